@@ -1,0 +1,182 @@
+/*
+ * clause.c — sentences and clauses of repaired text, and the lexicon terms
+ * mentioned in them.  Sentences end at 。！？；and line breaks; clauses at
+ * commas and colons (、 lists stay inside one clause).
+ */
+#include <string.h>
+
+#include "extract_internal.h"
+
+static bool
+at(const char *t, size_t len, size_t pos, const char *w)
+{
+	size_t		n = strlen(w);
+
+	return pos + n <= len && memcmp(t + pos, w, n) == 0;
+}
+
+/* Length of a sentence end at pos, 0 if none. */
+static size_t
+sentence_mark(const char *t, size_t len, size_t pos)
+{
+	static const char *const marks[] = {"。", "！", "？", "；", "!", "?", ";", "\n", NULL};
+
+	for (int i = 0; marks[i]; i++)
+		if (at(t, len, pos, marks[i]))
+			return strlen(marks[i]);
+	return 0;
+}
+
+/* Returns 1 and the end of the sentence starting at pos, 0 at the end. */
+int
+nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
+{
+	size_t		i = pos,
+				n;
+
+	if (pos >= len)
+		return 0;
+	while (i < len)
+	{
+		if ((n = sentence_mark(t, len, i)) != 0)
+		{
+			i += n;
+			/* closing quotes and brackets stay with their sentence */
+			while (i < len && (at(t, len, i, "」") || at(t, len, i, "”") || at(t, len, i, ")")))
+				i += at(t, len, i, ")") ? 1 : 3;
+			break;
+		}
+		i++;
+	}
+	*end = i;
+	return 1;
+}
+
+static bool
+clause_mark(const char *t, size_t len, size_t pos)
+{
+	return t[pos] == ',' || t[pos] == ':' || at(t, len, pos, "，") || at(t, len, pos, "：") ||
+		at(t, len, pos, "——");
+}
+
+int
+nvf_clause_of(const sentence *s, size_t pos)
+{
+	int			c = 0;
+
+	while (c < s->nclauses - 1 && pos >= s->clause_end[c])
+		c++;
+	return c;
+}
+
+bool
+nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word)
+{
+	size_t		n = strlen(word);
+
+	for (size_t i = a; i + n <= b; i++)
+		if (memcmp(s->t + i, word, n) == 0)
+			return true;
+	return false;
+}
+
+/* Is [a,b) inside one of the quantities?  (terms never match inside them) */
+static bool
+inside_quantity(const nvf_quantity *qs, int nq, size_t a)
+{
+	for (int i = 0; i < nq; i++)
+		if (a >= qs[i].start && a < qs[i].end)
+			return true;
+	return false;
+}
+
+static void
+collect_clauses(nvf_env *env, sentence *s)
+{
+	int			cap = 8;
+
+	s->clause_end = nvf_alloc(env, cap * sizeof(size_t));
+	s->nclauses = 0;
+	for (size_t i = s->start; i < s->end; i++)
+	{
+		if (!clause_mark(s->t, s->end, i))
+			continue;
+		if (s->nclauses == cap - 1)
+		{
+			size_t	   *bigger = nvf_alloc(env, 2 * cap * sizeof(size_t));
+
+			memcpy(bigger, s->clause_end, cap * sizeof(size_t));
+			s->clause_end = bigger;
+			cap *= 2;
+		}
+		s->clause_end[s->nclauses++] = i;
+	}
+	s->clause_end[s->nclauses++] = s->end;
+}
+
+static void
+collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
+{
+	int			cap = 16;
+	size_t		i = s->start;
+
+	s->m = nvf_alloc(env, cap * sizeof(mention));
+	s->nm = 0;
+	while (i < s->end)
+	{
+		const nvf_term *term = inside_quantity(s->q, s->nq, i) ? NULL
+			: nvf_lexicon_match(lex, s->t, s->end, i);
+
+		if (!term)
+		{
+			i++;
+			while (i < s->end && ((unsigned char) s->t[i] & 0xC0) == 0x80)
+				i++;
+			continue;
+		}
+		if (s->nm == cap)
+		{
+			mention    *bigger = nvf_alloc(env, 2 * cap * sizeof(mention));
+
+			memcpy(bigger, s->m, cap * sizeof(mention));
+			s->m = bigger;
+			cap *= 2;
+		}
+		if (!(term->kind == NVF_TERM_CUE && term->id == NVF_CUE_BLOCK))
+		{
+			s->m[s->nm].start = i;
+			s->m[s->nm].end = i + term->len;
+			s->m[s->nm].term = term;
+			s->m[s->nm].clause = nvf_clause_of(s, i);
+			s->nm++;
+		}
+		i += term->len;
+	}
+}
+
+void
+nvf_sentence_build(nvf_env *env, const nvf_lexicon *lex, const nvf_text *text,
+				   size_t start, size_t end, const nvf_quantity *qs, int nq,
+				   const nvf_period_mention *ps, int np, sentence *s)
+{
+	int			qi = 0,
+				pi = 0;
+
+	memset(s, 0, sizeof(*s));
+	s->t = text->s;
+	s->start = start;
+	s->end = end;
+	s->new_paragraph = start == 0 || text->s[start - 1] == '\n';
+	while (qi < nq && qs[qi].start < start)
+		qi++;
+	s->q = (nvf_quantity *) qs + qi;
+	while (qi + s->nq < nq && qs[qi + s->nq].start < end)
+		s->nq++;
+	while (pi < np && ps[pi].start < start)
+		pi++;
+	s->p = (nvf_period_mention *) ps + pi;
+	while (pi + s->np < np && ps[pi + s->np].start < end)
+		s->np++;
+	collect_clauses(env, s);
+	collect_mentions(env, lex, s);
+}

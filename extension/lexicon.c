@@ -1,0 +1,249 @@
+/*
+ * lexicon.c — the compiled lexicon: entities, metrics, segments and cue words
+ * from the user-extensible tables, repaired like the text and indexed by first
+ * code point so that each position is matched longest-first.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nvfacts_extract.h"
+
+#define INDEX_SIZE 0x10000		/* BMP first code points; others share slot 0 */
+
+const char *const nvf_cue_names[NVF_CUE_COUNT_] = {
+	"block", "yoy", "qoq", "share", "surprise", "up", "down", "up_noun", "down_noun",
+	"guidance", "forecast", "gaap", "non_gaap", "tolerance", "respectively", "each",
+	"total", "group", "from", "per", "article_end", "other_org"
+};
+
+struct nvf_lexicon
+{
+	nvf_env    *env;
+	nvf_entity *entities;
+	int			nentities;
+	nvf_metric *metrics;
+	int			nmetrics;
+	nvf_segment *segments;
+	int			nsegments;
+	nvf_term   *terms;
+	int			nterms;
+	int		   *head;			/* INDEX_SIZE chains, -1 terminated */
+};
+
+int
+nvf_cue_from_name(const char *name)
+{
+	for (int i = 0; i < NVF_CUE_COUNT_; i++)
+		if (strcmp(nvf_cue_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+nvf_lexicon *
+nvf_lexicon_new(nvf_env *env)
+{
+	nvf_lexicon *lex = nvf_alloc0(env, sizeof(nvf_lexicon));
+
+	lex->env = env;
+	return lex;
+}
+
+/* Grows an array of n elements of size sz to hold one more (doubling). */
+static void *
+grow(nvf_env *env, void *arr, int n, size_t sz)
+{
+	void	   *bigger;
+
+	if (n & (n - 1) && n >= 8)
+		return arr;				/* capacity is the next power of two >= 8 */
+	bigger = nvf_alloc(env, (size_t) (n < 8 ? 8 : 2 * n) * sz);
+	if (n)
+		memcpy(bigger, arr, (size_t) n * sz);
+	return bigger;
+}
+
+int
+nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month)
+{
+	lex->entities = grow(lex->env, lex->entities, lex->nentities, sizeof(nvf_entity));
+	lex->entities[lex->nentities].name = nvf_strndup(lex->env, name, strlen(name));
+	lex->entities[lex->nentities].fy_end_month =
+		(fy_end_month >= 1 && fy_end_month <= 12) ? fy_end_month : 12;
+	return lex->nentities++;
+}
+
+int
+nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family family, bool flow)
+{
+	lex->metrics = grow(lex->env, lex->metrics, lex->nmetrics, sizeof(nvf_metric));
+	lex->metrics[lex->nmetrics].key = nvf_strndup(lex->env, key, strlen(key));
+	lex->metrics[lex->nmetrics].family = family;
+	lex->metrics[lex->nmetrics].flow = flow;
+	return lex->nmetrics++;
+}
+
+int
+nvf_lexicon_add_segment(nvf_lexicon *lex, const char *key)
+{
+	lex->segments = grow(lex->env, lex->segments, lex->nsegments, sizeof(nvf_segment));
+	lex->segments[lex->nsegments].key = nvf_strndup(lex->env, key, strlen(key));
+	lex->segments[lex->nsegments].owner = -1;
+	return lex->nsegments++;
+}
+
+void
+nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity)
+{
+	if (segment >= 0 && segment < lex->nsegments)
+		lex->segments[segment].owner = entity;
+}
+
+int
+nvf_lexicon_find(const nvf_lexicon *lex, nvf_term_kind kind, const char *key)
+{
+	if (kind == NVF_TERM_ENTITY)
+	{
+		for (int i = 0; i < lex->nentities; i++)
+			if (strcmp(lex->entities[i].name, key) == 0)
+				return i;
+	}
+	else if (kind == NVF_TERM_METRIC)
+	{
+		for (int i = 0; i < lex->nmetrics; i++)
+			if (strcmp(lex->metrics[i].key, key) == 0)
+				return i;
+	}
+	else if (kind == NVF_TERM_SEGMENT)
+	{
+		for (int i = 0; i < lex->nsegments; i++)
+			if (strcmp(lex->segments[i].key, key) == 0)
+				return i;
+	}
+	else
+		return nvf_cue_from_name(key);
+	return -1;
+}
+
+static char
+lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
+}
+
+static bool
+alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+bool
+nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind, int id,
+					 unsigned flags)
+{
+	nvf_text	r;
+	nvf_term   *t;
+	bool		ascii = true;
+
+	nvf_repair(lex->env, alias, strlen(alias), false, &r);
+	while (r.len && r.s[r.len - 1] == ' ')
+		r.len--;
+	while (r.len && r.s[0] == ' ')
+		r.s++, r.len--;
+	if (r.len == 0)
+		return false;
+	for (size_t i = 0; i < r.len; i++)
+		if ((unsigned char) r.s[i] >= 0x80)
+			ascii = false;
+	if (ascii)
+		for (size_t i = 0; i < r.len; i++)
+			r.s[i] = lower(r.s[i]);
+	lex->terms = grow(lex->env, lex->terms, lex->nterms, sizeof(nvf_term));
+	t = &lex->terms[lex->nterms++];
+	t->text = nvf_strndup(lex->env, r.s, r.len);
+	t->len = r.len;
+	t->kind = kind;
+	t->id = id;
+	t->flags = flags;
+	t->ascii = ascii;
+	t->next = -1;
+	return true;
+}
+
+static uint32_t
+index_key(const char *t, size_t len, size_t pos)
+{
+	int			adv;
+	uint32_t	c = nvf_utf8_decode((const unsigned char *) t + pos, len - pos, &adv);
+
+	if (c < 0x80)
+		return (uint32_t) lower((char) c);
+	return c < INDEX_SIZE ? c : 0;
+}
+
+static int
+by_length(const void *a, const void *b)
+{
+	const nvf_term *x = a,
+			   *y = b;
+
+	return (x->len > y->len) - (x->len < y->len);
+}
+
+void
+nvf_lexicon_finish(nvf_lexicon *lex)
+{
+	/* shortest first, each prepended: every chain runs longest first */
+	qsort(lex->terms, lex->nterms, sizeof(nvf_term), by_length);
+	lex->head = nvf_alloc(lex->env, INDEX_SIZE * sizeof(int));
+	memset(lex->head, 0xFF, INDEX_SIZE * sizeof(int));
+	for (int i = 0; i < lex->nterms; i++)
+	{
+		uint32_t	k = index_key(lex->terms[i].text, lex->terms[i].len, 0);
+
+		lex->terms[i].next = lex->head[k];
+		lex->head[k] = i;
+	}
+}
+
+const nvf_entity *
+nvf_lexicon_entity(const nvf_lexicon *lex, int i)
+{
+	return (i >= 0 && i < lex->nentities) ? &lex->entities[i] : NULL;
+}
+
+const nvf_metric *
+nvf_lexicon_metric(const nvf_lexicon *lex, int i)
+{
+	return (i >= 0 && i < lex->nmetrics) ? &lex->metrics[i] : NULL;
+}
+
+const nvf_segment *
+nvf_lexicon_segment(const nvf_lexicon *lex, int i)
+{
+	return (i >= 0 && i < lex->nsegments) ? &lex->segments[i] : NULL;
+}
+
+static bool
+term_at(const nvf_term *term, const char *t, size_t len, size_t pos)
+{
+	if (pos + term->len > len)
+		return false;
+	if (!term->ascii)
+		return memcmp(t + pos, term->text, term->len) == 0;
+	if (pos > 0 && alnum(t[pos - 1]) && alnum(term->text[0]))
+		return false;
+	for (size_t i = 0; i < term->len; i++)
+		if (lower(t[pos + i]) != term->text[i])
+			return false;
+	return !(pos + term->len < len && alnum(t[pos + term->len]) &&
+			 alnum(term->text[term->len - 1]));
+}
+
+const nvf_term *
+nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
+{
+	for (int i = lex->head[index_key(t, len, pos)]; i >= 0; i = lex->terms[i].next)
+		if (term_at(&lex->terms[i], t, len, pos))
+			return &lex->terms[i];
+	return NULL;
+}

@@ -1,0 +1,249 @@
+/*
+ * nvfacts_core.h — the text core's public interface: repair, quantities.
+ * Plain C (ICU and PCRE2 only, no PostgreSQL header): the server glue, the
+ * unit tests and the libFuzzer target all link the same core through this.
+ *
+ * Pipeline: repair.c (web text -> canonical text + offset map)
+ *        -> quantity.c (money, percent, pp, multiples, counts)
+ * Offsets: byte offsets inside a normalized block; char offsets (0-based,
+ * code points) into the ORIGINAL text are what callers see.
+ */
+#ifndef NVFACTS_CORE_H
+#define NVFACTS_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- environment: allocator and interrupt hooks (in arena.c) ---------- */
+
+/*
+ * The core never frees one object: everything allocated through an env lives
+ * until reset(ctx) drops it all (a memory context reset in the server).  The
+ * document drivers reset their scratch env after every block, so memory is
+ * bounded by the block size, not the document size.  alloc never returns NULL
+ * (palloc raises an error; the standalone env aborts).  check_interrupts may
+ * not return (the server's CHECK_FOR_INTERRUPTS).
+ */
+typedef struct nvf_env
+{
+	void	   *(*alloc) (void *ctx, size_t size);
+	void		(*reset) (void *ctx);
+	void		(*check_interrupts) (void *ctx);
+	void	   *ctx;
+} nvf_env;
+
+extern void *nvf_alloc(nvf_env *env, size_t size);
+extern void *nvf_alloc0(nvf_env *env, size_t size);
+extern char *nvf_strndup(nvf_env *env, const char *s, size_t n);
+
+/* A growable byte buffer whose storage comes from env. */
+typedef struct nvf_buf
+{
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+} nvf_buf;
+
+extern void nvf_buf_reserve(nvf_env *env, nvf_buf *b, size_t extra);
+extern void nvf_buf_append(nvf_env *env, nvf_buf *b, const char *s, size_t n);
+
+/* ---- UTF-8 (in utf8.c) ------------------------------------------------- */
+
+/* Decode one code point at s[0..len); sets *adv (>= 1).  Invalid -> U+FFFD. */
+extern uint32_t nvf_utf8_decode(const unsigned char *s, size_t len, int *adv);
+/* Encode cp into out (4 bytes room); returns byte count. */
+extern int	nvf_utf8_encode(uint32_t cp, char *out);
+/* Code points in s[0..len). */
+extern int64_t nvf_utf8_count(const char *s, size_t len);
+
+/* ---- exact decimals (in decimal.c) ------------------------------------- */
+
+/* value = mant * 10^exp; ok = false when the value did not fit. */
+typedef struct nvf_dec
+{
+	int64_t		mant;
+	int32_t		exp;
+	bool		ok;
+} nvf_dec;
+
+#define NVF_DEC_DIGITS 18		/* significant digits kept exactly */
+
+extern nvf_dec nvf_dec_make(int64_t mant, int32_t exp);
+extern nvf_dec nvf_dec_add(nvf_dec a, nvf_dec b);
+extern nvf_dec nvf_dec_mul(nvf_dec a, nvf_dec b);
+extern nvf_dec nvf_dec_div(nvf_dec a, nvf_dec b);	/* 15 significant digits */
+extern nvf_dec nvf_dec_shift(nvf_dec a, int32_t pow10);
+extern nvf_dec nvf_dec_neg(nvf_dec a);
+extern int	nvf_dec_cmp(nvf_dec a, nvf_dec b);
+extern bool nvf_dec_is_zero(nvf_dec a);
+extern double nvf_dec_to_double(nvf_dec a);
+/* Writes the plain decimal text ("26044000000", "0.04", "-8.5") into out. */
+extern void nvf_dec_format(nvf_dec a, char *out, size_t outsz);
+#define NVF_DEC_TEXT 64			/* enough for any formatted nvf_dec */
+
+/* ---- text repair (in repair.c, tables in repair_tables.c) -------------- */
+
+/*
+ * A repaired block.  s is canonical UTF-8 (NUL-terminated).  When built with
+ * a map, src[i] is the byte offset (in the block's original text) where the
+ * source of output byte i starts and srcend[i] the offset just past it, so
+ * the byte range [a,b) of s came from original bytes [src[a], srcend[b-1]).
+ */
+typedef struct nvf_text
+{
+	char	   *s;
+	size_t		len;
+	int32_t    *src;
+	int32_t    *srcend;
+} nvf_text;
+
+/* One block of a document: its original bytes and their repaired form. */
+typedef struct nvf_block
+{
+	const char *orig;			/* original bytes of this block */
+	size_t		orig_len;
+	int64_t		char_base;		/* char offset of orig[0] in the document */
+	int32_t    *ochar;			/* ochar[b]: char offset of orig byte b (block-relative) */
+	nvf_text	text;
+} nvf_block;
+
+/* Repairs doc[pos..end) into blk (with map and char index). */
+extern void nvf_block_build(nvf_env *env, const char *doc, size_t pos, size_t end,
+							int64_t char_base, nvf_block *blk);
+/* Original text behind the repaired byte range [a,b): a fresh NUL-terminated copy. */
+extern char *nvf_block_original(nvf_env *env, const nvf_block *blk, size_t a, size_t b,
+								int64_t *ostart, int64_t *oend);
+
+/* Lazily builds the per-process character tables (ICU); false on failure. */
+extern bool nvf_repair_init(char *errbuf, size_t errlen);
+
+/*
+ * Repairs in[0..len).  with_map = false skips the offset map (nvfacts.normalize()).
+ */
+extern void nvf_repair(nvf_env *env, const char *in, size_t len,
+					   bool with_map, nvf_text *out);
+
+/*
+ * Documents are processed in blocks so memory stays bounded: returns the end
+ * (exclusive byte offset) of the block starting at pos, cut after a line end
+ * once the block reaches NVF_BLOCK_TARGET bytes, never longer than
+ * NVF_BLOCK_MAX bytes, always on a character boundary.
+ */
+#define NVF_BLOCK_TARGET (16 * 1024)
+#define NVF_BLOCK_MAX (64 * 1024)
+extern size_t nvf_block_end(const char *s, size_t len, size_t pos);
+
+/* ---- patterns compiled once per process (in patterns.c) ---------------- */
+
+typedef enum nvf_pattern_id
+{
+	NVF_PAT_URL,				/* URLs, e-mail addresses, domains */
+	NVF_PAT_DATETIME,			/* 2024-05-23, 2024/5/31, 12:50:49, 3月18日 */
+	NVF_PAT_PERIOD,				/* 2025财年第一季度, FY25Q3, 2024年Q4, 上季, 今年 */
+	NVF_PAT_PUBDATE,			/* 发表于 2024-5-31, 最后更新: 2024-05-09 */
+	NVF_PAT_COUNT_
+} nvf_pattern_id;
+
+typedef struct nvf_span
+{
+	size_t		start;
+	size_t		end;
+} nvf_span;
+
+extern bool nvf_patterns_init(char *errbuf, size_t errlen);
+
+/*
+ * All non-overlapping matches of pattern id in t[0..len), ascending; the
+ * array is allocated from env.  Returns the count, or -1 when PCRE2's match
+ * or depth limit stopped the search (the caller treats the text as matched
+ * nowhere by that pattern and may report it).
+ */
+extern int	nvf_pattern_spans(nvf_env *env, nvf_pattern_id id, const char *t,
+							  size_t len, nvf_span **out);
+
+/*
+ * The first match of pattern id in t[from..len): fills ov with up to npairs
+ * (start, end) pairs, unset groups as SIZE_MAX.  Returns the number of pairs
+ * set, 0 for no match, -1 when a limit stopped the search.
+ */
+extern int	nvf_pattern_next(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
+							 size_t from, size_t *ov, int npairs);
+
+/* ---- numerals (in numeral.c) ------------------------------------------- */
+
+/* Result of reading one number (Arabic, Chinese, or mixed) at a position. */
+typedef struct nvf_number
+{
+	size_t		end;			/* byte offset after the number */
+	nvf_dec		value;
+	nvf_dec		high;			/* set for vague numerals (十几 -> 11..19) */
+	bool		vague;
+	bool		more;			/* 多 / 余 inside: 100多亿 */
+	bool		has_arabic;
+	bool		has_scale;		/* 万, 亿, 百万, million ... */
+	bool		chinese_only;	/* written only with Chinese numerals */
+	int			ndigits;		/* digit groups read */
+	int			scale_exp;		/* power of ten of the multipliers after the
+								 * last digits: 4万 -> 4, 3万亿 -> 12 */
+} nvf_number;
+
+/* Reads a number at t[pos]; false when there is none. */
+extern bool nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num);
+/* True when cp is a Chinese digit or numeral multiplier. */
+extern bool nvf_is_cjk_numeral(uint32_t cp);
+
+/* ---- quantities (in quantity.c) ---------------------------------------- */
+
+typedef enum nvf_approx
+{
+	NVF_APPROX_NONE = 0,
+	NVF_APPROX_ABOUT,
+	NVF_APPROX_OVER,
+	NVF_APPROX_UNDER,
+	NVF_APPROX_UP_TO
+} nvf_approx;
+
+extern const char *nvf_approx_name(nvf_approx a);	/* NULL for NONE */
+
+#define NVF_Q_RANGE     0x01	/* value_low/value_high set, value unset */
+#define NVF_Q_VAGUE     0x02	/* 十几, 数十亿: a numeral range, not a point */
+#define NVF_Q_FRACTION  0x04	/* X分之Y */
+#define NVF_Q_SIGNED    0x08	/* a literal sign was written: -11% */
+#define NVF_Q_CONVERTED 0x10	/* a conversion aside: 约合人民币12亿元 */
+
+typedef struct nvf_quantity
+{
+	size_t		start;			/* byte range in the normalized block */
+	size_t		end;
+	int64_t		ostart;			/* char range in the original document */
+	int64_t		oend;
+	char	   *surface;		/* the original text of that range */
+	nvf_dec		value;			/* ok = false for a pure range */
+	nvf_dec		low;
+	nvf_dec		high;
+	const char *unit;			/* "USD", "CNY", "%", "pp", "x", "count" */
+	nvf_approx	approx;
+	unsigned	flags;
+} nvf_quantity;
+
+/*
+ * Every quantity in the repaired text t, in text order (byte offsets only);
+ * the array comes from env.  Returns the count.
+ */
+extern int	nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out);
+/* Fills ostart, oend and surface of q from its block. */
+extern void nvf_quantity_locate(nvf_env *env, const nvf_block *blk, nvf_quantity *q);
+
+/* ---- whole documents (in quantity.c) ----------------------------------- */
+
+/*
+ * Calls emit for every quantity of a whole document, block by block
+ * (ostart/oend/surface filled in).  scratch is reset after each block: emit
+ * copies what it keeps.
+ */
+typedef void (*nvf_quantity_cb) (void *arg, const nvf_quantity *q);
+extern void nvf_document_quantities(nvf_env *scratch, const char *doc, size_t len,
+									nvf_quantity_cb emit, void *arg);
+
+#endif							/* NVFACTS_CORE_H */

@@ -1,0 +1,179 @@
+/*
+ * patterns.c — PCRE2 patterns for text that looks numeric but is not a
+ * quantity (URLs, dates, times, phone numbers).  Compiled and JIT-compiled
+ * once per process; every match runs under explicit match and depth limits,
+ * and its match data comes from the caller's env (freed with it).
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "nvfacts_core.h"
+
+#define MATCH_LIMIT 100000
+#define DEPTH_LIMIT 1000
+
+static const char *const pattern_src[NVF_PAT_COUNT_] = {
+	/* NVF_PAT_URL */
+	"(?:https?://|www\\.)[!-~]+"
+	"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"
+	"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
+	"\\.(?:com|cn|net|org|io|ai|hk|tw|info|co)(?![A-Za-z0-9])(?:/[!-~]*)?",
+	/* NVF_PAT_DATETIME */
+	"(?<![0-9.])(?:"
+	"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"	/* 2024-05-23 */
+	"|[0-9]{1,2}[:!][0-9]{2}(?::[0-9]{2})?(?![0-9%])"	/* 12:50:49, 2!00 */
+	"|[0-9]{3,4}-[0-9]{3,4}-[0-9]{3,4}"	/* 400-820-1234 */
+	"|1[3-9][0-9]{9}(?![0-9])"	/* mobile numbers */
+	"|[0-9]{2,4}年[0-9]{1,2}月(?:[0-9]{1,2}[日号])?"
+	"|[0-9]{1,2}月[0-9]{1,2}[日号]"
+	")",
+	/* NVF_PAT_PERIOD: groups 1 comparison, 2-3 FY, 4-5 财年, 6-8 calendar,
+	 * 9-10 2024Q4, 11 Q4, 12 第二季度, 13 relative year, 14 relative fiscal
+	 * year, 15 relative quarter */
+	"(较|比|同|相比|与|相较于|相较)?"
+	"(?:(?:FY|fy) ?([0-9]{4}|[0-9]{2}) ?(?:Q([1-4]))?(?![0-9])"
+	"|((?:19|20)[0-9]{2}) ?财年(?:的)?(?:第?([一二三四1-4])(?:财季|季度|季报|财政季度|季))?"
+	"|(?<![0-9])((?:19|20)[0-9]{2}) ?年(?! ?[0-9]{1,2} ?月)(?:度)? ?(?:Q([1-4])|第?([一二三四1-4])(?:财季|季度|季报|季))?"
+	"|(?<![0-9])((?:19|20)[0-9]{2}) ?Q([1-4])"
+	"|(?<![A-Za-z])Q([1-4])(?![0-9])"
+	"|第?([一二三四1-4])(?:财季|季度|季报|财政季度)"
+	"|(今|去|明|前|上|本)年(?!度)"
+	"|(本|上|下|今|去|明)财年"
+	"|(本|上|下|当|该)一?个?(?:财季|季度|季))",
+	/* NVF_PAT_PUBDATE: group 1-3 labelled date, 4-6 a bare date and time */
+	"(?:发表于|发布于|发布时间|发表时间|最后更新|更新时间|更新于|发布日期|日期) ?:? ?"
+	"((?:19|20)[0-9]{2})[-/.年] ?([0-9]{1,2})[-/.月] ?([0-9]{1,2})"
+	"|(?<![0-9])((?:19|20)[0-9]{2})-([0-9]{1,2})-([0-9]{1,2}) +[0-9]{1,2}:[0-9]{2}"
+};
+
+static pcre2_code *compiled[NVF_PAT_COUNT_];
+static bool jit_ok[NVF_PAT_COUNT_];
+
+bool
+nvf_patterns_init(char *errbuf, size_t errlen)
+{
+	for (int id = 0; id < NVF_PAT_COUNT_; id++)
+	{
+		int			errcode;
+		PCRE2_SIZE	erroff;
+		pcre2_code *re;
+
+		if (compiled[id])
+			continue;
+		re = pcre2_compile((PCRE2_SPTR) pattern_src[id], PCRE2_ZERO_TERMINATED,
+						   PCRE2_UTF | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
+		if (!re)
+		{
+			PCRE2_UCHAR msg[160];
+
+			pcre2_get_error_message(errcode, msg, sizeof(msg));
+			snprintf(errbuf, errlen, "pattern %d does not compile at %zu: %s",
+					 id, (size_t) erroff, (char *) msg);
+			return false;
+		}
+		jit_ok[id] = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
+		compiled[id] = re;
+	}
+	return true;
+}
+
+/* PCRE2's allocator hooks: memory from the env, released with it. */
+static void *
+env_malloc(PCRE2_SIZE size, void *data)
+{
+	return nvf_alloc((nvf_env *) data, size);
+}
+
+static void
+env_free(void *ptr, void *data)
+{
+	(void) ptr;
+	(void) data;
+}
+
+/* Match data and limits for one search, all from env. */
+static pcre2_match_data *
+search_setup(nvf_env *env, nvf_pattern_id id, pcre2_match_context **mc)
+{
+	pcre2_general_context *gc = pcre2_general_context_create(env_malloc, env_free, env);
+
+	*mc = pcre2_match_context_create(gc);
+	pcre2_set_match_limit(*mc, MATCH_LIMIT);
+	pcre2_set_depth_limit(*mc, DEPTH_LIMIT);
+	return pcre2_match_data_create_from_pattern(compiled[id], gc);
+}
+
+static int
+search(nvf_pattern_id id, const char *t, size_t len, size_t pos,
+	   pcre2_match_data *md, pcre2_match_context *mc)
+{
+	return jit_ok[id]
+		? pcre2_jit_match(compiled[id], (PCRE2_SPTR) t, len, pos, 0, md, mc)
+		: pcre2_match(compiled[id], (PCRE2_SPTR) t, len, pos, PCRE2_NO_UTF_CHECK, md, mc);
+}
+
+int
+nvf_pattern_next(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
+				 size_t from, size_t *ov, int npairs)
+{
+	pcre2_match_context *mc;
+	pcre2_match_data *md = search_setup(env, id, &mc);
+	int			rc = search(id, t, len, from, md, mc);
+	PCRE2_SIZE *v;
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return -1;
+	v = pcre2_get_ovector_pointer(md);
+	for (int i = 0; i < npairs; i++)
+	{
+		bool		set = i < rc && v[2 * i] != PCRE2_UNSET;
+
+		ov[2 * i] = set ? v[2 * i] : SIZE_MAX;
+		ov[2 * i + 1] = set ? v[2 * i + 1] : SIZE_MAX;
+	}
+	return rc < npairs ? rc : npairs;
+}
+
+int
+nvf_pattern_spans(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
+				  nvf_span **out)
+{
+	pcre2_match_context *mc;
+	pcre2_match_data *md = search_setup(env, id, &mc);
+	size_t		cap = 16,
+				pos = 0;
+	int			n = 0;
+	nvf_span   *spans = nvf_alloc(env, cap * sizeof(nvf_span));
+
+	while (pos <= len)
+	{
+		int			rc = search(id, t, len, pos, md, mc);
+		PCRE2_SIZE *ov;
+
+		if (rc == PCRE2_ERROR_NOMATCH)
+			break;
+		if (rc < 0)
+			return -1;
+		ov = pcre2_get_ovector_pointer(md);
+		if ((size_t) n == cap)
+		{
+			nvf_span   *bigger = nvf_alloc(env, 2 * cap * sizeof(nvf_span));
+
+			memcpy(bigger, spans, cap * sizeof(nvf_span));
+			spans = bigger;
+			cap *= 2;
+		}
+		spans[n].start = ov[0];
+		spans[n].end = ov[1];
+		n++;
+		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
+		while (pos < len && ((unsigned char) t[pos] & 0xC0) == 0x80)
+			pos++;
+	}
+	*out = spans;
+	return n;
+}

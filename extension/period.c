@@ -1,0 +1,206 @@
+/*
+ * period.c — when a figure is for: period expressions (2025财年第一季度,
+ * FY25Q3, 2024年Q4, 第二财季, 本季度, 今年, 本财年) resolved against the
+ * entity's fiscal calendar and the publication date; and that date itself.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "nvfacts_extract.h"
+
+#define PERIOD_GROUPS 16
+#define UNSET(ov, g) ((ov)[2 * (g)] == SIZE_MAX)
+
+/* 一二三四 or 1-4 at t[a]; 0 if none. */
+static int
+quarter_digit(const char *t, size_t a)
+{
+	static const char *const cjk[] = {"一", "二", "三", "四"};
+
+	if (t[a] >= '1' && t[a] <= '4')
+		return t[a] - '0';
+	for (int i = 0; i < 4; i++)
+		if (strncmp(t + a, cjk[i], 3) == 0)
+			return i + 1;
+	return 0;
+}
+
+static int
+group_int(const char *t, const size_t *ov, int g)
+{
+	return UNSET(ov, g) ? 0 : atoi(t + ov[2 * g]);
+}
+
+static int
+group_quarter(const char *t, const size_t *ov, int g)
+{
+	return UNSET(ov, g) ? 0 : quarter_digit(t, ov[2 * g]);
+}
+
+/* Offset of a relative word: 今/本/当/该 0, 去/上 -1, 前 -2, 明/下 +1. */
+static int
+relative_offset(const char *t, const size_t *ov, int g)
+{
+	const char *w = t + ov[2 * g];
+
+	if (strncmp(w, "去", 3) == 0 || strncmp(w, "上", 3) == 0)
+		return -1;
+	if (strncmp(w, "前", 3) == 0)
+		return -2;
+	if (strncmp(w, "明", 3) == 0 || strncmp(w, "下", 3) == 0)
+		return 1;
+	return 0;
+}
+
+/* Fills m from the groups of one PERIOD match. */
+static void
+period_from_groups(const char *t, const size_t *ov, nvf_period_mention *m)
+{
+	m->start = ov[0];
+	m->end = ov[1];
+	m->comparison = !UNSET(ov, 1);
+	m->quarter = 0;
+	m->year = 0;
+	if (!UNSET(ov, 2))
+	{
+		m->kind = NVF_PER_FISCAL;
+		m->year = group_int(t, ov, 2);
+		m->year += m->year < 100 ? 2000 : 0;
+		m->quarter = group_int(t, ov, 3);
+	}
+	else if (!UNSET(ov, 4))
+	{
+		m->kind = NVF_PER_FISCAL;
+		m->year = group_int(t, ov, 4);
+		m->quarter = group_quarter(t, ov, 5);
+	}
+	else if (!UNSET(ov, 6) || !UNSET(ov, 9))
+	{
+		m->kind = NVF_PER_CALENDAR;
+		m->year = group_int(t, ov, UNSET(ov, 6) ? 9 : 6);
+		m->quarter = group_int(t, ov, 7) + group_quarter(t, ov, 8) + group_int(t, ov, 10);
+	}
+	else if (!UNSET(ov, 11) || !UNSET(ov, 12))
+	{
+		m->kind = NVF_PER_QUARTER_ONLY;
+		m->quarter = group_int(t, ov, 11) + group_quarter(t, ov, 12);
+	}
+	else if (!UNSET(ov, 13))
+	{
+		m->kind = NVF_PER_REL_YEAR;
+		m->year = relative_offset(t, ov, 13);
+	}
+	else if (!UNSET(ov, 14))
+	{
+		m->kind = NVF_PER_REL_FISCAL;
+		m->year = relative_offset(t, ov, 14);
+	}
+	else
+	{
+		m->kind = NVF_PER_REL_QUARTER;
+		m->year = relative_offset(t, ov, 15);
+	}
+	/* the comparison word belongs to the measure, not to the period text */
+	if (m->comparison)
+		m->start = ov[3];
+}
+
+int
+nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **out)
+{
+	size_t		ov[2 * PERIOD_GROUPS];
+	size_t		pos = 0;
+	int			n = 0,
+				cap = 8;
+	nvf_period_mention *list = nvf_alloc(env, cap * sizeof(nvf_period_mention));
+
+	while (pos < len && nvf_pattern_next(env, NVF_PAT_PERIOD, t, len, pos, ov, PERIOD_GROUPS) > 0)
+	{
+		if (n == cap)
+		{
+			nvf_period_mention *bigger = nvf_alloc(env, 2 * cap * sizeof(nvf_period_mention));
+
+			memcpy(bigger, list, cap * sizeof(nvf_period_mention));
+			list = bigger;
+			cap *= 2;
+		}
+		period_from_groups(t, ov, &list[n++]);
+		pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	*out = list;
+	return n;
+}
+
+/* The fiscal year a calendar year mostly falls in: NVIDIA's 2024 is FY2025. */
+static int
+calendar_to_fiscal(int year, int fy_end_month)
+{
+	return year + (fy_end_month < 6 ? 1 : 0);
+}
+
+int
+nvf_fiscal_year_of(nvf_date d, int fy_end_month)
+{
+	if (fy_end_month == 12)
+		return d.year;
+	return d.year + (d.month > fy_end_month ? 1 : 0);
+}
+
+nvf_period
+nvf_resolve_period(const nvf_period_mention *m, int fy_end_month, nvf_date published,
+				   const nvf_period *context)
+{
+	nvf_period	p = {0, 0, NULL};
+
+	switch (m->kind)
+	{
+		case NVF_PER_FISCAL:
+			p.fy = m->year;
+			p.fq = m->quarter;
+			break;
+		case NVF_PER_CALENDAR:
+			p.fy = calendar_to_fiscal(m->year, fy_end_month);
+			p.fq = m->quarter;
+			break;
+		case NVF_PER_QUARTER_ONLY:
+			p.fy = context ? context->fy : 0;
+			p.fq = m->quarter;
+			break;
+		case NVF_PER_REL_YEAR:
+			if (published.year)
+				p.fy = calendar_to_fiscal(published.year + m->year, fy_end_month);
+			break;
+		case NVF_PER_REL_FISCAL:
+			if (published.year)
+				p.fy = nvf_fiscal_year_of(published, fy_end_month) + m->year;
+			break;
+		case NVF_PER_REL_QUARTER:
+			if (context && context->fq)
+			{
+				int			q = context->fq + m->year;
+
+				p.fy = context->fy ? context->fy + (q < 1 ? -1 : q > 4 ? 1 : 0) : 0;
+				p.fq = q < 1 ? q + 4 : q > 4 ? q - 4 : q;
+			}
+			break;
+	}
+	return p;
+}
+
+nvf_date
+nvf_find_published_date(nvf_env *env, const char *doc, size_t len)
+{
+	size_t		ov[14];
+	nvf_date	d = {0, 0, 0};
+	int			g;
+
+	if (nvf_pattern_next(env, NVF_PAT_PUBDATE, doc, len, 0, ov, 7) <= 0)
+		return d;
+	g = UNSET(ov, 1) ? 4 : 1;
+	d.year = atoi(doc + ov[2 * g]);
+	d.month = atoi(doc + ov[2 * (g + 1)]);
+	d.day = atoi(doc + ov[2 * (g + 2)]);
+	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+		d.year = d.month = d.day = 0;
+	return d;
+}

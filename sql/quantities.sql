@@ -1,0 +1,251 @@
+-- nvfacts.quantities(): every quantity form, one case per line.
+-- Values are magnitudes as written (direction words are extract's business).
+
+-- Arabic numerals, thousands separators, decimals
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('营收260.44亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1,000,000美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1,234.56美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1.635亿美元');
+-- a scaled Arabic number without unit counts things
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1.635亿');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('300万开发者');
+
+-- Chinese numerals and mixes
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('一万二千美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('一万二千人');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('一千零五人');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('一亿二千万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('三百五十万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('两千亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('十二家');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('二十个');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('两家公司');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('两倍');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2万5千美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1亿2千万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100多亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100多万人');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('二十多家');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('三千多人');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1000余人');
+-- vague numerals give a low..high pair
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('十几家');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('几十家');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('数十亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('数百万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('几千万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('十几亿美元');
+
+-- scales
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2.5万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3800亿元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3万亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1.2万亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('5千美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3百万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('5千万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('26 million dollars');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('$26.0 billion');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3 trillion dollars');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('$5bn');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('$5B');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('$5K');
+
+-- currencies after the number
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('500美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('500美金');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('500元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100人民币');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100元人民币');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('50港元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('50港币');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('500亿新台币');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100日元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('4万亿日元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100欧元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('4美分');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('5 US dollars');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100 yuan');
+-- currencies before the number (a written currency word is not part of the surface)
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('人民币12亿元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('人民币100');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('新台币500亿元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('港币300亿');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('$26.0');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('$ 5');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('US$ 500 million');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('USD 300');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('USD5');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('HK$100');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('NT$500');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('RMB 100');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('¥100');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('€5');
+
+-- percent
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('同比增长262%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('下降11%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('毛利率为78.4%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('5 %');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('20 percent');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('百分之九十');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('百分之五十五');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('百分之零点五');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('千分之五');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('5‰');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('四成');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('占三成的份额');
+-- 成 starting a word is no tenth
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('三成本');
+
+-- percentage points and basis points
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('下降了3个百分点');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('上升0.5个百分点');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('上升2百分点');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2 percentage points');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('上下浮动50个基点');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('降息25基点');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('50 basis points');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('10 bps');
+
+-- multiples and fractions
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3倍');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('增长了五倍多');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('10倍以上');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('营收翻倍');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('营收翻番');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('营收翻了一番');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('营收翻了两番');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('三分之一');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('三分之二');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('十分之一');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('25分之一');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('三百分之一');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('增长3x');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3×');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('5 times');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('一半');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('半数');
+
+-- ranges: the first number borrows the second's unit and scale
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2.5万至4万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1000亿-1190亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1000亿—1190亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1000亿~1190亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2.5万到3万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('20亿美元至30亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('300至600万美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('300-600元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('300 - 600元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('10至15%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('10-15%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('74%-75%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('15%到20%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('-5%至5%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1.5到2万家');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100万至200万人');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1.5倍至2倍');
+-- different units make no range
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('30亿美元-5%') ORDER BY span_start;
+
+-- approximation words
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('约260亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('大约260亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('近300亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('接近50%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('30亿美元左右');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('50%上下');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('约合人民币12亿元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('超过100亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('逾20%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('突破3万亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('5000多人');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('100亿美元以上');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('不足10%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('不到5亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('低于5%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('多达3万块');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('最多5000台');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('up to $5 billion');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('about $3 billion');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('more than 20%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('less than 5%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('约10%至15%');
+-- a tolerance is no approximation of the quantity
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('上下浮动2%');
+
+-- literal signs
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('-11%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('+5%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('同比-11%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('-3个百分点');
+
+-- counts
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('35000块');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('300人');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('300人次');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('十几家');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('5万台服务器');
+
+-- several quantities in one text
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('英伟达营收260.44亿美元，同比增长262%，毛利率78.4%，上升0.5个百分点。') ORDER BY span_start;
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('预计为280亿美元，上下浮动2%') ORDER BY span_start;
+
+-- repaired text: traditional, full-width, radicals, 8。5, spaced units
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('營收２６０．４４億美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('毛利率8。5%');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('８。５％');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('收⼊ 3 亿美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('增长 262 %');
+
+-- spans are character offsets into the ORIGINAL text
+SELECT substr(d, span_start + 1, span_end - span_start) = surface AS ok, span_start, span_end, surface
+  FROM (VALUES ('英伟达营收260.44亿美元，同比增长262%。')) v(d), nvfacts.quantities(d) ORDER BY span_start;
+SELECT substr(d, span_start + 1, span_end - span_start) = surface AS ok, span_start, span_end, surface
+  FROM (VALUES ('英偉達(dá)毛利率８。５％，營收２６０．４４億美元')) v(d), nvfacts.quantities(d) ORDER BY span_start;
+SELECT substr(d, span_start + 1, span_end - span_start) = surface AS ok, span_start, span_end, surface
+  FROM (VALUES ('毛利率8。5%，英偉達(dá)收⼊ 3 亿美元，同比增長 262 %')) v(d), nvfacts.quantities(d) ORDER BY span_start;
+SELECT substr(d, span_start + 1, span_end - span_start) = surface AS ok, span_start, span_end, surface
+  FROM (VALUES (E'英\u200B伟达(dá)营收约260亿美元，\U00020000超过30%')) v(d), nvfacts.quantities(d) ORDER BY span_start;
+SELECT substr(d, span_start + 1, span_end - span_start) = surface AS ok, span_start, span_end, surface
+  FROM (VALUES ('é😀 5亿美元，人民币12亿元')) v(d), nvfacts.quantities(d) ORDER BY span_start;
+
+-- not quantities: model names and versions
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('H100');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('B200芯片');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('GPT-4o');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('Llama 3');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('FSD Version 12');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('A100 80GB');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('ABCUSD5');
+-- dates and times
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2024-05-23');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('发表于 2024-5-31 12:50:49');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3月18日');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('12:50:49');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2024年5月');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2023-2024年');
+-- phone numbers
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('400-820-1234');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('13812345678');
+-- ranks
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('第三大');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('第5代');
+-- URLs with digits
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('https://example.com/a/123456.html');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('www.nvidia.cn/2024/5亿');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('ir.nvidia.com/2024-05-22/260');
+-- words that contain numerals
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('万众瞩目');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('百度');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('十分重要');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('一个客户');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('一家公司');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('成本');
+-- numbers without a unit
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('4纳米');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('10 TB/秒');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3M公司');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('零点五');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('二〇二四年');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('百分点');

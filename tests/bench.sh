@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# tests/bench.sh — `make bench`: one-core throughput of nvfacts over a generated article corpus
+# (BENCH_MB, default 64, built by varying tests/data/articles/*.txt); prints name, seconds, MB, MB/s.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
+BENCH_MB=${BENCH_MB:-64}          # MB = 2^20 bytes of body text (octet_length)
+
+nvf_setup nvfacts_bench
+nvf_psql -q -c 'CREATE EXTENSION nvfacts'
+nvf_load_articles
+
+echo "nvfacts: generating ${BENCH_MB} MB into bench_articles"
+# Body g: consecutive paragraphs of the fixtures (wrapping, from a scattered start) up to 2..32 KB,
+# the company name swapped and the digits rotated (so the numbers differ), plus its row number.
+nvf_psql -q -v mb="$BENCH_MB" <<'SQL'
+CREATE TABLE bench_articles (id int, body text);
+SET nvf.bench_mb = :mb;
+DO $$
+DECLARE
+  target bigint := current_setting('nvf.bench_mb')::bigint * 1048576;
+  paras text[] := ARRAY(SELECT p FROM articles, regexp_split_to_table(body, E'\n') WITH ORDINALITY AS s(p, n)
+                         WHERE p ~ '\S' ORDER BY doc, n);
+  names text[] := ARRAY['英伟达', '超威半导体', '英特尔', '高通', '博通'];
+  total bigint := 0;
+  g int := 0;
+  j int;
+  want int;
+  got int;
+  parts text[];
+  b text;
+BEGIN
+  WHILE total < target LOOP
+    g := g + 1;
+    want := 2048 * (1 + g % 16);
+    j := g::bigint * 7919 % cardinality(paras);
+    got := 0;
+    parts := '{}';
+    WHILE got < want LOOP
+      parts := array_append(parts, paras[j + 1]);
+      got := got + octet_length(paras[j + 1]) + 1;
+      j := (j + 1) % cardinality(paras);
+    END LOOP;
+    b := translate(replace(array_to_string(parts, E'\n'), '英伟达', names[1 + g % 5]),
+                      '0123456789', substr('01234567890123456789', 1 + g % 10, 10)) || E'\n' || g;
+    INSERT INTO bench_articles VALUES (g, b);
+    total := total + octet_length(b);
+  END LOOP;
+END $$;
+VACUUM ANALYZE bench_articles;
+-- The heap is tiny (bodies are TOASTed), so the planner would plan no worker.
+ALTER TABLE bench_articles SET (parallel_workers = 2);
+SQL
+
+# bench_row NAME SQL [WORKERS]: time SQL (result discarded) with max_parallel_workers_per_gather=WORKERS.
+BENCH_SQL=""
+bench_row() {
+  BENCH_SQL+="
+SET max_parallel_workers_per_gather = ${3:-0};
+SELECT clock_timestamp() AS t0 \\gset
+$2 \\g /dev/null
+INSERT INTO bench_results (name, seconds) VALUES ('${1//\'/\'\'}', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz));"
+}
+
+bench_row "scan: sum(length(body))"        "SELECT sum(length(body)) FROM bench_articles"
+bench_row "normalize()"                    "SELECT sum(length(nvfacts.normalize(body))) FROM bench_articles"
+bench_row "quantities()"                   "SELECT count(*) FROM bench_articles, nvfacts.quantities(body)"
+bench_row "extract()"                      "SELECT count(*) FROM bench_articles, nvfacts.extract(body)"
+# Loading facts: CREATE TABLE AS with extract() in the target list (INSERT ... SELECT
+# never runs in parallel in PostgreSQL 15), one core, then two workers.
+bench_row "extract() CREATE TABLE AS"      "DROP TABLE IF EXISTS bench_facts; CREATE TABLE bench_facts AS SELECT s.id, (s.f).* FROM (SELECT id, nvfacts.extract(body) AS f FROM bench_articles) s"
+bench_row "extract() CREATE TABLE AS, 2 workers" "DROP TABLE IF EXISTS bench_facts; CREATE TABLE bench_facts AS SELECT s.id, (s.f).* FROM (SELECT id, nvfacts.extract(body) AS f FROM bench_articles) s" 2
+
+nvf_psql -q <<SQL
+SET jit = off;
+CREATE TEMP TABLE bench_results (n serial, name text, seconds float8);
+SELECT sum(length(body)) FROM bench_articles \g /dev/null
+$BENCH_SQL
+SELECT count(*) AS articles, pg_size_pretty(sum(octet_length(body))) AS text,
+       pg_size_pretty(avg(octet_length(body))::bigint) AS avg_body,
+       pg_size_pretty(max(octet_length(body))::bigint) AS max_body
+  FROM bench_articles;
+\echo '== nvfacts bench (one core unless noted; MB = 2^20 bytes of body text)'
+SELECT r.name, round(r.seconds::numeric, 3) AS seconds, round(t.mb, 1) AS "MB",
+       round(t.mb / r.seconds::numeric, 1) AS "MB/s"
+  FROM bench_results r,
+       (SELECT sum(octet_length(body)) / 1048576.0 AS mb FROM bench_articles) t
+ ORDER BY r.n;
+\echo '== the plan of the parallel load (two workers on a two-core machine)'
+SET max_parallel_workers_per_gather = 2;
+EXPLAIN (COSTS OFF) CREATE TABLE bench_facts2 AS
+    SELECT s.id, (s.f).* FROM (SELECT id, nvfacts.extract(body) AS f FROM bench_articles) s;
+SQL
+nvf_stop_cluster

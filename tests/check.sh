@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# tests/check.sh — the README's test command: build, install, private cluster, then every test step;
+# all steps run, failures are collected, and the last line is "nvfacts: N passed, M failed".
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
+
+nvf_setup nvfacts_test           # exports PGHOST PGPORT PGUSER, PGDATABASE=nvfacts_test
+nvf_psql -q -c 'CREATE EXTENSION IF NOT EXISTS pgtap'
+cd "$TOP"
+
+passed=0 failed=()
+step() {  # step NAME COMMAND...
+  echo; echo "==== $1"
+  if (shift; "$@"); then
+    passed=$((passed + 1)); echo "---- PASS: $1"
+  else
+    failed+=("$1"); echo "---- FAIL: $1"
+  fi
+}
+installcheck() {
+  make installcheck && return 0
+  [[ ! -f regression.diffs ]] || { echo "--- regression.diffs (first 200 lines)"; head -n 200 regression.diffs; }
+  return 1
+}
+
+# quantities() is scored in the test database itself (pgTAP files roll their extension back).
+eval_quantities() {
+  nvf_psql -q -c 'CREATE EXTENSION IF NOT EXISTS nvfacts' && python3 tests/eval_quantities.py --min 97
+}
+
+step "make installcheck" installcheck
+step "make prove" make prove
+step "make unit" make unit
+step "make fuzz" make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
+step "lexicon changes across sessions and pg_dump" bash tests/lexicon_sessions.sh
+step "quantities() recall on ../shared/corpus/dev (>= 97%)" eval_quantities
+step "extract() quality on ../shared/corpus/dev" env EVAL_GATE=1 bash tests/eval_extract.sh
+
+echo
+((${#failed[@]} == 0)) || printf 'nvfacts: FAILED step: %s\n' "${failed[@]}"
+echo "nvfacts: $passed passed, ${#failed[@]} failed"
+exit $((${#failed[@]} > 0))

@@ -1,0 +1,562 @@
+/*
+ * test_core.c — unit tests of the text core without PostgreSQL: exact
+ * decimals, numerals, repair and its offset map, blocks, document spans.
+ * TAP output; exit status 1 when any test fails.  Run from the repo root
+ * (it reads the .txt files of tests/data/articles).
+ */
+#include <dirent.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "nvfacts_core.h"
+#include "../fuzz/standalone_env.h"
+
+#define ARTICLES_DIR "tests/data/articles"
+
+static int	ntests = 0;
+static int	nfailed = 0;
+
+static bool
+ok(bool cond, const char *fmt,...)
+{
+	va_list		ap;
+
+	ntests++;
+	if (!cond)
+		nfailed++;
+	printf("%sok %d - ", cond ? "" : "not ", ntests);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+	return cond;
+}
+
+static void
+diag(const char *fmt,...)
+{
+	va_list		ap;
+
+	printf("# ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+}
+
+/* One scratch env for the whole run, reset by each test that uses it. */
+static nvf_env env;
+static void *arena;
+
+static const char *
+fmt(nvf_dec d)
+{
+	static char buf[4][NVF_DEC_TEXT];
+	static int	k = 0;
+
+	k = (k + 1) % 4;
+	if (!d.ok)
+		return "(not ok)";
+	nvf_dec_format(d, buf[k], NVF_DEC_TEXT);
+	return buf[k];
+}
+
+static bool
+dec_is(nvf_dec d, const char *want, const char *what)
+{
+	const char *got = fmt(d);
+
+	if (!ok(strcmp(got, want) == 0, "%s = %s", what, want))
+		diag("got %s", got);
+	return strcmp(got, want) == 0;
+}
+
+/* ---- exact decimals --------------------------------------------------- */
+
+static void
+test_decimal(void)
+{
+	nvf_dec		a;
+
+	dec_is(nvf_dec_shift(nvf_dec_make(26044, -2), 8), "26044000000", "260.44 * 10^8");
+	dec_is(nvf_dec_shift(nvf_dec_make(25, -1), 4), "25000", "2.5 * 10^4");
+	dec_is(nvf_dec_shift(nvf_dec_make(4, 0), -2), "0.04", "4 * 10^-2");
+	dec_is(nvf_dec_shift(nvf_dec_make(3, 0), 12), "3000000000000", "3 * 10^12");
+	dec_is(nvf_dec_neg(nvf_dec_make(85, -1)), "-8.5", "neg 8.5");
+	dec_is(nvf_dec_make(0, 5), "0", "zero with an exponent");
+	dec_is(nvf_dec_add(nvf_dec_make(1, -1), nvf_dec_make(2, -1)), "0.3", "0.1 + 0.2 exact");
+	dec_is(nvf_dec_add(nvf_dec_make(26044, 6), nvf_dec_make(-44, 6)), "26000000000", "add, mixed signs");
+	dec_is(nvf_dec_mul(nvf_dec_make(28, 9), nvf_dec_make(98, -2)), "27440000000", "280亿 * 0.98");
+	dec_is(nvf_dec_div(nvf_dec_make(1, 0), nvf_dec_make(3, 0)), "0.333333333333333", "1/3 to 15 digits");
+	dec_is(nvf_dec_div(nvf_dec_make(2, 0), nvf_dec_make(3, 0)), "0.666666666666667", "2/3 rounded");
+	dec_is(nvf_dec_div(nvf_dec_make(-2, 0), nvf_dec_make(3, 0)), "-0.666666666666667", "-2/3 rounded");
+	dec_is(nvf_dec_div(nvf_dec_make(1, 0), nvf_dec_make(25, 0)), "0.04", "1/25 exact");
+	ok(!nvf_dec_div(nvf_dec_make(1, 0), nvf_dec_make(0, 0)).ok, "division by zero is not ok");
+	dec_is(nvf_dec_make(1, -41), "1E-41", "a tiny value formats exactly");
+	dec_is(nvf_dec_make(999999999999999999, 0), "999999999999999999", "18 digits kept");
+	ok(!nvf_dec_make(INT64_C(1000000000000000000), 0).ok, "19 digits not ok");
+	ok(!nvf_dec_add(nvf_dec_make(999999999999999999, 0), nvf_dec_make(1, 0)).ok,
+	   "add overflow not ok");
+	ok(!nvf_dec_mul(nvf_dec_make(123456789012, 0), nvf_dec_make(123456789012, 0)).ok,
+	   "mul overflow not ok");
+	ok(!nvf_dec_shift(nvf_dec_make(1, 0), 100000).ok, "huge exponent not ok");
+	a = nvf_dec_shift(nvf_dec_make(1, 0), 3);
+	ok(!nvf_dec_add(a, (nvf_dec) {1, 0, false}).ok, "not ok propagates");
+	ok(nvf_dec_cmp(nvf_dec_make(25, 3), nvf_dec_make(4, 4)) < 0, "cmp 25000 < 40000");
+	ok(nvf_dec_cmp(nvf_dec_make(-5, 0), nvf_dec_make(5, -1)) < 0, "cmp -5 < 0.5");
+	ok(nvf_dec_cmp(nvf_dec_make(1, 3), nvf_dec_make(1000, 0)) == 0, "cmp 1e3 == 1000");
+	ok(nvf_dec_cmp(nvf_dec_make(1, 300), nvf_dec_make(1, -300)) > 0, "cmp far apart exponents");
+	ok(nvf_dec_is_zero(nvf_dec_make(0, 0)) && !nvf_dec_is_zero(nvf_dec_make(1, -9)), "is_zero");
+}
+
+/* ---- numerals --------------------------------------------------------- */
+
+static void
+number_is(const char *t, const char *want, const char *want_high, size_t want_end_chars)
+{
+	nvf_number	num;
+	bool		found = nvf_read_number(t, strlen(t), 0, &num);
+	int64_t		end_chars = found ? nvf_utf8_count(t, num.end) : -1;
+	const char *got = found ? fmt(num.value) : "(none)";
+	const char *goth = found ? fmt(num.high) : "(none)";
+	bool		good = want ? (found && strcmp(got, want) == 0 &&
+							   strcmp(goth, want_high ? want_high : want) == 0 &&
+							   end_chars == (int64_t) want_end_chars)
+		: !found;
+
+	if (!ok(good, "read_number(%s) = %s%s%s", t, want ? want : "none",
+			want_high ? ".." : "", want_high ? want_high : ""))
+		diag("got %s..%s, end at char %lld", got, goth, (long long) end_chars);
+}
+
+static void
+test_numerals(void)
+{
+	char		big[64];
+	nvf_number	num;
+
+	number_is("260.44亿美元", "26044000000", NULL, 7);
+	number_is("1.635亿", "163500000", NULL, 6);
+	number_is("1,000,000美元", "1000000", NULL, 9);
+	number_is("一万二千", "12000", NULL, 4);
+	number_is("两倍", "2", NULL, 1);
+	number_is("十二家", "12", NULL, 2);
+	number_is("三百五十万", "3500000", NULL, 5);
+	number_is("一千零五", "1005", NULL, 4);
+	number_is("一亿二千万", "120000000", NULL, 5);
+	number_is("2万5千", "25000", NULL, 4);
+	number_is("3万亿", "3000000000000", NULL, 3);
+	number_is("三点五", "3.5", NULL, 3);
+	number_is("二〇二四年", "2024", NULL, 4);
+	number_is("十几家", "11", "19", 2);
+	number_is("几十家", "20", "90", 2);
+	number_is("数十亿", "2000000000", "9000000000", 3);
+	number_is("100多亿", "10000000000", NULL, 5);
+	number_is("2百分点", "2", NULL, 1);
+	number_is("万众瞩目", NULL, NULL, 0);
+	number_is("百度", NULL, NULL, 0);
+	number_is("美元", NULL, NULL, 0);
+	ok(nvf_read_number("100多亿", 9, 0, &num) && num.more && num.has_scale && num.has_arabic,
+	   "100多亿: more, scaled, Arabic");
+	ok(nvf_read_number("一万二千", 12, 0, &num) && num.chinese_only && !num.has_arabic,
+	   "一万二千: Chinese only");
+	ok(nvf_read_number("3万亿", 7, 0, &num) && num.scale_exp == 12, "3万亿: scale_exp 12");
+	ok(nvf_read_number("260亿美元", 12, 3, &num) == false, "no number at 亿");
+	memset(big, '7', 30);
+	big[30] = '\0';
+	ok(!nvf_read_number(big, 30, 0, &num), "30 digits: no number (overflow)");
+	memcpy(big + 30, "亿美元", sizeof("亿美元"));
+	ok(!nvf_read_number(big, strlen(big), 0, &num), "30 digits + 亿: no number");
+}
+
+/* ---- repair and its map ------------------------------------------------ */
+
+/*
+ * Every output byte maps into the original, in order; for valid UTF-8 input
+ * on character boundaries.
+ */
+static bool
+map_sane(const char *in, size_t len, const nvf_text *t, bool boundaries)
+{
+	int32_t		prev = 0;
+
+	for (size_t i = 0; i < t->len; i++)
+	{
+		int32_t		a = t->src[i],
+					b = t->srcend[i];
+
+		if (a < 0 || a >= b || (size_t) b > len || a < prev)
+			return false;
+		if (boundaries && (((unsigned char) in[a] & 0xC0) == 0x80 ||
+						   ((size_t) b < len && ((unsigned char) in[b] & 0xC0) == 0x80)))
+			return false;
+		prev = a;
+	}
+	return true;
+}
+
+static void
+repair_is(const char *in, const char *want)
+{
+	nvf_text	t,
+				m;
+
+	env.reset(env.ctx);
+	nvf_repair(&env, in, strlen(in), false, &t);
+	if (!ok(strcmp(t.s, want) == 0 && t.len == strlen(want), "repair(%s) = %s", in, want))
+		diag("got [%s]", t.s);
+	nvf_repair(&env, in, strlen(in), true, &m);
+	ok(m.len == t.len && memcmp(m.s, t.s, t.len) == 0 && map_sane(in, strlen(in), &m, true),
+	   "repair(%s) with map: same text, sane map", in);
+}
+
+static void
+test_repair(void)
+{
+	nvf_text	t;
+	const char *in;
+
+	repair_is("8。5%", "8.5%");
+	repair_is("８。５％", "8.5%");
+	repair_is("英偉達(dá)營收", "英伟达营收");
+	repair_is("英偉達（dá）", "英伟达");
+	repair_is("收⼊", "收入");
+	repair_is("3 亿美元", "3亿美元");
+	repair_is("增长 262 ％", "增长 262%");
+	repair_is("英伟达(NVIDIA)", "英伟达(NVIDIA)");
+	repair_is("完成。5月", "完成。5月");
+	repair_is("", "");
+	repair_is("英偉達(dá)第一季度收⼊為２６０。４４ 億美元，同比增長 262 ％",
+			  "英伟达第一季度收入为260.44亿美元,同比增长 262%");
+
+	/* the map of 8。5: '.' stands for the three bytes of 。 */
+	env.reset(env.ctx);
+	nvf_repair(&env, "8。5", 5, true, &t);
+	ok(t.len == 3 && t.src[0] == 0 && t.srcend[0] == 1 && t.src[1] == 1 &&
+	   t.srcend[1] == 4 && t.src[2] == 4 && t.srcend[2] == 5, "map of 8。5 -> 8.5");
+
+	/* the map of a dropped space and of pinyin debris */
+	env.reset(env.ctx);
+	in = "达(dá)3 亿";
+	nvf_repair(&env, in, strlen(in), true, &t);
+	ok(strcmp(t.s, "达3亿") == 0 && t.src[3] == 8 && t.src[4] == 10 && t.srcend[6] == 13,
+	   "map skips pinyin debris and a dropped space");
+
+	/* invalid bytes become U+FFFD, and the output stays valid UTF-8 */
+	env.reset(env.ctx);
+	in = "a\xEF\x41\xE4\xB8\xff\xC0\x80z";
+	nvf_repair(&env, in, strlen(in), true, &t);
+	{
+		bool		valid = true;
+		size_t		i = 0;
+
+		while (i < t.len)
+		{
+			int			adv;
+			uint32_t	c = nvf_utf8_decode((const unsigned char *) t.s + i, t.len - i, &adv);
+
+			if (c == 0xFFFD && adv != 3)
+				valid = false;
+			i += adv;
+		}
+		ok(valid && map_sane(in, strlen(in), &t, false), "invalid bytes -> U+FFFD, map sane");
+	}
+}
+
+/* ---- blocks ------------------------------------------------------------ */
+
+static bool
+blocks_sane(const char *s, size_t len, const char *what)
+{
+	size_t		pos = 0;
+	int			n = 0;
+	bool		good = true;
+
+	while (pos < len)
+	{
+		size_t		end = nvf_block_end(s, len, pos);
+
+		if (end <= pos || end > len || end - pos > NVF_BLOCK_MAX ||
+			(end < len && ((unsigned char) s[end] & 0xC0) == 0x80))
+		{
+			diag("%s: bad block [%zu, %zu)", what, pos, end);
+			good = false;
+			break;
+		}
+		pos = end;
+		n++;
+	}
+	return ok(good && pos == len && n >= (int) (len / NVF_BLOCK_MAX),
+			  "%s: %d blocks <= %d bytes, on char boundaries, cover %zu bytes",
+			  what, n, NVF_BLOCK_MAX, len);
+}
+
+static char *
+repeat(const char *unit, size_t total)
+{
+	size_t		n = strlen(unit),
+				k = total / n;
+	char	   *s = malloc(k * n + 1);
+
+	for (size_t i = 0; i < k; i++)
+		memcpy(s + i * n, unit, n);
+	s[k * n] = '\0';
+	return s;
+}
+
+static void
+test_blocks(void)
+{
+	char	   *s;
+	size_t		end;
+
+	/* 200 KB without a line end, sentence end or comma: cut on characters */
+	s = repeat("营收二百六十亿美元", 200 * 1024);
+	blocks_sane(s, strlen(s), "200 KB of ideographs, one line");
+	free(s);
+	s = repeat("英偉達(dá)營收２６０。４４億美元", 200 * 1024);
+	blocks_sane(s, strlen(s), "200 KB of mixed text, one line");
+	free(s);
+	s = repeat("9", 200 * 1024);
+	blocks_sane(s, strlen(s), "200 KB of digits");
+	free(s);
+	s = repeat("\xF0\x9F\x98\x80", 200 * 1024);
+	blocks_sane(s, strlen(s), "200 KB of 4-byte characters");
+	free(s);
+	/* with sentence ends and commas a cut falls after one, never in 8。5 */
+	s = repeat("营收260亿美元，", 200 * 1024);
+	blocks_sane(s, strlen(s), "200 KB of clauses");
+	end = nvf_block_end(s, strlen(s), 0);
+	ok(end >= 3 && memcmp(s + end - 3, "，", 3) == 0, "cut after a comma");
+	free(s);
+	s = repeat("毛利率8。5%。", 200 * 1024);
+	end = nvf_block_end(s, strlen(s), 0);
+	ok(end >= 3 && memcmp(s + end - 3, "。", 3) == 0 && s[end] != '5' &&
+	   end - 0 <= NVF_BLOCK_MAX, "cut after a sentence end, not inside 8。5");
+	free(s);
+	s = repeat("一行文字。\n", 200 * 1024);
+	end = nvf_block_end(s, strlen(s), 0);
+	ok(s[end - 1] == '\n' && end >= NVF_BLOCK_TARGET, "cut after a line end past the target");
+	free(s);
+	ok(nvf_block_end("abc", 3, 0) == 3, "a short text is one block");
+}
+
+/* ---- whole documents --------------------------------------------------- */
+
+typedef struct collected
+{
+	nvf_quantity q[64];
+	char	   *surface[64];
+	int			n;
+} collected;
+
+static void
+collect(void *arg, const nvf_quantity *q)
+{
+	collected  *c = arg;
+
+	if (c->n < 64)
+	{
+		c->q[c->n] = *q;
+		c->surface[c->n] = strdup(q->surface);
+	}
+	c->n++;
+}
+
+/* Byte offset of char index k in s (or len when k is the char count). */
+static size_t
+byte_of_char(const char *s, size_t len, int64_t k)
+{
+	size_t		i = 0;
+	int			adv;
+
+	while (k-- > 0 && i < len)
+	{
+		nvf_utf8_decode((const unsigned char *) s + i, len - i, &adv);
+		i += adv;
+	}
+	return i;
+}
+
+static bool
+surface_matches(const char *doc, size_t len, const nvf_quantity *q, const char *surface)
+{
+	size_t		a = byte_of_char(doc, len, q->ostart),
+				b = byte_of_char(doc, len, q->oend);
+
+	return q->ostart <= q->oend && b - a == strlen(surface) && memcmp(doc + a, surface, b - a) == 0;
+}
+
+static void
+test_document(void)
+{
+	const char *filler = "英偉達(dá)收⼊很高，ＡＢＣ公司也是。\n";	/* no quantity */
+	const char *target = "英偉達(dá)營收２６０。４４億美元";
+	size_t		flen = strlen(filler);
+	int64_t		fchars = nvf_utf8_count(filler, flen);
+	int			nfill = (int) (2 * NVF_BLOCK_TARGET / flen) + 200;	/* past 2 blocks */
+	size_t		cap = (nfill + 200) * flen + 256;
+	char	   *doc = malloc(cap);
+	size_t		len = 0,
+				tpos,
+				pos = 0;
+	int64_t		tchar;
+	int			block = 0,
+				tblock = -1;
+	collected	c = {0};
+	bool		all = true;
+
+	for (int i = 0; i < nfill; i++, len += flen)
+		memcpy(doc + len, filler, flen);
+	tpos = len;
+	tchar = (int64_t) nfill * fchars;
+	memcpy(doc + len, target, strlen(target));
+	len += strlen(target);
+	doc[len++] = '\n';
+	for (int i = 0; i < 150; i++, len += flen)
+		memcpy(doc + len, filler, flen);
+	memcpy(doc + len, "约3万块", strlen("约3万块"));
+	len += strlen("约3万块");
+	doc[len] = '\0';
+
+	while (pos < len)
+	{
+		size_t		end = nvf_block_end(doc, len, pos);
+
+		if (tpos >= pos && tpos < end)
+			tblock = block;
+		pos = end;
+		block++;
+	}
+	ok(block >= 3 && tblock == 2, "the document has %d blocks, the target is in block %d", block, tblock + 1);
+
+	nvf_document_quantities(&env, doc, len, collect, &c);
+	ok(c.n == 2, "two quantities in the document (got %d)", c.n);
+	if (c.n >= 1)
+	{
+		ok(c.q[0].ostart == tchar + 9 && c.q[0].oend == tchar + 18,
+		   "3rd block: char span [%lld, %lld) (got [%lld, %lld))",
+		   (long long) tchar + 9, (long long) tchar + 18,
+		   (long long) c.q[0].ostart, (long long) c.q[0].oend);
+		ok(strcmp(c.surface[0], "２６０。４４億美元") == 0 && strcmp(fmt(c.q[0].value), "26044000000") == 0 &&
+		   strcmp(c.q[0].unit, "USD") == 0, "3rd block: surface, value and unit");
+	}
+	if (c.n >= 2)
+		ok(c.q[1].ostart == nvf_utf8_count(doc, len) - 3 && c.q[1].oend == nvf_utf8_count(doc, len) &&
+		   c.q[1].approx == NVF_APPROX_ABOUT, "last block: 约3万块 at the very end");
+	for (int i = 0; i < c.n && i < 64; i++)
+		all = all && surface_matches(doc, len, &c.q[i], c.surface[i]);
+	ok(all, "every surface equals the original chars of its span");
+	for (int i = 0; i < c.n && i < 64; i++)
+		free(c.surface[i]);
+	free(doc);
+}
+
+/* ---- the fixture articles ---------------------------------------------- */
+
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+	long		n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc(n + 1);
+	*len = fread(buf, 1, n, f);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+typedef struct span_check
+{
+	const char *doc;
+	size_t		len;
+	int			n;
+	int			bad;
+} span_check;
+
+static void
+check_span(void *arg, const nvf_quantity *q)
+{
+	span_check *sc = arg;
+
+	sc->n++;
+	if (!surface_matches(sc->doc, sc->len, q, q->surface) ||
+		((q->flags & NVF_Q_RANGE) && nvf_dec_cmp(q->low, q->high) > 0))
+		sc->bad++;
+}
+
+static void
+test_articles(void)
+{
+	DIR		   *d = opendir(ARTICLES_DIR);
+	struct dirent *e;
+	int			files = 0;
+
+	if (!ok(d != NULL, "open %s", ARTICLES_DIR))
+		return;
+	while ((e = readdir(d)) != NULL)
+	{
+		char		path[512];
+		size_t		len,
+					n = strlen(e->d_name);
+		char	   *text;
+		nvf_text	once,
+					twice,
+					mapped;
+		span_check	sc = {0};
+
+		if (n < 4 || strcmp(e->d_name + n - 4, ".txt") != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", ARTICLES_DIR, e->d_name);
+		if (!(text = read_file(path, &len)))
+			continue;
+		files++;
+		env.reset(env.ctx);
+		nvf_repair(&env, text, len, false, &once);
+		nvf_repair(&env, once.s, once.len, false, &twice);
+		ok(once.len == twice.len && memcmp(once.s, twice.s, once.len) == 0,
+		   "%s: normalize(normalize(x)) = normalize(x)", e->d_name);
+		nvf_repair(&env, text, len, true, &mapped);
+		ok(mapped.len == once.len && memcmp(mapped.s, once.s, once.len) == 0 &&
+		   map_sane(text, len, &mapped, true), "%s: the map is sane", e->d_name);
+		sc.doc = text;
+		sc.len = len;
+		env.reset(env.ctx);
+		nvf_document_quantities(&env, text, len, check_span, &sc);
+		ok(sc.n > 0 && sc.bad == 0, "%s: %d quantities, spans and ranges sane", e->d_name, sc.n);
+		free(text);
+	}
+	closedir(d);
+	ok(files >= 5, "%d fixture articles read", files);
+}
+
+int
+main(void)
+{
+	if (!standalone_core_init())
+	{
+		printf("1..0 # SKIP core init failed\n");
+		return 1;
+	}
+	standalone_env_init(&env, &arena);
+	test_decimal();
+	test_numerals();
+	test_repair();
+	test_blocks();
+	test_document();
+	test_articles();
+	env.reset(env.ctx);
+	printf("1..%d\n", ntests);
+	if (nfailed)
+		printf("# %d of %d tests failed\n", nfailed, ntests);
+	return nfailed ? 1 : 0;
+}

@@ -5,14 +5,16 @@ EXTENSION  = nvfacts
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" nvfacts.control)
 
 # The text core: plain C, no PostgreSQL header (unit-tested and fuzzed alone).
-CORE_OBJS = extension/arena.o extension/utf8.o extension/decimal.o \
+CORE_OBJS = extension/arena.o extension/utf8.o extension/charset.o extension/decimal.o \
             extension/patterns.o extension/repair_tables.o extension/repair.o \
             extension/numeral.o extension/quantity.o \
             extension/lexicon.o extension/clause.o extension/period.o \
             extension/fact.o extension/document.o
 # The PostgreSQL glue.
 GLUE_OBJS = extension/pg_env.o extension/sql_text.o extension/lexicon_cache.o \
-            extension/sql_extract.o
+            extension/sql_extract.o \
+            extension/loader_options.o extension/loader_files.o extension/loader_fdw.o \
+            extension/ingest.o
 
 MODULE_big = nvfacts
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
@@ -36,31 +38,41 @@ include $(PGXS)
 # every object depends on every header (PGXS tracks none here)
 $(OBJS): $(wildcard extension/*.h)
 
-extension/nvfacts--$(EXTVERSION).sql: extension/nvfacts.sql extension/lexicon_data.sql nvfacts.control
-	cat extension/nvfacts.sql extension/lexicon_data.sql | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@
+INSTALL_SQL = extension/nvfacts.sql extension/lexicon_data.sql extension/loader.sql extension/ingest.sql
+extension/nvfacts--$(EXTVERSION).sql: $(INSTALL_SQL) nvfacts.control
+	cat $(INSTALL_SQL) | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@
 
 # ---- outside the server -------------------------------------------------
 CORE_SRCS = $(CORE_OBJS:.o=.c)
 CLANG    ?= clang
 FUZZ_SECONDS ?= 60
+FUZZ_DECODE_SECONDS ?= 20
 SAN_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 tests/fuzz/fuzz_quantities: tests/fuzz/fuzz_quantities.c tests/fuzz/standalone_env.c $(CORE_SRCS) extension/*.h
 	$(CLANG) $(SAN_FLAGS) -fsanitize=fuzzer -Iextension $(DEPS_CFLAGS) \
 	    tests/fuzz/fuzz_quantities.c tests/fuzz/standalone_env.c $(CORE_SRCS) $(DEPS_LIBS) -o $@
 
+tests/fuzz/fuzz_decode: tests/fuzz/fuzz_decode.c tests/fuzz/standalone_env.c $(CORE_SRCS) extension/*.h
+	$(CLANG) $(SAN_FLAGS) -fsanitize=fuzzer -Iextension $(DEPS_CFLAGS) \
+	    tests/fuzz/fuzz_decode.c tests/fuzz/standalone_env.c $(CORE_SRCS) $(DEPS_LIBS) -o $@
+
 tests/unit/test_core: tests/unit/test_core.c tests/fuzz/standalone_env.c $(CORE_SRCS) extension/*.h
 	$(CLANG) $(SAN_FLAGS) -Iextension $(DEPS_CFLAGS) \
 	    tests/unit/test_core.c tests/fuzz/standalone_env.c $(CORE_SRCS) $(DEPS_LIBS) -o $@
 
 .PHONY: fuzz unit prove bench eval
-# libFuzzer with ASan+UBSan over the seed corpus; any finding fails the target.
-fuzz: tests/fuzz/fuzz_quantities
-	mkdir -p tests/fuzz/work-corpus tests/fuzz/findings
+# libFuzzer with ASan+UBSan over the seed corpora; any finding fails the target.
+fuzz: tests/fuzz/fuzz_quantities tests/fuzz/fuzz_decode
+	mkdir -p tests/fuzz/work-corpus tests/fuzz/work-corpus-decode tests/fuzz/findings
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	tests/fuzz/fuzz_quantities -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
 	    -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/findings/ -print_final_stats=1 \
 	    tests/fuzz/work-corpus tests/fuzz/corpus
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	tests/fuzz/fuzz_decode -max_total_time=$(FUZZ_DECODE_SECONDS) -max_len=4096 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/findings/decode- -print_final_stats=1 \
+	    tests/fuzz/work-corpus-decode tests/fuzz/corpus-decode
 
 # The core's own unit tests (TAP), sanitized.
 unit: tests/unit/test_core
@@ -68,7 +80,7 @@ unit: tests/unit/test_core
 
 # pgTAP suites against the installed extension (PG* variables name the cluster).
 prove:
-	pg_prove --ext .sql -r tests/pgtap
+	NVFACTS_DATA=$(CURDIR)/tests/data pg_prove --ext .sql -r tests/pgtap
 
 bench:
 	bash tests/bench.sh
@@ -77,4 +89,4 @@ bench:
 eval:
 	bash tests/eval.sh
 
-EXTRA_CLEAN = tests/fuzz/fuzz_quantities tests/unit/test_core results regression.diffs regression.out
+EXTRA_CLEAN = tests/fuzz/fuzz_quantities tests/fuzz/fuzz_decode tests/unit/test_core results regression.diffs regression.out

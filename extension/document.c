@@ -251,6 +251,16 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 	}
 }
 
+/* The publication date printed in the document's first block, if any. */
+nvf_date
+nvf_document_published(nvf_env *scratch, const char *doc, size_t len)
+{
+	nvf_block	blk;
+
+	nvf_block_build(scratch, doc, 0, nvf_block_end(doc, len, 0), 0, &blk);
+	return nvf_find_published_date(scratch, blk.text.s, blk.text.len);
+}
+
 void
 nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 				   const char *doc, size_t len, nvf_date published,
@@ -277,7 +287,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 		scratch->check_interrupts(scratch->ctx);
 		nvf_block_build(scratch, doc, pos, end, chars, &blk);
 		if (pos == 0 && !ds.published.year)
-			ds.published = nvf_find_published_date(scratch, blk.text.s, blk.text.len);
+			ds.published = nvf_find_published_date(scratch, blk.text.s, blk.text.len);	/* as nvf_document_published */
 		block_facts(&ds, scratch, &blk, emit, arg);
 		chars += blk.ochar[blk.orig_len];
 		pos = end;

@@ -7,6 +7,9 @@
 #define NVFACTS_H
 
 #include "postgres.h"
+#include "access/tupdesc.h"
+#include "datatype/timestamp.h"
+#include "utils/date.h"
 #include "utils/memutils.h"
 
 #include "nvfacts_core.h"
@@ -24,5 +27,57 @@ extern Datum nvf_dec_datum(nvf_dec d, bool *isnull);
 /* in lexicon_cache.c */
 struct nvf_lexicon;
 extern const struct nvf_lexicon *nvf_pg_lexicon(void);
+
+/* in sql_extract.c */
+struct Tuplestorestate;
+extern void nvf_extract_into(const char *doc, size_t len, int year, int month, int day,
+							 struct Tuplestorestate *store, TupleDesc fact_desc);
+extern TupleDesc nvf_fact_desc(void);
+
+/* ---- the loader: article files of a foreign server ---------------------- */
+
+/* A server's options, overridden by a foreign table's (in loader_options.c). */
+typedef struct nvf_loader_opts
+{
+	char	   *server;			/* the foreign server's name */
+	char	   *directory;		/* as given (absolute) */
+	char	   *pattern;		/* glob over names, or relative paths if it has a '/' */
+	bool		recursive;
+	char	   *encoding;		/* "auto" or an ICU converter name */
+	bool		skip_errors;	/* on_error 'skip' */
+	int64		max_file_size;	/* bytes */
+	bool		facts;			/* content 'facts' (else 'articles') */
+} nvf_loader_opts;
+
+extern void nvf_loader_options(Oid serverid, Oid relid, nvf_loader_opts *o);
+extern Oid	nvf_loader_server(const char *name);
+
+/* One file of the directory (in loader_files.c). */
+typedef struct nvf_file
+{
+	char	   *path;			/* relative to the directory */
+	int64		bytes;
+	TimestampTz modified;
+} nvf_file;
+
+/* One article: a file read and decoded to UTF-8. */
+typedef struct nvf_article
+{
+	const char *path;
+	int64		bytes;			/* of the file */
+	char	   *text;			/* UTF-8 */
+	size_t		len;
+	const char *encoding;
+	char		sha256[65];		/* of the file's bytes, hex */
+} nvf_article;
+
+extern nvf_file *nvf_loader_list(const nvf_loader_opts *o, int *nfiles, int64 *bytes);
+extern char *nvf_loader_read(const nvf_loader_opts *o, const char *path, nvf_article *a,
+							 int *sqlstate);
+extern void nvf_loader_report(const nvf_loader_opts *o, const char *path, const char *why,
+							  int sqlstate);
+/* An article as the row (doc, published, title, encoding, bytes, body). */
+#define NVF_ARTICLE_COLS 6
+extern void nvf_article_values(const nvf_article *a, Datum *values, bool *nulls);
 
 #endif							/* NVFACTS_H */

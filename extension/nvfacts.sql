@@ -114,8 +114,13 @@ BEGIN
                              'segments', 'segment_aliases', 'cues'] LOOP
         EXECUTE format('CREATE TRIGGER lexicon_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
                         ON nvfacts.%I FOR EACH STATEMENT EXECUTE FUNCTION nvfacts.lexicon_changed()', t);
+        -- extract() reads the lexicon as the calling user; changing it stays with the owner
+        EXECUTE format('GRANT SELECT ON nvfacts.%I TO PUBLIC', t);
     END LOOP;
 END $$;
+
+-- Everyone may call the functions (reading files still needs USAGE on a server).
+GRANT USAGE ON SCHEMA nvfacts TO PUBLIC;
 
 -- ---------------------------------------------------------------------------
 -- Facts (see FACTS.md): one row = one quantity stated about one metric.

@@ -57,6 +57,39 @@ extern int	nvf_utf8_encode(uint32_t cp, char *out);
 /* Code points in s[0..len). */
 extern int64_t nvf_utf8_count(const char *s, size_t len);
 
+/* ---- article bytes to UTF-8 (in charset.c) ----------------------------- */
+
+typedef struct nvf_decoded
+{
+	char	   *text;			/* UTF-8, NUL-terminated, from env */
+	size_t		len;			/* bytes, without the NUL */
+	const char *encoding;		/* static name: "UTF-8", "UTF-16LE", "UTF-16BE",
+								 * "GB18030", "Big5", or for another named
+								 * encoding its MIME name, else its IANA name
+								 * ("gbk" -> "GBK"), else a copy of ICU's */
+} nvf_decoded;
+
+/*
+ * Decode an article file's bytes to UTF-8: BOM removed, CRLF and lone CR
+ * turned into LF.  encoding is "auto" (BOM, then valid UTF-8, then ICU
+ * detection among GB18030 and Big5 -- pick whichever converts without error;
+ * prefer GB18030 when both do, unless ICU's detector says Big5 with higher
+ * confidence) or an encoding name ICU knows ("utf8", "gbk", "big5",
+ * "utf-16le", ...).
+ * Returns NULL on success, or an error message (allocated from env) that
+ * names the reason and the byte offset where relevant:
+ *   "invalid byte sequence for encoding GB18030 at byte offset 1234"
+ *   "binary content (NUL byte at byte offset 17)"
+ *   "cannot detect the encoding (not UTF-8, GB18030 or Big5)"
+ *   "unknown encoding \"latin9x\""
+ * In auto mode, when nothing converts but the bytes are valid UTF-8 further
+ * than they are GB18030 or Big5, the UTF-8 error is the one reported.
+ */
+extern const char *nvf_decode_article(nvf_env *env, const char *bytes, size_t len,
+									  const char *encoding, nvf_decoded *out);
+/* Whether ICU knows the encoding name (or it is "auto"); for option validation. */
+extern bool nvf_encoding_known(const char *name);
+
 /* ---- exact decimals (in decimal.c) ------------------------------------- */
 
 /* value = mant * 10^exp; ok = false when the value did not fit. */

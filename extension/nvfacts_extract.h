@@ -189,6 +189,9 @@ typedef struct nvf_fact
 
 typedef void (*nvf_fact_cb) (void *arg, const nvf_fact *f);
 
+/* The publication date printed in the document's first block (year 0: none). */
+extern nvf_date nvf_document_published(nvf_env *scratch, const char *doc, size_t len);
+
 /*
  * Every fact of a document, in text order, duplicates collapsed.  doc_env
  * holds what lives for the whole document (it is not reset); scratch is

@@ -10,7 +10,12 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
 #include "utils/tuplestore.h"
+#include "utils/typcache.h"
 
 #include "nvfacts_extract.h"
 
@@ -74,38 +79,24 @@ emit_fact(void *arg, const nvf_fact *f)
 	MemoryContextSwitchTo(old);
 }
 
-static nvf_date
-date_arg(FunctionCallInfo fcinfo)
+/*
+ * The facts of doc[0..len) appended to store as rows of fact_desc
+ * (nvfacts.fact); year 0 = publication date unknown.  Used by extract()
+ * and by the loader.
+ */
+void
+nvf_extract_into(const char *doc, size_t len, int year, int month, int day,
+				 Tuplestorestate *store, TupleDesc fact_desc)
 {
-	nvf_date	d = {0, 0, 0};
-
-	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
-	{
-		DateADT		date = PG_GETARG_DATEADT(1);
-
-		if (!DATE_NOT_FINITE(date))
-			j2date(date + POSTGRES_EPOCH_JDATE, &d.year, &d.month, &d.day);
-	}
-	return d;
-}
-
-Datum
-nvf_extract(PG_FUNCTION_ARGS)
-{
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	fact_sink	sink;
 	MemoryContext doc_cxt,
 				scratch_cxt;
 	nvf_env		doc_env,
 				scratch;
-	text	   *in;
+	nvf_date	published = {year, month, day};
 
-	InitMaterializedSRF(fcinfo, 0);
-	if (PG_ARGISNULL(0))
-		return (Datum) 0;
-	in = PG_GETARG_TEXT_PP(0);
-	sink.store = rsinfo->setResult;
-	sink.desc = rsinfo->setDesc;
+	sink.store = store;
+	sink.desc = fact_desc;
 	sink.out_cxt = CurrentMemoryContext;
 	sink.lex = nvf_pg_lexicon();
 	sink.fact_no = 0;
@@ -113,9 +104,43 @@ nvf_extract(PG_FUNCTION_ARGS)
 	scratch_cxt = nvf_scratch_context("nvfacts extract block");
 	nvf_pg_env_init(&doc_env, doc_cxt);
 	nvf_pg_env_init(&scratch, scratch_cxt);
-	nvf_document_facts(&doc_env, &scratch, sink.lex, VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in),
-					   date_arg(fcinfo), emit_fact, &sink);
+	nvf_document_facts(&doc_env, &scratch, sink.lex, doc, len, published, emit_fact, &sink);
 	MemoryContextDelete(scratch_cxt);
 	MemoryContextDelete(doc_cxt);
+}
+
+/* The row type nvfacts.fact, for callers without a function call's result type. */
+TupleDesc
+nvf_fact_desc(void)
+{
+	Oid			typoid = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+										 CStringGetDatum("fact"),
+										 ObjectIdGetDatum(get_namespace_oid("nvfacts", false)));
+
+	if (!OidIsValid(typoid))
+		elog(ERROR, "type nvfacts.fact does not exist");
+	return lookup_rowtype_tupdesc_copy(typoid, -1);
+}
+
+Datum
+nvf_extract(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	nvf_date	d = {0, 0, 0};
+	text	   *in;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0))
+		return (Datum) 0;
+	in = PG_GETARG_TEXT_PP(0);
+	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
+	{
+		DateADT		date = PG_GETARG_DATEADT(1);
+
+		if (!DATE_NOT_FINITE(date))
+			j2date(date + POSTGRES_EPOCH_JDATE, &d.year, &d.month, &d.day);
+	}
+	nvf_extract_into(VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), d.year, d.month, d.day,
+					 rsinfo->setResult, rsinfo->setDesc);
 	return (Datum) 0;
 }

@@ -51,6 +51,23 @@ VACUUM ANALYZE bench_articles;
 ALTER TABLE bench_articles SET (parallel_workers = 2);
 SQL
 
+# The same bodies as files, one per article, for the loader rows.
+BENCH_DIR=$(mktemp -d /tmp/nvfacts-bench.XXXXXX)
+trap 'rm -rf "$BENCH_DIR"; nvf_stop_cluster' EXIT
+nvf_psql -At -c "SELECT id, encode(convert_to(body, 'UTF8'), 'base64') FROM bench_articles" |
+  python3 -c '
+import base64, sys
+for line in sys.stdin:
+    i, b = line.rstrip("\n").split("|", 1)
+    open(f"{sys.argv[1]}/{int(i):06d}.txt", "wb").write(base64.b64decode(b))' "$BENCH_DIR"
+chmod -R a+rX "$BENCH_DIR"
+nvf_psql -q -v dir="$BENCH_DIR" <<'SQL'
+CREATE SERVER bench_files FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory :'dir');
+CREATE FOREIGN TABLE bench_file_articles (doc text, body text) SERVER bench_files;
+CREATE FOREIGN TABLE bench_file_facts (doc text, fact_no int, value numeric) SERVER bench_files
+    OPTIONS (content 'facts');
+SQL
+
 # bench_row NAME SQL [WORKERS]: time SQL (result discarded) with max_parallel_workers_per_gather=WORKERS.
 BENCH_SQL=""
 bench_row() {
@@ -69,6 +86,10 @@ bench_row "extract()"                      "SELECT count(*) FROM bench_articles,
 # never runs in parallel in PostgreSQL 15), one core, then two workers.
 bench_row "extract() CREATE TABLE AS"      "DROP TABLE IF EXISTS bench_facts; CREATE TABLE bench_facts AS SELECT s.id, (s.f).* FROM (SELECT id, nvfacts.extract(body) AS f FROM bench_articles) s"
 bench_row "extract() CREATE TABLE AS, 2 workers" "DROP TABLE IF EXISTS bench_facts; CREATE TABLE bench_facts AS SELECT s.id, (s.f).* FROM (SELECT id, nvfacts.extract(body) AS f FROM bench_articles) s" 2
+bench_row "files: plain read (pg_read_binary_file)" "SELECT sum(octet_length(pg_read_binary_file('$BENCH_DIR/' || f))) FROM pg_ls_dir('$BENCH_DIR') f"
+bench_row "loader: articles (read + decode)" "SELECT sum(octet_length(body)) FROM bench_file_articles"
+bench_row "loader: facts (files to facts)"   "SELECT count(*) FROM bench_file_facts"
+bench_row "loader: CALL nvfacts.ingest()"    "CALL nvfacts.ingest('bench_files', 'public.bench_ingested')"
 
 nvf_psql -q <<SQL
 SET jit = off;
@@ -90,4 +111,3 @@ SET max_parallel_workers_per_gather = 2;
 EXPLAIN (COSTS OFF) CREATE TABLE bench_facts2 AS
     SELECT s.id, (s.f).* FROM (SELECT id, nvfacts.extract(body) AS f FROM bench_articles) s;
 SQL
-nvf_stop_cluster

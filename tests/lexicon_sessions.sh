@@ -7,6 +7,7 @@
 # Runs against the cluster named by the PG* variables, in database $PGDATABASE; removes everything
 # it adds (rows, the restored database, the dump, the extension if it created it).
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
 
 db=${PGDATABASE:?lexicon_sessions.sh: set PGDATABASE}
 restored="${db}_lexicon_restore_$$"
@@ -15,22 +16,6 @@ created_extension=0
 a_pid=
 
 psql_b() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
-
-n=0 failures=0
-ok() {  # ok CONDITION-STATUS DESCRIPTION [DIAGNOSTIC]
-  local line
-  n=$((n + 1))
-  if [[ $1 == 0 ]]; then
-    echo "ok $n - $2"
-  else
-    echo "not ok $n - $2"
-    failures=$((failures + 1))
-    [[ -z ${3:-} ]] || while IFS= read -r line; do echo "#   $line"; done <<<"$3"
-  fi
-}
-is() {  # is HAVE WANT DESCRIPTION
-  if [[ $1 == "$2" ]]; then ok 0 "$3"; else ok 1 "$3" "have: $1"$'\n'"want: $2"; fi
-}
 
 remove_user_rows() {  # the rows this script adds, in database $1
   psql_b -d "$1" -c "DELETE FROM nvfacts.metric_aliases WHERE alias = '进账' AND NOT builtin;
@@ -62,7 +47,7 @@ a_query() {
   return 1
 }
 
-echo "1..14"
+plan 14
 
 if [[ -z $(psql_b -d "$db" -c "SELECT 1 FROM pg_extension WHERE extname = 'nvfacts'") ]]; then
   psql_b -d "$db" -c 'CREATE EXTENSION nvfacts'
@@ -134,5 +119,4 @@ out=$(remove_user_rows "$db" 2>&1) && st=0 || st=$?
 ok "$st" "session B: deletes the user's rows" "$out"
 is "$(a_query "$(facts_sql "$both_text")")" "" "session A: the next extract() no longer knows them"
 
-((n == 14)) || { echo "# planned 14 tests, ran $n"; exit 1; }
-((failures == 0)) || { echo "# $failures of $n failed"; exit 1; }
+tap_summary

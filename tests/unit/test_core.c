@@ -1,8 +1,9 @@
 /*
  * test_core.c — unit tests of the text core without PostgreSQL: exact
- * decimals, numerals, repair and its offset map, blocks, document spans.
+ * decimals, numerals, repair and its offset map, blocks, document spans,
+ * article bytes to UTF-8.
  * TAP output; exit status 1 when any test fails.  Run from the repo root
- * (it reads the .txt files of tests/data/articles).
+ * (it reads the .txt files of tests/data/articles and tests/data/encodings).
  */
 #include <dirent.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include "../fuzz/standalone_env.h"
 
 #define ARTICLES_DIR "tests/data/articles"
+#define ENCODINGS_DIR "tests/data/encodings"
 
 static int	ntests = 0;
 static int	nfailed = 0;
@@ -539,6 +541,206 @@ test_articles(void)
 	ok(files >= 5, "%d fixture articles read", files);
 }
 
+/* ---- article bytes to UTF-8 -------------------------------------------- */
+
+/* Decoding in[0..len) as encoding gives exactly want, detected as want_enc. */
+static void
+decodes_to(const char *in, size_t len, const char *encoding, const char *want,
+		   const char *want_enc, const char *what)
+{
+	nvf_decoded d;
+	const char *err;
+
+	env.reset(env.ctx);
+	err = nvf_decode_article(&env, in, len, encoding, &d);
+	if (!ok(!err && d.len == strlen(want) && memcmp(d.text, want, d.len) == 0 &&
+			d.text[d.len] == '\0' && strcmp(d.encoding, want_enc) == 0,
+			"decode %s ('%s') as %s", what, encoding, want_enc))
+		diag("got %s", err ? err : d.encoding);
+}
+
+/* Decoding in[0..len) as encoding fails with exactly want_err. */
+static void
+decode_fails(const char *in, size_t len, const char *encoding, const char *want_err,
+			 const char *what)
+{
+	nvf_decoded d;
+	const char *err;
+
+	env.reset(env.ctx);
+	err = nvf_decode_article(&env, in, len, encoding, &d);
+	if (!ok(err && strcmp(err, want_err) == 0 && d.text == NULL,
+			"decode %s ('%s'): %s", what, encoding, want_err))
+		diag("got %s", err ? err : "success");
+}
+
+static int	interrupt_checks = 0;
+
+static void
+count_interrupts(void *ctx)
+{
+	(void) ctx;
+	interrupt_checks++;
+}
+
+/* prefix, then unit repeated n times, then suffix: a fresh malloc'd string */
+static char *
+build(const char *prefix, size_t plen, const char *unit, size_t ulen, size_t n,
+	  const char *suffix, size_t slen, size_t *len)
+{
+	char	   *s = malloc(plen + ulen * n + slen + 1);
+
+	memcpy(s, prefix, plen);
+	for (size_t i = 0; i < n; i++)
+		memcpy(s + plen + i * ulen, unit, ulen);
+	memcpy(s + plen + ulen * n, suffix, slen);
+	*len = plen + ulen * n + slen;
+	s[*len] = '\0';
+	return s;
+}
+
+static void
+test_charset(void)
+{
+	const char *gb = "\xD3\xA2\xCE\xB0\xB4\xEF\xD3\xAA\xCA\xD5\x32\x36\x30\xD2\xDA\xC3\xC0"
+		"\xD4\xAA\xA3\xAC\xCD\xAC\xB1\xC8\xD4\xF6\xB3\xA4\x31\x38\x25";
+	const char *gb_text = "英伟达营收260亿美元，同比增长18%";
+	char	   *big,
+			   *want;
+	size_t		len,
+				wlen;
+	void		(*saved) (void *ctx);
+
+	decodes_to("營收260億美元", strlen("營收260億美元"), "auto", "營收260億美元", "UTF-8", "plain UTF-8");
+	decodes_to("\xEF\xBB\xBF營收", 9, "auto", "營收", "UTF-8", "UTF-8 with a BOM");
+	decodes_to("\xEF\xBB\xBF營收", 9, "utf8", "營收", "UTF-8", "UTF-8 with a BOM");
+	decodes_to("\xFF\xFE\xDF\x71\x36\x65\x31\x00\x3D\xD8\x00\xDE", 12, "auto", "營收1😀", "UTF-16LE",
+			   "UTF-16LE with a BOM");
+	decodes_to("\xFE\xFF\x71\xDF\x65\x36\x00\x31\xD8\x3D\xDE\x00", 12, "auto", "營收1😀", "UTF-16BE",
+			   "UTF-16BE with a BOM");
+	decodes_to(gb, strlen(gb), "auto", gb_text, "GB18030", "GB18030 bytes");
+	decodes_to(gb, strlen(gb), "gb18030", gb_text, "GB18030", "GB18030 bytes");
+	decodes_to(gb, 10, "gbk", "英伟达营收", "GBK", "GBK bytes");
+	decodes_to("\x94\x39\xFC\x36", 4, "GB18030", "😀", "GB18030", "a 4-byte GB18030 sequence");
+	decodes_to("a\r\nb\rc\n\r\r\nd\r", 12, "auto", "a\nb\nc\n\n\nd\n", "UTF-8", "CR LF and lone CRs");
+	decodes_to("", 0, "auto", "", "UTF-8", "an empty file");
+	decodes_to("", 0, "big5", "", "Big5", "an empty file");
+
+	decode_fails("abc\0def", 7, "auto", "binary content (NUL byte at byte offset 3)", "a NUL byte");
+	decode_fails("abc\0def", 7, "gbk", "binary content (NUL byte at byte offset 3)", "a NUL byte");
+	decode_fails("\xFF\xFE" "a\0\0\0", 6, "auto", "binary content (NUL byte at byte offset 4)",
+				 "UTF-16 U+0000");
+	decode_fails("ab\xE4\xB8z", 5, "utf8",
+				 "invalid byte sequence for encoding UTF-8 at byte offset 2", "bad UTF-8");
+	decode_fails("ab\xE4\xB8", 4, "utf8",
+				 "invalid byte sequence for encoding UTF-8 at byte offset 2", "truncated UTF-8");
+	decode_fails("ab\xED\xA0\x80z", 6, "utf8",
+				 "invalid byte sequence for encoding UTF-8 at byte offset 2", "a UTF-8 surrogate");
+	decode_fails("\xFF\xFE" "a\0b", 5, "auto",
+				 "invalid byte sequence for encoding UTF-16LE at byte offset 4", "odd-length UTF-16");
+	decode_fails("\xFF\xFE" "a\0\x00\xD8" "b\0", 8, "auto",
+				 "invalid byte sequence for encoding UTF-16LE at byte offset 4", "a lone surrogate");
+	decode_fails("ab\xD6\xD0\x81\x30\x81z", 8, "gb18030",
+				 "invalid byte sequence for encoding GB18030 at byte offset 4", "bad GB18030");
+	decode_fails("ab\xA4\xA4\xA4\x30z", 7, "big5",
+				 "invalid byte sequence for encoding Big5 at byte offset 4", "bad Big5");
+	decode_fails("caf\xE9 au lait", 12, "auto",
+				 "cannot detect the encoding (not UTF-8, GB18030 or Big5)", "Latin-1");
+	decode_fails("abc", 3, "latin9x", "unknown encoding \"latin9x\"", "an unknown encoding");
+	ok(!nvf_encoding_known("latin9x") && !nvf_encoding_known("") && !nvf_encoding_known(NULL),
+	   "unknown encoding names are not known");
+	ok(nvf_encoding_known("auto") && nvf_encoding_known("utf8") && nvf_encoding_known("gbk") &&
+	   nvf_encoding_known("big5") && nvf_encoding_known("utf-16le") && nvf_encoding_known("GB18030"),
+	   "auto and ICU's names are known");
+
+	/* across ICU calls (8192 units each): a CR LF pair, a surrogate pair */
+	big = build("", 0, "a", 1, 8191, "\r\nb", 3, &len);
+	want = build("", 0, "a", 1, 8191, "\nb", 2, &wlen);
+	decodes_to(big, len, "auto", want, "UTF-8", "CR LF across two ICU calls");
+	free(big);
+	free(want);
+	big = build("\xFF\xFE", 2, "\x3D\xD8\x00\xDE", 4, 5000, "", 0, &len);
+	want = build("", 0, "😀", 4, 5000, "", 0, &wlen);
+	decodes_to(big, len, "auto", want, "UTF-16LE", "surrogate pairs across ICU calls");
+	free(big);
+	free(want);
+	/* large input: 16 MB of GB18030, an error near its end */
+	big = build("", 0, gb, strlen(gb), 16 * 1024 * 1024 / strlen(gb), "", 0, &len);
+	want = build("", 0, gb_text, strlen(gb_text), 16 * 1024 * 1024 / strlen(gb), "", 0, &wlen);
+	saved = env.check_interrupts;
+	env.check_interrupts = count_interrupts;
+	decodes_to(big, len, "auto", want, "GB18030", "16 MB of GB18030");
+	env.check_interrupts = saved;
+	ok(interrupt_checks >= (int) (len / (64 * 1024)),
+	   "interrupts checked at least every 64 KB (%d times)", interrupt_checks);
+	big[len - 3] = '\xFF';
+	{
+		char		msg[128];
+
+		snprintf(msg, sizeof(msg), "invalid byte sequence for encoding GB18030 at byte offset %zu", len - 3);
+		decode_fails(big, len, "gb18030", msg, "16 MB of GB18030, bad near the end");
+	}
+	free(big);
+	free(want);
+}
+
+/* A file of tests/data/encodings (malloc'd), or NULL after a failed test. */
+static char *
+read_fixture(const char *name, size_t *len)
+{
+	char		path[512];
+	char	   *s;
+
+	snprintf(path, sizeof(path), "%s/%s", ENCODINGS_DIR, name);
+	if (!(s = read_file(path, len)))
+		ok(false, "read %s", path);
+	return s;
+}
+
+/* Every encoded fixture of the same article decodes to utf8.txt. */
+static void
+test_encoding_fixtures(void)
+{
+	static const char *const cases[][3] = {
+		{"utf8.txt", "auto", "UTF-8"},
+		{"utf8-bom.txt", "auto", "UTF-8"},
+		{"crlf-utf8.txt", "auto", "UTF-8"},
+		{"utf16le.txt", "auto", "UTF-16LE"},
+		{"utf16be.txt", "auto", "UTF-16BE"},
+		{"gb18030.txt", "auto", "GB18030"},
+		{"big5.txt", "auto", "Big5"},
+		{"utf8-bom.txt", "utf8", "UTF-8"},
+		{"utf16le.txt", "utf-16le", "UTF-16LE"},
+		{"utf16be.txt", "utf-16", "UTF-16"},
+		{"gb18030.txt", "gbk", "GBK"},
+		{"big5.txt", "big5", "Big5"},
+	};
+	const char *bad_utf8 = "invalid byte sequence for encoding UTF-8 at byte offset 289";
+	size_t		wlen,
+				len;
+	char	   *want,
+			   *in;
+
+	if (!(want = read_fixture("utf8.txt", &wlen)))
+		return;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		if ((in = read_fixture(cases[i][0], &len)) != NULL)
+			decodes_to(in, len, cases[i][1], want, cases[i][2], cases[i][0]);
+		free(in);
+	}
+	free(want);
+	if ((in = read_fixture("binary.bin", &len)) != NULL)
+		decode_fails(in, len, "auto", "binary content (NUL byte at byte offset 8)", "binary.bin");
+	free(in);
+	if ((in = read_fixture("corrupt-utf8.txt", &len)) != NULL)
+	{
+		decode_fails(in, len, "utf8", bad_utf8, "corrupt-utf8.txt");
+		decode_fails(in, len, "auto", bad_utf8, "corrupt-utf8.txt");
+	}
+	free(in);
+}
+
 int
 main(void)
 {
@@ -554,6 +756,8 @@ main(void)
 	test_blocks();
 	test_document();
 	test_articles();
+	test_charset();
+	test_encoding_fixtures();
 	env.reset(env.ctx);
 	printf("1..%d\n", ntests);
 	if (nfailed)

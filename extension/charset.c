@@ -281,7 +281,7 @@ detector_prefers_big5(const char *bytes, size_t len)
 
 /*
  * auto: a UTF-16 BOM, else UTF-8, else GB18030 and Big5 in the detector's
- * order.  When nothing converts, a file that is UTF-8 further than it is
+ * order.  When nothing converts, a file that is UTF-8 at least as far as it is
  * anything else is reported as bad UTF-8.
  */
 static bool
@@ -300,7 +300,7 @@ decode_auto(nvf_env *env, const char *bytes, size_t len, nvf_decoded *out, failu
 	if (decode_as(env, big5 ? "Big5" : "GB18030", bytes, len, out, &first) ||
 		decode_as(env, big5 ? "GB18030" : "Big5", bytes, len, out, &second))
 		return true;
-	if (f->at > first.at && f->at > second.at)
+	if (f->at >= first.at && f->at >= second.at)
 		return false;
 	return failed(f, FAIL_UNDETECTED, 0);
 }

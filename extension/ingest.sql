@@ -6,7 +6,7 @@
 
 CREATE TABLE nvfacts.ingested_files (
     server    name        NOT NULL,
-    target    text        NOT NULL,  -- the facts table, as regclass prints it
+    target    text        NOT NULL,  -- the facts table, schema-qualified: 'public.news_facts'
     path      text        NOT NULL,  -- relative to the server's directory
     bytes     bigint      NOT NULL,
     modified  timestamptz NOT NULL,
@@ -14,7 +14,8 @@ CREATE TABLE nvfacts.ingested_files (
     status    text        NOT NULL CHECK (status IN ('loaded', 'failed', 'vanished')),
     facts     int,
     error     text,                  -- why the file failed
-    loaded_at timestamptz NOT NULL DEFAULT now(),
+    loaded_at timestamptz NOT NULL DEFAULT now(),  -- when its facts were last written
+    checked_at timestamptz NOT NULL DEFAULT now(), -- when the file was last read
     PRIMARY KEY (server, target, path)
 );
 
@@ -71,7 +72,7 @@ COMMENT ON FUNCTION nvfacts.create_facts_table(text) IS
 'creates a facts table for nvfacts.ingest() with its indexes and views TARGET_latest and TARGET_levels';
 
 -- One file into the facts table (its old facts replaced); the catalog row it leaves.
-CREATE FUNCTION nvfacts.ingest_file(server name, rel regclass, path text, bytes bigint,
+CREATE FUNCTION nvfacts.ingest_file(server name, rel regclass, target text, path text, bytes bigint,
                                     modified timestamptz, known nvfacts.ingested_files)
 RETURNS nvfacts.ingested_files
 LANGUAGE plpgsql AS $$
@@ -81,7 +82,7 @@ DECLARE
     n int;
     result nvfacts.ingested_files;
 BEGIN
-    result := ROW(server, rel::text, path, bytes, modified, NULL, 'loaded', 0, NULL, now());
+    result := ROW(server, target, path, bytes, modified, NULL, 'loaded', 0, NULL, now(), now());
     BEGIN
         SELECT * INTO a FROM nvfacts.read_article(server, path);
         result.sha256 := a.sha256;
@@ -101,16 +102,27 @@ BEGIN
     EXCEPTION WHEN OTHERS THEN
         EXECUTE format('DELETE FROM %s WHERE doc = $1', rel) USING path;
         result.status := 'failed';
-        result.error := SQLERRM;
-        RAISE WARNING 'nvfacts.ingest: skipping article file "%": %', path, SQLERRM;
+        result.error := regexp_replace(SQLERRM, '^could not load article file "[^"]*": ', '');
+        RAISE WARNING 'nvfacts.ingest: skipping article file "%": %', path, result.error;
     END;
     RETURN result;
 END $$;
+
+-- Whether a file must be read again: new, vanished before, or its size or time
+-- changed; a catalog row checked within a second of the file's time does not
+-- prove it unchanged (a same-size rewrite in the same clock tick).
+CREATE FUNCTION nvfacts.ingest_needed(known nvfacts.ingested_files, bytes bigint, modified timestamptz)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT known.path IS NULL OR known.status = 'vanished' OR known.bytes <> bytes
+        OR known.modified <> modified OR known.checked_at < modified + interval '1 second'
+$$;
 
 CREATE PROCEDURE nvfacts.ingest(server name, target text, purge boolean DEFAULT false)
 LANGUAGE plpgsql AS $$
 DECLARE
     rel regclass;
+    key text;                 -- the catalog's name for rel, whatever the search_path
+    other name;
     f record;
     known nvfacts.ingested_files;
     done nvfacts.ingested_files;
@@ -126,30 +138,40 @@ BEGIN
         RETURN;
     END IF;
     rel := nvfacts.create_facts_table(target);
+    key := (SELECT format('%I.%I', n.nspname, c.relname)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = rel);
+    -- doc is a path relative to one server's directory: one server per facts table
+    SELECT i.server INTO other FROM nvfacts.ingested_files i
+    WHERE i.target = key AND i.server <> ingest.server LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'facts table % is loaded from server "%", not "%"', key, other, server
+            USING ERRCODE = 'object_in_use',
+                  HINT = 'Use one facts table per server: paths are relative to a server''s directory.';
+    END IF;
     SELECT array_agg(x.path ORDER BY x.path), array_agg(x.bytes ORDER BY x.path),
            array_agg(x.modified ORDER BY x.path)
     INTO paths, sizes, times FROM nvfacts.article_files(server) x;
     FOR f IN SELECT * FROM unnest(paths, sizes, times) AS x(path, bytes, modified) LOOP
         SELECT * INTO known FROM nvfacts.ingested_files i
-        WHERE i.server = ingest.server AND i.target = rel::text AND i.path = f.path;
-        IF known.status IN ('loaded', 'failed') AND known.bytes = f.bytes AND known.modified = f.modified THEN
+        WHERE i.server = ingest.server AND i.target = key AND i.path = f.path;
+        IF NOT nvfacts.ingest_needed(known, f.bytes, f.modified) THEN
             counts := jsonb_set(counts, '{unchanged}', to_jsonb((counts->>'unchanged')::int + 1));
             CONTINUE;
         END IF;
-        done := nvfacts.ingest_file(server, rel, f.path, f.bytes, f.modified, known);
+        done := nvfacts.ingest_file(server, rel, key, f.path, f.bytes, f.modified, known);
         k := CASE WHEN done.status = 'failed' THEN 'failed'
-                  WHEN known.status = 'loaded' AND known.sha256 = done.sha256 THEN 'unchanged'
+                  WHEN known.status IN ('loaded', 'failed') AND known.sha256 = done.sha256 THEN 'unchanged'
                   WHEN known.path IS NULL THEN 'new' ELSE 'changed' END;
         counts := jsonb_set(counts, ARRAY[k], to_jsonb((counts->>k)::int + 1));
         INSERT INTO nvfacts.ingested_files VALUES (done.*)
         ON CONFLICT ON CONSTRAINT ingested_files_pkey DO UPDATE
         SET bytes = EXCLUDED.bytes, modified = EXCLUDED.modified, sha256 = EXCLUDED.sha256,
             status = EXCLUDED.status, facts = EXCLUDED.facts, error = EXCLUDED.error,
-            loaded_at = EXCLUDED.loaded_at;
+            loaded_at = EXCLUDED.loaded_at, checked_at = EXCLUDED.checked_at;
     END LOOP;
-    -- files that are gone: reported once, and with purge their facts deleted
+    -- files that are gone: reported once (again under purge), and with purge their facts deleted
     FOR f IN SELECT i.path FROM nvfacts.ingested_files i
-             WHERE i.server = ingest.server AND i.target = rel::text AND i.status <> 'vanished'
+             WHERE i.server = ingest.server AND i.target = key AND (purge OR i.status <> 'vanished')
                AND NOT EXISTS (SELECT 1 FROM unnest(paths) p WHERE p = i.path) LOOP
         RAISE NOTICE 'nvfacts.ingest: article file "%" has vanished%', f.path,
             CASE WHEN purge THEN '; its facts are deleted' ELSE '' END;
@@ -157,10 +179,10 @@ BEGIN
         IF purge THEN
             EXECUTE format('DELETE FROM %s WHERE doc = $1', rel) USING f.path;
             DELETE FROM nvfacts.ingested_files i
-            WHERE i.server = ingest.server AND i.target = rel::text AND i.path = f.path;
+            WHERE i.server = ingest.server AND i.target = key AND i.path = f.path;
         ELSE
             UPDATE nvfacts.ingested_files i SET status = 'vanished'
-            WHERE i.server = ingest.server AND i.target = rel::text AND i.path = f.path;
+            WHERE i.server = ingest.server AND i.target = key AND i.path = f.path;
         END IF;
     END LOOP;
     RAISE NOTICE 'nvfacts.ingest: % new, % changed, % unchanged, % failed, % vanished',

@@ -132,7 +132,8 @@ add_file(walk_state *ws, char *path, const struct stat *st)
 	}
 	ws->files[ws->n].path = path;
 	ws->files[ws->n].bytes = st->st_size;
-	ws->files[ws->n].modified = time_t_to_timestamptz(st->st_mtime);
+	ws->files[ws->n].modified = time_t_to_timestamptz(st->st_mtim.tv_sec) +
+		st->st_mtim.tv_nsec / 1000;	/* microseconds, as a timestamptz holds */
 	ws->n++;
 	ws->bytes += st->st_size;
 }
@@ -384,8 +385,7 @@ nvf_article_values(const nvf_article *a, Datum *v, bool *nulls)
 	memset(nulls, 0, NVF_ARTICLE_COLS * sizeof(bool));
 	v[0] = CStringGetTextDatum(a->path);
 	v[1] = printed_date(a, &nulls[1]);
-	v[2] = title ? CStringGetTextDatum(title) : (Datum) 0;
-	nulls[2] = (title == NULL);
+	v[2] = nvf_text_or_null(title, &nulls[2]);
 	v[3] = CStringGetTextDatum(a->encoding);
 	v[4] = Int64GetDatum(a->bytes);
 	v[5] = PointerGetDatum(nvf_text_from_bytes(a->text, a->len));

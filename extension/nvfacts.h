@@ -22,6 +22,7 @@
 extern void nvf_pg_env_init(nvf_env *env, MemoryContext cxt);
 extern void nvf_pg_require_core(void);
 extern text *nvf_text_from_bytes(const char *s, size_t len);
+extern Datum nvf_text_or_null(const char *s, bool *isnull);
 extern Datum nvf_dec_datum(nvf_dec d, bool *isnull);
 
 /* in lexicon_cache.c */

@@ -8,6 +8,7 @@
 #include "fmgr.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "utils/builtins.h"
 
 PG_MODULE_MAGIC;
 
@@ -65,6 +66,14 @@ nvf_pg_require_core(void)
 				 errmsg("nvfacts could not initialize its text tables"),
 				 errdetail("%s", err)));
 	ready = true;
+}
+
+/* A text datum, or NULL (*isnull) for a NULL string. */
+Datum
+nvf_text_or_null(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL);
+	return s ? CStringGetTextDatum(s) : (Datum) 0;
 }
 
 /* A text datum of len bytes, or the 1 GB limit's error. */

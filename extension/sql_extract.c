@@ -33,13 +33,6 @@ typedef struct fact_sink
 } fact_sink;
 
 static Datum
-maybe_text(const char *s, bool *isnull)
-{
-	*isnull = (s == NULL);
-	return s ? CStringGetTextDatum(s) : (Datum) 0;
-}
-
-static Datum
 maybe_int(int v, bool *isnull)
 {
 	*isnull = (v == 0);
@@ -58,23 +51,23 @@ emit_fact(void *arg, const nvf_fact *f)
 
 	n[0] = true;				/* doc: the loader fills it */
 	v[1] = Int32GetDatum(++sink->fact_no);
-	v[2] = maybe_text(ent ? ent->name : NULL, &n[2]);
+	v[2] = nvf_text_or_null(ent ? ent->name : NULL, &n[2]);
 	v[3] = CStringGetTextDatum(nvf_lexicon_metric(sink->lex, f->metric)->key);
-	v[4] = maybe_text(seg ? seg->key : NULL, &n[4]);
-	v[5] = maybe_text(f->basis, &n[5]);
+	v[4] = nvf_text_or_null(seg ? seg->key : NULL, &n[4]);
+	v[5] = nvf_text_or_null(f->basis, &n[5]);
 	v[6] = CStringGetTextDatum(f->measure);
 	v[7] = nvf_dec_datum(f->value, &n[7]);
 	v[8] = nvf_dec_datum(f->low, &n[8]);
 	v[9] = nvf_dec_datum(f->high, &n[9]);
 	v[10] = CStringGetTextDatum(f->unit);
-	v[11] = maybe_text(nvf_approx_name(f->approx), &n[11]);
+	v[11] = nvf_text_or_null(nvf_approx_name(f->approx), &n[11]);
 	v[12] = CStringGetTextDatum(f->status);
 	v[13] = maybe_int(f->period.fy, &n[13]);
 	v[14] = maybe_int(f->period.fq, &n[14]);
-	v[15] = maybe_text(f->period.text, &n[15]);
+	v[15] = nvf_text_or_null(f->period.text, &n[15]);
 	v[16] = Int32GetDatum((int32) f->ostart);
 	v[17] = Int32GetDatum((int32) f->oend);
-	v[18] = maybe_text(f->evidence, &n[18]);
+	v[18] = nvf_text_or_null(f->evidence, &n[18]);
 	tuplestore_putvalues(sink->store, sink->desc, v, n);
 	MemoryContextSwitchTo(old);
 }

@@ -43,6 +43,9 @@ nvf_dec_datum(nvf_dec d, bool *isnull)
 	*isnull = !d.ok;
 	if (!d.ok)
 		return (Datum) 0;
+	/* mant * 10^exp with scale -exp: what numeric_in makes of nvf_dec_format's text */
+	if (d.exp >= -NUMERIC_MAX_DISPLAY_SCALE && d.exp <= 40)
+		return NumericGetDatum(int64_div_fast_to_numeric(d.mant, -d.exp));
 	nvf_dec_format(d, buf, sizeof(buf));
 	return DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
@@ -54,13 +57,6 @@ typedef struct quantity_sink
 	TupleDesc	desc;
 	MemoryContext out_cxt;
 } quantity_sink;
-
-static Datum
-text_or_null(const char *s, bool *isnull)
-{
-	*isnull = (s == NULL);
-	return s ? CStringGetTextDatum(s) : (Datum) 0;
-}
 
 static void
 emit_quantity(void *arg, const nvf_quantity *q)
@@ -76,8 +72,8 @@ emit_quantity(void *arg, const nvf_quantity *q)
 	v[3] = nvf_dec_datum(q->value, &n[3]);
 	v[4] = nvf_dec_datum((q->flags & NVF_Q_RANGE) ? q->low : (nvf_dec) {0, 0, false}, &n[4]);
 	v[5] = nvf_dec_datum((q->flags & NVF_Q_RANGE) ? q->high : (nvf_dec) {0, 0, false}, &n[5]);
-	v[6] = text_or_null(q->unit, &n[6]);
-	v[7] = text_or_null(nvf_approx_name(q->approx), &n[7]);
+	v[6] = nvf_text_or_null(q->unit, &n[6]);
+	v[7] = nvf_text_or_null(nvf_approx_name(q->approx), &n[7]);
 	tuplestore_putvalues(sink->store, sink->desc, v, n);
 	MemoryContextSwitchTo(old);
 }

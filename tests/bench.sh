@@ -54,7 +54,7 @@ SQL
 # The same bodies as files, one per article, for the loader rows.
 BENCH_DIR=$(mktemp -d /tmp/nvfacts-bench.XXXXXX)
 trap 'rm -rf "$BENCH_DIR"; nvf_stop_cluster' EXIT
-nvf_psql -At -c "SELECT id, encode(convert_to(body, 'UTF8'), 'base64') FROM bench_articles" |
+nvf_psql -At -c "SELECT id, translate(encode(convert_to(body, 'UTF8'), 'base64'), E'\n', '') FROM bench_articles" |
   python3 -c '
 import base64, sys
 for line in sys.stdin:

@@ -10,7 +10,7 @@ SELECT :'data' || '/loader' AS loader, :'data' || '/encodings' AS encodings,
        :'data' || '/loader/ok' AS dir_ok, :'data' || '/loader/bad' AS dir_bad,
        :'data' || '/loader/escape' AS dir_escape \gset
 
-SELECT plan(55);
+SELECT plan(59);
 
 -- ---- options, checked at CREATE and ALTER ---------------------------------
 
@@ -230,6 +230,23 @@ CREATE FOREIGN TABLE nowhere_articles (doc text) SERVER nowhere;
 SELECT throws_ok($$SELECT * FROM nowhere_articles$$, '58P01',
     'could not open directory "/nonexistent/news" of server "nowhere": No such file or directory',
     'a missing directory is named');
+
+-- ---- ingest(): one facts table per server ---------------------------------
+
+SET LOCAL client_min_messages = warning;
+CALL nvfacts.ingest('loader_ok', 'public.regress_ok_facts');
+RESET client_min_messages;
+SELECT set_eq($$SELECT doc, fact_no, entity, metric, value, unit FROM public.regress_ok_facts$$,
+    $$SELECT a.doc, f.fact_no, f.entity, f.metric, f.value, f.unit FROM ok_articles a, nvfacts.extract(a.body) f$$,
+    'ingest() loads what extract() finds in every file');
+SELECT results_eq($$SELECT target, path, status FROM nvfacts.ingested_files WHERE server = 'loader_ok'$$,
+    $$VALUES ('public.regress_ok_facts', 'a.txt', 'loaded'), ('public.regress_ok_facts', 'b.txt', 'loaded'),
+             ('public.regress_ok_facts', 'link.txt', 'loaded')$$,
+    'the catalog names the table schema-qualified, one row per file');
+SELECT throws_ok($$CALL nvfacts.ingest('esc', 'regress_ok_facts')$$, '55006',
+    'facts table public.regress_ok_facts is loaded from server "loader_ok", not "esc"',
+    'a second server may not load into the same facts table');
+SELECT has_view('public', 'regress_ok_facts_latest', 'ingest() created the view TABLE_latest');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -645,7 +645,11 @@ test_charset(void)
 	decode_fails("ab\xA4\xA4\xA4\x30z", 7, "big5",
 				 "invalid byte sequence for encoding Big5 at byte offset 4", "bad Big5");
 	decode_fails("caf\xE9 au lait", 12, "auto",
-				 "cannot detect the encoding (not UTF-8, GB18030 or Big5)", "Latin-1");
+				 "invalid byte sequence for encoding UTF-8 at byte offset 3",
+				 "Latin-1 (nothing decodes further than UTF-8: reported as bad UTF-8)");
+	decode_fails("\xD6\xD0\xCE\xC4\x81\x20", 6, "auto",
+				 "cannot detect the encoding (not UTF-8, GB18030 or Big5)",
+				 "GB18030-like bytes that neither GB18030 nor Big5 decode");
 	decode_fails("abc", 3, "latin9x", "unknown encoding \"latin9x\"", "an unknown encoding");
 	ok(!nvf_encoding_known("latin9x") && !nvf_encoding_known("") && !nvf_encoding_known(NULL),
 	   "unknown encoding names are not known");

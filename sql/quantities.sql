@@ -220,7 +220,7 @@ SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantiti
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('ABCUSD5');
 -- dates and times
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2024-05-23');
-SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('发表于 2024-5-31 12:50:49');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('发表于 2024-6-3 09:15:02');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('3月18日');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('12:50:49');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('2024年5月');

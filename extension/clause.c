@@ -10,8 +10,11 @@
 static bool
 at(const char *t, size_t len, size_t pos, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		n;
 
+	if (pos >= len || t[pos] != w[0])
+		return false;			/* the common case (asked at every byte), without strlen */
+	n = strlen(w);
 	return pos + n <= len && memcmp(t + pos, w, n) == 0;
 }
 
@@ -75,7 +78,7 @@ nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word)
 	size_t		n = strlen(word);
 
 	for (size_t i = a; i + n <= b; i++)
-		if (memcmp(s->t + i, word, n) == 0)
+		if (s->t[i] == word[0] && memcmp(s->t + i, word, n) == 0)
 			return true;
 	return false;
 }

@@ -69,9 +69,13 @@ fact_key(const nvf_fact *f, char *buf, size_t n)
 				lo[NVF_DEC_TEXT],
 				hi[NVF_DEC_TEXT];
 
-	nvf_dec_format(f->value, v, sizeof(v));
-	nvf_dec_format(f->low, lo, sizeof(lo));
-	nvf_dec_format(f->high, hi, sizeof(hi));
+	/* only the values that are set are part of the key */
+	if (f->value.ok)
+		nvf_dec_format(f->value, v, sizeof(v));
+	if (f->low.ok)
+		nvf_dec_format(f->low, lo, sizeof(lo));
+	if (f->high.ok)
+		nvf_dec_format(f->high, hi, sizeof(hi));
 	snprintf(buf, n, "%d|%d|%d|%s|%s|%s|%s|%d|%d|%s|%s|%s", f->entity, f->metric, f->segment,
 			 f->basis ? f->basis : "", f->measure, f->unit, f->status, f->period.fy,
 			 f->period.fq, f->value.ok ? v : "", f->low.ok ? lo : "", f->high.ok ? hi : "");

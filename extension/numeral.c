@@ -237,9 +237,7 @@ typedef struct accum
 static void
 acc_init(accum *a)
 {
-	a->result = nvf_dec_make(0, 0);
-	a->section = nvf_dec_make(0, 0);
-	a->number = nvf_dec_make(0, 0);
+	a->result = a->section = a->number = nvf_dec_make(0, 0);
 	a->have_number = false;
 }
 
@@ -288,7 +286,7 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 
 	memset(num, 0, sizeof(*num));
 	acc_init(&lo);
-	acc_init(&hi);
+	hi = lo;
 	num->chinese_only = true;
 	for (;;)
 	{

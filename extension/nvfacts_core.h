@@ -50,8 +50,36 @@ extern void nvf_buf_append(nvf_env *env, nvf_buf *b, const char *s, size_t n);
 
 /* ---- UTF-8 (in utf8.c) ------------------------------------------------- */
 
-/* Decode one code point at s[0..len); sets *adv (>= 1).  Invalid -> U+FFFD. */
-extern uint32_t nvf_utf8_decode(const unsigned char *s, size_t len, int *adv);
+/* nvf_utf8_decode for what its inline part leaves: s[0] >= 0x80. */
+extern uint32_t nvf_utf8_decode_multibyte(const unsigned char *s, size_t len, int *adv);
+
+/*
+ * Decode one code point at s[0..len); sets *adv (>= 1).  Invalid -> U+FFFD.
+ * Inline because every scanner calls it once a character: ASCII and a
+ * well-formed 3-byte sequence (most of Chinese text) are decoded here, the
+ * rest in utf8.c.
+ */
+static inline uint32_t
+nvf_utf8_decode(const unsigned char *s, size_t len, int *adv)
+{
+	if (s[0] < 0x80)
+	{
+		*adv = 1;
+		return s[0];
+	}
+	if ((s[0] & 0xF0) == 0xE0 && len >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+	{
+		uint32_t	cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
+		{
+			*adv = 3;
+			return cp;
+		}
+	}
+	return nvf_utf8_decode_multibyte(s, len, adv);
+}
+
 /* Encode cp into out (4 bytes room); returns byte count. */
 extern int	nvf_utf8_encode(uint32_t cp, char *out);
 /* Code points in s[0..len). */

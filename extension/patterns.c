@@ -15,7 +15,7 @@
 #define DEPTH_LIMIT 1000
 
 static const char *const pattern_src[NVF_PAT_COUNT_] = {
-	/* NVF_PAT_URL */
+	/* NVF_PAT_URL (printable ASCII only, and url_hint's marks: see url_spans) */
 	"(?:https?://|www\\.)[!-~]+"
 	"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"
 	"|(?<![A-Za-z0-9.-])[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*"
@@ -138,16 +138,41 @@ nvf_pattern_next(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
 	return rc < npairs ? rc : npairs;
 }
 
-int
-nvf_pattern_spans(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
-				  nvf_span **out)
+/* A growable array of spans from env. */
+typedef struct span_list
 {
-	pcre2_match_context *mc;
-	pcre2_match_data *md = search_setup(env, id, &mc);
-	size_t		cap = 16,
-				pos = 0;
-	int			n = 0;
-	nvf_span   *spans = nvf_alloc(env, cap * sizeof(nvf_span));
+	nvf_span   *items;
+	int			n;
+	int			cap;
+} span_list;
+
+static void
+span_push(nvf_env *env, span_list *l, size_t start, size_t end)
+{
+	if (l->n == l->cap)
+	{
+		int			cap = 2 * l->cap;
+		nvf_span   *bigger = nvf_alloc(env, cap * sizeof(nvf_span));
+
+		memcpy(bigger, l->items, l->n * sizeof(nvf_span));
+		l->items = bigger;
+		l->cap = cap;
+	}
+	l->items[l->n].start = start;
+	l->items[l->n].end = end;
+	l->n++;
+}
+
+/*
+ * Appends the matches starting in t[from..len), the subject ending at len
+ * (what comes before from is still seen by lookbehinds).  False when a
+ * limit stopped the search.
+ */
+static bool
+spans_from(nvf_env *env, nvf_pattern_id id, const char *t, size_t from, size_t len,
+		   pcre2_match_data *md, pcre2_match_context *mc, span_list *out)
+{
+	size_t		pos = from;
 
 	while (pos <= len)
 	{
@@ -157,23 +182,83 @@ nvf_pattern_spans(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
 		if (rc == PCRE2_ERROR_NOMATCH)
 			break;
 		if (rc < 0)
-			return -1;
+			return false;
 		ov = pcre2_get_ovector_pointer(md);
-		if ((size_t) n == cap)
-		{
-			nvf_span   *bigger = nvf_alloc(env, 2 * cap * sizeof(nvf_span));
-
-			memcpy(bigger, spans, cap * sizeof(nvf_span));
-			spans = bigger;
-			cap *= 2;
-		}
-		spans[n].start = ov[0];
-		spans[n].end = ov[1];
-		n++;
+		span_push(env, out, ov[0], ov[1]);
 		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
 		while (pos < len && ((unsigned char) t[pos] & 0xC0) == 0x80)
 			pos++;
 	}
-	*out = spans;
-	return n;
+	return true;
+}
+
+/*
+ * NVF_PAT_URL run by run.  Each of its matches lies inside one run of
+ * printable ASCII ([!-~]) and holds "://", "www.", "@" or a dot before a
+ * lowercase letter, so each run is searched on its own, as a subject ending
+ * there: a match attempt never reads past its run, and the match limit and
+ * the JIT stack are spent per attempt, so the matches, and the limits hit,
+ * are those of a search over the whole text.  A run without any of these
+ * and shorter than URL_QUIET_RUN can neither match nor exhaust a limit
+ * (that takes thousands of characters): it is skipped.  Chinese text has
+ * a run at every number, and the search over all of them cost more than
+ * the rest of the quantity scan.
+ */
+#define URL_QUIET_RUN 64
+
+static bool
+url_hint(const char *t, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (t[i] == '@' ||
+			(t[i] == ':' && i + 2 < b && t[i + 1] == '/' && t[i + 2] == '/') ||
+			(t[i] == '.' && i + 1 < b && t[i + 1] >= 'a' && t[i + 1] <= 'z') ||
+			(t[i] == '.' && i >= a + 3 && memcmp(t + i - 3, "www", 3) == 0))
+			return true;
+	return false;
+}
+
+static bool
+is_printable_ascii(char c)
+{
+	return c >= '!' && c <= '~';
+}
+
+static bool
+url_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
+		  pcre2_match_context *mc, span_list *out)
+{
+	size_t		a = 0;
+
+	for (;;)
+	{
+		size_t		b;
+
+		while (a < len && !is_printable_ascii(t[a]))
+			a++;
+		if (a == len)
+			return true;
+		for (b = a; b < len && is_printable_ascii(t[b]); b++)
+			;
+		if ((b - a >= URL_QUIET_RUN || url_hint(t, a, b)) &&
+			!spans_from(env, NVF_PAT_URL, t, a, b, md, mc, out))
+			return false;
+		a = b;
+	}
+}
+
+int
+nvf_pattern_spans(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
+				  nvf_span **out)
+{
+	pcre2_match_context *mc;
+	pcre2_match_data *md = search_setup(env, id, &mc);
+	span_list	spans = {nvf_alloc(env, 16 * sizeof(nvf_span)), 0, 16};
+	bool		ok = id == NVF_PAT_URL ? url_spans(env, t, len, md, mc, &spans)
+		: spans_from(env, id, t, 0, len, md, mc, &spans);
+
+	if (!ok)
+		return -1;
+	*out = spans.items;			/* an array even when nothing matched */
+	return spans.n;
 }

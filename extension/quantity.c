@@ -69,38 +69,49 @@ static const char *const time_words[] = {
 typedef struct approx_word
 {
 	const char *word;
+	size_t		len;			/* strlen(word): approx_before is matched backwards */
 	nvf_approx	approx;
 } approx_word;
 
+/* A string literal and its length, for the initializers below. */
+#define WORD(w) w, sizeof(w) - 1
+
 static const approx_word approx_before[] = {
-	{"大约", NVF_APPROX_ABOUT}, {"约合", NVF_APPROX_ABOUT}, {"折合", NVF_APPROX_ABOUT},
-	{"约为", NVF_APPROX_ABOUT},
-	{"约", NVF_APPROX_ABOUT}, {"大概", NVF_APPROX_ABOUT}, {"接近", NVF_APPROX_ABOUT},
-	{"将近", NVF_APPROX_ABOUT}, {"近", NVF_APPROX_ABOUT}, {"几乎", NVF_APPROX_ABOUT},
-	{"差不多", NVF_APPROX_ABOUT}, {"about", NVF_APPROX_ABOUT}, {"around", NVF_APPROX_ABOUT},
-	{"approximately", NVF_APPROX_ABOUT}, {"roughly", NVF_APPROX_ABOUT},
-	{"nearly", NVF_APPROX_ABOUT}, {"almost", NVF_APPROX_ABOUT},
-	{"超过", NVF_APPROX_OVER}, {"超出", NVF_APPROX_OVER}, {"跨越", NVF_APPROX_OVER},
-	{"超", NVF_APPROX_OVER}, {"逾", NVF_APPROX_OVER}, {"突破", NVF_APPROX_OVER},
-	{"冲破", NVF_APPROX_OVER}, {"高于", NVF_APPROX_OVER}, {"多于", NVF_APPROX_OVER},
-	{"不止", NVF_APPROX_OVER}, {"至少", NVF_APPROX_OVER}, {"起码", NVF_APPROX_OVER},
-	{"more than", NVF_APPROX_OVER}, {"over", NVF_APPROX_OVER}, {"above", NVF_APPROX_OVER},
-	{"at least", NVF_APPROX_OVER},
-	{"不足", NVF_APPROX_UNDER}, {"不到", NVF_APPROX_UNDER}, {"低于", NVF_APPROX_UNDER},
-	{"少于", NVF_APPROX_UNDER}, {"未满", NVF_APPROX_UNDER}, {"less than", NVF_APPROX_UNDER},
-	{"under", NVF_APPROX_UNDER}, {"below", NVF_APPROX_UNDER},
-	{"多达", NVF_APPROX_UP_TO}, {"最多", NVF_APPROX_UP_TO}, {"至多", NVF_APPROX_UP_TO},
-	{"不超过", NVF_APPROX_UP_TO}, {"最高", NVF_APPROX_UP_TO}, {"up to", NVF_APPROX_UP_TO},
-	{NULL, NVF_APPROX_NONE}
+	{WORD("大约"), NVF_APPROX_ABOUT}, {WORD("约合"), NVF_APPROX_ABOUT},
+	{WORD("折合"), NVF_APPROX_ABOUT}, {WORD("约为"), NVF_APPROX_ABOUT},
+	{WORD("约"), NVF_APPROX_ABOUT}, {WORD("大概"), NVF_APPROX_ABOUT},
+	{WORD("接近"), NVF_APPROX_ABOUT}, {WORD("将近"), NVF_APPROX_ABOUT},
+	{WORD("近"), NVF_APPROX_ABOUT}, {WORD("几乎"), NVF_APPROX_ABOUT},
+	{WORD("差不多"), NVF_APPROX_ABOUT}, {WORD("about"), NVF_APPROX_ABOUT},
+	{WORD("around"), NVF_APPROX_ABOUT}, {WORD("approximately"), NVF_APPROX_ABOUT},
+	{WORD("roughly"), NVF_APPROX_ABOUT}, {WORD("nearly"), NVF_APPROX_ABOUT},
+	{WORD("almost"), NVF_APPROX_ABOUT},
+	{WORD("超过"), NVF_APPROX_OVER}, {WORD("超出"), NVF_APPROX_OVER}, {WORD("跨越"), NVF_APPROX_OVER},
+	{WORD("超"), NVF_APPROX_OVER}, {WORD("逾"), NVF_APPROX_OVER}, {WORD("突破"), NVF_APPROX_OVER},
+	{WORD("冲破"), NVF_APPROX_OVER}, {WORD("高于"), NVF_APPROX_OVER}, {WORD("多于"), NVF_APPROX_OVER},
+	{WORD("不止"), NVF_APPROX_OVER}, {WORD("至少"), NVF_APPROX_OVER}, {WORD("起码"), NVF_APPROX_OVER},
+	{WORD("more than"), NVF_APPROX_OVER}, {WORD("over"), NVF_APPROX_OVER},
+	{WORD("above"), NVF_APPROX_OVER}, {WORD("at least"), NVF_APPROX_OVER},
+	{WORD("不足"), NVF_APPROX_UNDER}, {WORD("不到"), NVF_APPROX_UNDER},
+	{WORD("低于"), NVF_APPROX_UNDER}, {WORD("少于"), NVF_APPROX_UNDER},
+	{WORD("未满"), NVF_APPROX_UNDER}, {WORD("less than"), NVF_APPROX_UNDER},
+	{WORD("under"), NVF_APPROX_UNDER}, {WORD("below"), NVF_APPROX_UNDER},
+	{WORD("多达"), NVF_APPROX_UP_TO}, {WORD("最多"), NVF_APPROX_UP_TO},
+	{WORD("至多"), NVF_APPROX_UP_TO}, {WORD("不超过"), NVF_APPROX_UP_TO},
+	{WORD("最高"), NVF_APPROX_UP_TO}, {WORD("up to"), NVF_APPROX_UP_TO},
+	{NULL, 0, NVF_APPROX_NONE}
 };
 
 static const approx_word approx_after[] = {
-	{"左右", NVF_APPROX_ABOUT}, {"上下", NVF_APPROX_ABOUT},
-	{"以上", NVF_APPROX_OVER}, {"之上", NVF_APPROX_OVER}, {"有余", NVF_APPROX_OVER},
-	{"出头", NVF_APPROX_OVER}, {"开外", NVF_APPROX_OVER}, {"多", NVF_APPROX_OVER},
-	{"余", NVF_APPROX_OVER}, {"以下", NVF_APPROX_UNDER}, {"之下", NVF_APPROX_UNDER},
-	{NULL, NVF_APPROX_NONE}
+	{WORD("左右"), NVF_APPROX_ABOUT}, {WORD("上下"), NVF_APPROX_ABOUT},
+	{WORD("以上"), NVF_APPROX_OVER}, {WORD("之上"), NVF_APPROX_OVER}, {WORD("有余"), NVF_APPROX_OVER},
+	{WORD("出头"), NVF_APPROX_OVER}, {WORD("开外"), NVF_APPROX_OVER}, {WORD("多"), NVF_APPROX_OVER},
+	{WORD("余"), NVF_APPROX_OVER},
+	{WORD("以下"), NVF_APPROX_UNDER}, {WORD("之下"), NVF_APPROX_UNDER},
+	{NULL, 0, NVF_APPROX_NONE}
 };
+
+#undef WORD
 
 /* 翻倍 and its kin: a written-out multiple. */
 static const unit_word doubling_words[] = {
@@ -115,6 +126,24 @@ static const unit_word per_words[] = {
 	{"百分之", "%", 0}, {"千分之", "%", -1}, {"万分之", "%", -2}, {NULL, NULL, 0}
 };
 
+/*
+ * The lists above as longest_word reads them, each with a filter on the
+ * first characters of its words: the lists are looked up at every number
+ * and most lookups find nothing.  Filled on the first scan (fill_scan_tables).
+ */
+typedef struct word_table
+{
+	const unit_word *words;
+	uint64_t	first[4];		/* bit c & 255 for the first code point c of each word */
+} word_table;
+
+static word_table suffix_table = {suffix_units},
+			english_scale_table = {english_scales},
+			english_unit_table = {english_units},
+			prefix_table = {prefix_currencies},
+			doubling_table = {doubling_words},
+			per_table = {per_words};
+
 /* ---- small text helpers ---------------------------------------------- */
 
 typedef struct scan_ctx
@@ -124,23 +153,30 @@ typedef struct scan_ctx
 	size_t		len;
 } scan_ctx;
 
-static bool
-starts_with(const scan_ctx *sc, size_t pos, const char *w)
+/* Bytes of w when t[pos..] starts with it, else 0 (w not empty). */
+static size_t
+word_at(const scan_ctx *sc, size_t pos, const char *w)
 {
-	size_t		n;
+	size_t		n = 0;
 
-	if (pos >= sc->len || sc->t[pos] != w[0])
-		return false;			/* the common case, without strlen */
-	n = strlen(w);
-	return pos + n <= sc->len && memcmp(sc->t + pos, w, n) == 0;
+	/* a byte loop: the words are short and most differ in the first byte */
+	for (; w[n]; n++)
+		if (pos + n >= sc->len || sc->t[pos + n] != w[n])
+			return 0;
+	return n;
 }
 
 static bool
-ends_with(const scan_ctx *sc, size_t pos, const char *w)
+starts_with(const scan_ctx *sc, size_t pos, const char *w)
 {
-	size_t		n = strlen(w);
+	return word_at(sc, pos, w) > 0;
+}
 
-	return pos >= n && memcmp(sc->t + pos - n, w, n) == 0;
+/* Whether t[..pos) ends with the n bytes of w. */
+static bool
+ends_with(const scan_ctx *sc, size_t pos, const char *w, size_t n)
+{
+	return pos >= n && sc->t[pos - 1] == w[n - 1] && memcmp(sc->t + pos - n, w, n) == 0;
 }
 
 static bool
@@ -162,21 +198,30 @@ word_boundary_after(const scan_ctx *sc, size_t end)
 	return end >= sc->len || !is_alpha(sc->t[end]);
 }
 
+/* The bit of tab's filter for code point c. */
+static bool
+first_bit(const word_table *tab, uint32_t c)
+{
+	c &= 255;
+	return (tab->first[c >> 6] >> (c & 63)) & 1;
+}
+
 /* Longest listed word at pos (English ones need a word boundary). */
 static const unit_word *
-longest_word(const scan_ctx *sc, size_t pos, const unit_word *list)
+longest_word(const scan_ctx *sc, size_t pos, const word_table *tab)
 {
 	const unit_word *best = NULL;
 	size_t		bestlen = 0;
+	int			adv;
 
-	for (const unit_word *w = list; w->word; w++)
+	if (pos >= sc->len ||
+		!first_bit(tab, nvf_utf8_decode((const unsigned char *) sc->t + pos, sc->len - pos, &adv)))
+		return NULL;			/* no word starts with this character */
+	for (const unit_word *w = tab->words; w->word; w++)
 	{
-		size_t		n;
+		size_t		n = word_at(sc, pos, w->word);
 
-		if (pos >= sc->len || sc->t[pos] != w->word[0])
-			continue;
-		n = strlen(w->word);
-		if (n > bestlen && starts_with(sc, pos, w->word) &&
+		if (n > bestlen &&
 			(!is_alpha(w->word[n - 1]) || word_boundary_after(sc, pos + n)))
 		{
 			best = w;
@@ -222,10 +267,11 @@ cp_before(const scan_ctx *sc, size_t pos)
 static size_t
 match_list(const scan_ctx *sc, size_t pos, const char *const *words)
 {
-	for (int i = 0; words[i]; i++)
-		if (starts_with(sc, pos, words[i]))
-			return strlen(words[i]);
-	return 0;
+	size_t		n = 0;
+
+	for (int i = 0; words[i] && !n; i++)
+		n = word_at(sc, pos, words[i]);
+	return n;
 }
 
 /* ---- one quantity ----------------------------------------------------- */
@@ -276,9 +322,9 @@ apply_approx_before(const scan_ctx *sc, parsed *p)
 		pos--;
 	for (const approx_word *w = approx_before; w->word; w++)
 	{
-		size_t		n = strlen(w->word);
+		size_t		n = w->len;
 
-		if (n > bestlen && ends_with(sc, pos, w->word) &&
+		if (n > bestlen && ends_with(sc, pos, w->word, n) &&
 			(!is_alpha(w->word[0]) || pos == n || !is_alpha(sc->t[pos - n - 1])))
 		{
 			best = w;
@@ -311,7 +357,7 @@ apply_approx_after(const scan_ctx *sc, parsed *p)
 			continue;
 		p->approx = w->approx;
 		if (strcmp(w->word, "多") == 0)
-			p->end = pos + strlen(w->word);
+			p->end = pos + w->len;
 		return;
 	}
 }
@@ -320,7 +366,7 @@ apply_approx_after(const scan_ctx *sc, parsed *p)
 static size_t
 read_suffix_unit(const scan_ctx *sc, size_t pos, parsed *p)
 {
-	const unit_word *w = longest_word(sc, pos, suffix_units);
+	const unit_word *w = longest_word(sc, pos, &suffix_table);
 	size_t		q;
 
 	if (w)
@@ -330,7 +376,7 @@ read_suffix_unit(const scan_ctx *sc, size_t pos, parsed *p)
 		return pos + strlen(w->word);
 	}
 	q = skip_spaces(sc, pos, 1);
-	w = longest_word(sc, q, english_scales);
+	w = longest_word(sc, q, &english_scale_table);
 	/* one-letter scales only glued to a currency amount: $5B, not 3M公司 */
 	if (w && (w->word[1] != '\0' || (q == pos && p->prefix_unit)))
 	{
@@ -339,7 +385,7 @@ read_suffix_unit(const scan_ctx *sc, size_t pos, parsed *p)
 		pos = q + strlen(w->word);
 		q = skip_spaces(sc, pos, 1);
 	}
-	if ((w = longest_word(sc, q, english_units)) != NULL)
+	if ((w = longest_word(sc, q, &english_unit_table)) != NULL)
 	{
 		p->unit = w->unit;
 		p->shift += w->shift;
@@ -456,7 +502,7 @@ read_unit(const scan_ctx *sc, parsed *p)
 static size_t
 read_prefix(const scan_ctx *sc, size_t pos, parsed *p)
 {
-	const unit_word *w = longest_word(sc, pos, prefix_currencies);
+	const unit_word *w = longest_word(sc, pos, &prefix_table);
 	int			adv;
 	uint32_t	c,
 				prev;
@@ -495,7 +541,7 @@ read_prefix(const scan_ctx *sc, size_t pos, parsed *p)
 static bool
 read_special(const scan_ctx *sc, size_t pos, parsed *p)
 {
-	const unit_word *w = longest_word(sc, pos, doubling_words);
+	const unit_word *w = longest_word(sc, pos, &doubling_table);
 
 	if (w)
 	{
@@ -512,7 +558,7 @@ read_special(const scan_ctx *sc, size_t pos, parsed *p)
 		p->end = pos + 6;
 		return true;
 	}
-	if ((w = longest_word(sc, pos, per_words)) != NULL)
+	if ((w = longest_word(sc, pos, &per_table)) != NULL)
 	{
 		if (!nvf_read_number(sc->t, sc->len, pos + strlen(w->word), &p->num) || p->num.vague)
 			return false;
@@ -568,8 +614,10 @@ parse_one(const scan_ctx *sc, size_t pos, parsed *p, size_t *resume)
 	}
 	if (p->negative)
 	{
-		p->value = nvf_dec_neg(p->value);
-		p->high = nvf_dec_neg(p->high);
+		nvf_dec		low = nvf_dec_neg(p->high); /* -(十几) is -19..-10: bounds swap */
+
+		p->high = nvf_dec_neg(p->value);
+		p->value = low;
 	}
 	if (p->num.more)
 		p->approx = NVF_APPROX_OVER;
@@ -635,22 +683,79 @@ extend_range(const scan_ctx *sc, parsed *a)
 
 /* ---- scanning -------------------------------------------------------- */
 
-/* Can a quantity start at pos?  (cheap test before parsing) */
+/* Can a quantity start with code point c?  (cheap test before parsing) */
 static bool
-may_start(const scan_ctx *sc, size_t pos)
+may_start_with(uint32_t c)
 {
-	unsigned char b = (unsigned char) sc->t[pos];
-	int			adv;
-	uint32_t	c;
-
-	if (b < 0x80)
-		return is_digit((char) b) || b == '$' || b == '-' || b == '+' ||
-			b == 'U' || b == 'H' || b == 'N' || b == 'R' || b == 'C';
-	c = cp_at(sc, pos, &adv);
+	if (c < 0x80)
+		return is_digit((char) c) || c == '$' || c == '-' || c == '+' ||
+			c == 'U' || c == 'H' || c == 'N' || c == 'R' || c == 'C';
 	return nvf_is_cjk_numeral(c) || c == 0x51E0 || c == 0x6570 ||	/* 几 数 */
 		c == 0x7FFB || c == 0x4EBA || c == 0x6E2F || c == 0x65B0 ||	/* 翻 人 港 新 */
 		c == 0x534A ||			/* 半 */
 		c == 0xA5 || c == 0x20AC || c == 0xA3 || c == 0x2212;
+}
+
+/*
+ * may_start_with for every BMP code point (none above starts a quantity):
+ * the scan asks at every character, and the bit is cheaper than the
+ * switches.
+ */
+static uint64_t start_bits[0x10000 / 64];
+static bool scan_tables_ready;
+
+/* start_bits and the word tables' filters, once per process. */
+static void
+fill_scan_tables(void)
+{
+	word_table *const tables[] = {&suffix_table, &english_scale_table, &english_unit_table,
+								  &prefix_table, &doubling_table, &per_table};
+
+	for (uint32_t c = 0; c < 0x10000; c++)
+		if (may_start_with(c))
+			start_bits[c >> 6] |= UINT64_C(1) << (c & 63);
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		for (const unit_word *w = tables[i]->words; w->word; w++)
+		{
+			int			adv;
+			uint32_t	c = nvf_utf8_decode((const unsigned char *) w->word,
+											strlen(w->word), &adv) & 255;
+
+			tables[i]->first[c >> 6] |= UINT64_C(1) << (c & 63);
+		}
+	scan_tables_ready = true;
+}
+
+/* may_start_with(c), from start_bits */
+static bool
+may_start(uint32_t c)
+{
+	return c < 0x10000 && (start_bits[c >> 6] >> (c & 63)) & 1;
+}
+
+/* pos, or past the continuation bytes there: a character start. */
+static size_t
+char_boundary(const scan_ctx *sc, size_t pos)
+{
+	while (pos < sc->len && ((unsigned char) sc->t[pos] & 0xC0) == 0x80)
+		pos++;
+	return pos;
+}
+
+/* The first character start from pos where a quantity may start, or limit. */
+static size_t
+next_candidate(const scan_ctx *sc, size_t pos, size_t limit)
+{
+	while (pos < limit)
+	{
+		int			adv;
+
+		if (may_start(cp_at(sc, pos, &adv)))
+			break;
+		/* past the character and any stray continuation bytes after it */
+		pos = char_boundary(sc, pos + adv);
+	}
+	return pos;
 }
 
 static void
@@ -727,10 +832,13 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 				k = 0;
 	size_t		pos = 0;
 
+	if (!scan_tables_ready)
+		fill_scan_tables();
 	while (pos < t->len)
 	{
 		parsed		p;
-		size_t		resume;
+		size_t		resume,
+					limit;
 		nvf_quantity q;
 
 		while (k < nskip && skip[k].end <= pos)
@@ -740,12 +848,14 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 			pos = skip[k].end;
 			continue;
 		}
-		if (!may_start(&sc, pos) || !parse_one(&sc, pos, &p, &resume) ||
-			(k < nskip && p.end > skip[k].start))
+		/* no further than the next excluded span: round again to skip it */
+		limit = k < nskip ? skip[k].start : t->len;
+		pos = next_candidate(&sc, pos, limit);
+		if (pos >= limit)
+			continue;
+		if (!parse_one(&sc, pos, &p, &resume) || p.end > limit)
 		{
-			pos = resume > pos && may_start(&sc, pos) ? resume : pos + 1;
-			while (pos < t->len && ((unsigned char) t->s[pos] & 0xC0) == 0x80)
-				pos++;
+			pos = char_boundary(&sc, resume > pos ? resume : pos + 1);
 			continue;
 		}
 		extend_range(&sc, &p);

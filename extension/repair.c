@@ -37,7 +37,8 @@ is_digit_cp(uint32_t c)
 	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
 }
 
-static bool
+/* inline, as emit and emit_char: repair_run calls them at every character */
+static inline bool
 is_space_cp(uint32_t c)
 {
 	return c == ' ' || c == '\t' || c == 0x3000 || c == 0x00A0 || c == 0x2002 ||
@@ -141,13 +142,18 @@ grow_map(repair_state *st, size_t need)
 
 /*
  * Writes n bytes that stand for the original bytes [from, to); last is the
- * code point they end with (0: decode it).
+ * code point they end with (0: decode it).  Called for nearly every
+ * character, so the buffer is filled here, not through nvf_buf_append.
  */
-static void
+static inline void
 emit(repair_state *st, const char *bytes, size_t n, size_t from, size_t to, uint32_t last)
 {
+	char	   *o;
+
 	if (n == 0)
 		return;
+	if (st->out.len + n + 1 > st->out.cap)
+		nvf_buf_reserve(st->env, &st->out, n);
 	if (st->with_map)
 	{
 		if (st->out.len + n + 1 > st->mapcap)
@@ -158,7 +164,10 @@ emit(repair_state *st, const char *bytes, size_t n, size_t from, size_t to, uint
 			st->srcend[st->out.len + k] = (int32_t) to;
 		}
 	}
-	nvf_buf_append(st->env, &st->out, bytes, n);
+	o = st->out.data + st->out.len;
+	for (size_t k = 0; k < n; k++)
+		o[k] = bytes[k];
+	st->out.len += n;
 	/* the last code point written decides the next context rule */
 	if (last)
 		st->last_cp = last;
@@ -174,31 +183,6 @@ emit(repair_state *st, const char *bytes, size_t n, size_t from, size_t to, uint
 	}
 }
 
-/* A run of n plain ASCII bytes at input offset from: each maps to itself. */
-static void
-emit_ascii(repair_state *st, size_t from, size_t n)
-{
-	if (st->with_map)
-	{
-		if (st->out.len + n + 1 > st->mapcap)
-			grow_map(st, st->out.len + n + 1);
-		for (size_t k = 0; k < n; k++)
-		{
-			st->src[st->out.len + k] = (int32_t) (from + k);
-			st->srcend[st->out.len + k] = (int32_t) (from + k + 1);
-		}
-	}
-	nvf_buf_append(st->env, &st->out, (const char *) st->in + from, n);
-	st->last_cp = st->in[from + n - 1];
-}
-
-/* ASCII that no context rule touches (the rules look at spaces and '('). */
-static bool
-plain_ascii(unsigned char b)
-{
-	return b < 0x80 && b != ' ' && b != '\t' && b != '(';
-}
-
 /* The replacement of code point c, as bytes. */
 static const char *
 replacement(uint32_t c, const char *own, size_t ownlen, size_t *n)
@@ -212,15 +196,57 @@ replacement(uint32_t c, const char *own, size_t ownlen, size_t *n)
 	return own;
 }
 
-/* One step of repair at st->in[i]; returns the next input offset. */
+/* Writes the character c at st->in[i] (adv bytes) as the table has it. */
+static inline void
+emit_char(repair_state *st, size_t i, uint32_t c, int adv)
+{
+	const char *own = (const char *) st->in + i,
+			   *r;
+	size_t		n;
+
+	if (c == 0xFFFD && adv == 1)
+		r = "\xEF\xBF\xBD", n = 3;	/* an invalid byte */
+	else
+		r = replacement(c, own, adv, &n);
+	emit(st, r, n, i, i + adv, r == own ? c : 0);
+}
+
+/* Characters the context rules of repair_step look at: spaces, (, （ and 。. */
+static bool
+context_char(uint32_t c)
+{
+	return c == '(' || c == 0xFF08 || c == 0x3002 || is_space_cp(c);
+}
+
+/*
+ * Repairs the run of characters at st->in[i] that no context rule looks at,
+ * no further than the character starting before limit (each one as
+ * emit_char has it, whatever came before).  Returns the offset after the
+ * run: i when st->in[i] is for repair_step.
+ */
+static size_t
+repair_run(repair_state *st, size_t i, size_t limit)
+{
+	while (i < limit)
+	{
+		int			adv;
+		uint32_t	c = peek(st, i, &adv);
+
+		if (context_char(c))
+			break;
+		emit_char(st, i, c, adv);
+		i += adv;
+	}
+	return i;
+}
+
+/* One step of repair at a context character st->in[i]; returns the next input offset. */
 static size_t
 repair_step(repair_state *st, size_t i)
 {
 	int			adv;
 	uint32_t	c = peek(st, i, &adv);
-	size_t		skip,
-				n;
-	const char *r;
+	size_t		skip;
 
 	if (is_space_cp(c) && st->last_cp >= '0' && st->last_cp <= '9' &&
 		(skip = unit_gap_end(st, i)) != 0)
@@ -238,11 +264,7 @@ repair_step(repair_state *st, size_t i)
 			return i + adv;
 		}
 	}
-	if (c == 0xFFFD && adv == 1)
-		r = "\xEF\xBF\xBD", n = 3;	/* an invalid byte */
-	else
-		r = replacement(c, (const char *) st->in + i, adv, &n);
-	emit(st, r, n, i, i + adv, r == (const char *) st->in + i ? c : 0);
+	emit_char(st, i, c, adv);
 	return i + adv;
 }
 
@@ -263,17 +285,9 @@ nvf_repair(nvf_env *env, const char *in, size_t len, bool with_map, nvf_text *ou
 		grow_map(&st, len + len / 8 + 16);
 	while (i < len)
 	{
-		if (plain_ascii(st.in[i]))
-		{
-			size_t		j = i + 1;
+		size_t		j = repair_run(&st, i, next_check < len ? next_check : len);
 
-			while (j < len && plain_ascii(st.in[j]))
-				j++;
-			emit_ascii(&st, i, j - i);
-			i = j;
-		}
-		else
-			i = repair_step(&st, i);
+		i = j > i ? j : repair_step(&st, i);
 		if (i >= next_check)
 		{
 			env->check_interrupts(env->ctx);
@@ -366,30 +380,38 @@ nvf_block_end(const char *s, size_t len, size_t pos)
 	return cut > pos ? cut : limit;
 }
 
+/* ochar[b] for every byte b of s[0..n), and ochar[n]: block-relative char offsets. */
+static void
+char_index(const char *s, size_t n, int32_t *ochar)
+{
+	size_t		i = 0;
+	int32_t		c = 0;
+
+	while (i < n)
+	{
+		int			adv = 1;
+
+		if ((unsigned char) s[i] >= 0x80)
+			nvf_utf8_decode((const unsigned char *) s + i, n - i, &adv);
+		for (int k = 0; k < adv; k++)
+			ochar[i + k] = c;
+		i += adv;
+		c++;
+	}
+	ochar[n] = c;
+}
+
 void
 nvf_block_build(nvf_env *env, const char *doc, size_t pos, size_t end,
 				int64_t char_base, nvf_block *blk)
 {
 	size_t		n = end - pos;
-	int64_t		c = char_base;
-	size_t		i = 0;
 
 	blk->orig = doc + pos;
 	blk->orig_len = n;
 	blk->char_base = char_base;
 	blk->ochar = nvf_alloc(env, (n + 1) * sizeof(int32_t));
-	while (i < n)
-	{
-		int			adv = 1;
-
-		if ((unsigned char) blk->orig[i] >= 0x80)
-			nvf_utf8_decode((const unsigned char *) blk->orig + i, n - i, &adv);
-		for (int k = 0; k < adv; k++)
-			blk->ochar[i + k] = (int32_t) (c - char_base);
-		i += adv;
-		c++;
-	}
-	blk->ochar[n] = (int32_t) (c - char_base);
+	char_index(blk->orig, n, blk->ochar);
 	nvf_repair(env, blk->orig, n, true, &blk->text);
 }
 

@@ -1,32 +1,17 @@
 /*
- * utf8.c — decoding and encoding UTF-8 code points.
- * Invalid sequences decode as U+FFFD one byte at a time, so any input scans.
+ * utf8.c — decoding and encoding UTF-8 code points (the common cases of
+ * decoding are inline in nvfacts_core.h).  Invalid sequences decode as
+ * U+FFFD one byte at a time, so any input scans.
  */
 #include "nvfacts_core.h"
 
 uint32_t
-nvf_utf8_decode(const unsigned char *s, size_t len, int *adv)
+nvf_utf8_decode_multibyte(const unsigned char *s, size_t len, int *adv)
 {
 	uint32_t	c = s[0];
 	int			n;
 	uint32_t	min;
 
-	if (c < 0x80)
-	{
-		*adv = 1;
-		return c;
-	}
-	/* the common case in Chinese text: a well-formed 3-byte sequence */
-	if ((c & 0xF0) == 0xE0 && len >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
-	{
-		uint32_t	cp = ((c & 0x0F) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
-
-		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
-		{
-			*adv = 3;
-			return cp;
-		}
-	}
 	if ((c & 0xE0) == 0xC0)
 		n = 2, c &= 0x1F, min = 0x80;
 	else if ((c & 0xF0) == 0xE0)

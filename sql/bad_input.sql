@@ -76,3 +76,5 @@ SELECT count(*) > 0 AS found, bool_and(substr(d, span_start + 1, span_end - span
  WHERE span_start % 900 = 2;
 SELECT nvfacts.normalize(repeat('营收260亿美元，', 100000)) = repeat('营收260亿美元,', 100000) AS normalized;
 SELECT nvfacts.normalize(repeat(E'英偉達(dá)營收２６０。４４億美元\n', 50000)) = repeat(E'英伟达营收260.44亿美元\n', 50000) AS normalized;
+-- a sign before a vague number negates the range and swaps its bounds (low <= high)
+SELECT surface, value, value_low, value_high, unit FROM nvfacts.quantities('-0十几亿美元');

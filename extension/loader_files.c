@@ -22,6 +22,7 @@
 #define MAX_DEPTH 64
 #define READ_CHUNK (1024 * 1024)
 #define TITLE_CHARS 200
+#define TITLE_MIN_WORDCHARS 4
 
 typedef struct walk_state
 {
@@ -326,13 +327,35 @@ nvf_loader_read(const nvf_loader_opts *o, const char *path, nvf_article *a, int 
 	return NULL;
 }
 
-/* The first non-blank line, trimmed and cut at TITLE_CHARS characters; NULL if none. */
-static char *
-first_line(const char *s, size_t len)
+/*
+ * Whether s[a..b) reads like a headline: at least TITLE_MIN_WORDCHARS letters,
+ * digits or ideographs, and not a navigation bar or breadcrumb trail
+ * ("首页 | 财经 | 美股", "论坛 » 美股 › 半导体": two separators or more).
+ */
+static bool
+headline_like(const char *s, size_t a, size_t b)
 {
-	size_t		i = 0;
+	int			wordchars = 0,
+				bars = 0;
 
-	while (i < len)
+	while (a < b)
+	{
+		int			adv;
+		uint32_t	cp = nvf_utf8_decode((const unsigned char *) s + a, b - a, &adv);
+
+		if ((cp < 0x80 && isalnum((int) cp)) || (cp >= 0x3400 && cp <= 0x9FFF))
+			wordchars++;
+		bars += (cp == '|' || cp == '>' || cp == 0xFF5C || cp == 0x00BB || cp == 0x203A);
+		a += adv;
+	}
+	return wordchars >= TITLE_MIN_WORDCHARS && bars < 2;
+}
+
+/* The first headline-like line, trimmed and cut at TITLE_CHARS characters; NULL if none. */
+static char *
+title_line(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len;)
 	{
 		size_t		end = i,
 					b;
@@ -342,18 +365,16 @@ first_line(const char *s, size_t len)
 			end++;
 		while (i < end && isspace((unsigned char) s[i]))
 			i++;
-		b = i;
-		while (b < end && chars < TITLE_CHARS)
+		for (b = i; b < end && chars < TITLE_CHARS; chars++)
 		{
 			int			adv;
 
 			(void) nvf_utf8_decode((const unsigned char *) s + b, end - b, &adv);
 			b += adv;
-			chars++;
 		}
 		while (b > i && isspace((unsigned char) s[b - 1]))
 			b--;
-		if (b > i)
+		if (headline_like(s, i, b))
 			return pnstrdup(s + i, b - i);
 		i = end + 1;
 	}
@@ -380,7 +401,7 @@ printed_date(const nvf_article *a, bool *isnull)
 void
 nvf_article_values(const nvf_article *a, Datum *v, bool *nulls)
 {
-	char	   *title = first_line(a->text, a->len);
+	char	   *title = title_line(a->text, a->len);
 
 	memset(nulls, 0, NVF_ARTICLE_COLS * sizeof(bool));
 	v[0] = CStringGetTextDatum(a->path);

@@ -8,9 +8,9 @@ CREATE EXTENSION IF NOT EXISTS nvfacts;
 \getenv data NVFACTS_DATA
 SELECT :'data' || '/loader' AS loader, :'data' || '/encodings' AS encodings,
        :'data' || '/loader/ok' AS dir_ok, :'data' || '/loader/bad' AS dir_bad,
-       :'data' || '/loader/escape' AS dir_escape \gset
+       :'data' || '/loader/escape' AS dir_escape, :'data' || '/articles' AS samples \gset
 
-SELECT plan(59);
+SELECT plan(60);
 
 -- ---- options, checked at CREATE and ALTER ---------------------------------
 
@@ -230,6 +230,16 @@ CREATE FOREIGN TABLE nowhere_articles (doc text) SERVER nowhere;
 SELECT throws_ok($$SELECT * FROM nowhere_articles$$, '58P01',
     'could not open directory "/nonexistent/news" of server "nowhere": No such file or directory',
     'a missing directory is named');
+
+-- ---- titles: the first line that reads like a headline ---------------------
+
+CREATE SERVER samples FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory :'samples', pattern '*.txt');
+SELECT results_eq($$SELECT doc, title FROM nvfacts.read_article('samples', 'nv-q1-simplified.txt')
+                    UNION ALL
+                    SELECT doc, title FROM nvfacts.read_article('samples', 'nv-traditional-pinyin.txt')$$,
+    $$VALUES ('nv-q1-simplified.txt', '英伟达第一财季财报速读：营收超260亿美元，数据中心独挑大梁'),
+             ('nv-traditional-pinyin.txt', '輝達業績(jì)前瞻：AI晶片需求未見降溫　首季營收料再創(chuàng)新高')$$,
+    'navigation bars, breadcrumbs and lone dashes are not titles');
 
 -- ---- ingest(): one facts table per server ---------------------------------
 

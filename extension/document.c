@@ -12,6 +12,7 @@
 #define CARRY_LIMIT 1000		/* "sentences ago" saturates here */
 #define CARRY_PARAGRAPHS 4		/* paragraphs with figures a subject carries into */
 #define HEADING_BYTES 24		/* a shorter line (二、分业务) is a heading, not a paragraph */
+#define ANNOUNCE_BYTES 48		/* a sentence this short that names a quarter announces it */
 
 /* ---- duplicates -------------------------------------------------------- */
 
@@ -92,6 +93,22 @@ names_other_org(const sentence *s)
 	return false;
 }
 
+/*
+ * A short full sentence with no figure (先回顾一下上一季度。) announces what
+ * follows; a heading line (B系列二季度开始发货) has no full stop.
+ */
+static bool
+announces(const sentence *s)
+{
+	size_t		end = s->end;
+
+	while (end > s->start && (s->t[end - 1] == '\n' || s->t[end - 1] == ' ' ||
+							  s->t[end - 1] == '\r'))
+		end--;
+	return s->nq == 0 && end - s->start <= ANNOUNCE_BYTES && end >= s->start + 3 &&
+		strncmp(s->t + end - 3, "。", 3) == 0;
+}
+
 static void
 carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *scratch)
 {
@@ -127,11 +144,17 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		for (int k = 0; k < s->nm && s->m[k].start < s->p[i].start; k++)
 			if (s->m[k].term->kind == NVF_TERM_ENTITY)
 				owner = s->m[k].term->id;
-		if (s->p[i].comparison || owner < 0)
+		/* 全年 is an aside: the article's period stays the quarter */
+		/* 先回顾一下上一季度。: the quarter of the company last followed */
+		if (owner < 0 && announces(s) &&
+			(s->p[i].kind == NVF_PER_QUARTER_ONLY || s->p[i].kind == NVF_PER_REL_QUARTER))
+			owner = ds->carry_entity;
+		if (s->p[i].comparison || s->p[i].kind == NVF_PER_FULL_YEAR || owner < 0)
 			continue;
 		ctx = &ds->context[owner];
 		r = nvf_resolve_period(&s->p[i], nvf_lexicon_entity(ds->lex, owner)->fy_end_month,
-							   ds->published, ds->latest[owner].fq ? &ds->latest[owner] : ctx);
+							   ds->published, ds->latest[owner].fq ? &ds->latest[owner] : ctx,
+							   ctx, false);
 		if (!r.fy && !r.fq)
 			continue;
 		text = nvf_block_original(scratch, blk, s->p[i].start, s->p[i].end, &os, &oe);
@@ -164,6 +187,10 @@ forget(doc_state *ds)
 static void
 new_paragraph(doc_state *ds)
 {
+	/* an aside to another period (一年前的第一财季) ends with its paragraph */
+	for (size_t e = 0; e < ds->nentities; e++)
+		if (ds->latest[e].fq)
+			ds->context[e] = ds->latest[e];
 	if (ds->carry_paras < CARRY_LIMIT)
 		ds->carry_paras++;
 	if (ds->carry_entity != ENTITY_NONE && ds->carry_paras <= CARRY_PARAGRAPHS &&

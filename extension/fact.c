@@ -443,10 +443,11 @@ absolute_period(const nvf_period_mention *p)
  * The period named before the quantity (an absolute one first: in 2023年Q4
  * ... 上一季度展望 the quarter is 2023年Q4), or the entity's context.  Levels
  * at a moment (share price) only take a period from their own clause.
+ * outlook: guidance or a forecast, for a quarter not ended yet.
  */
 static nvf_period
 find_period(const attribution *a, const doc_state *ds, int entity, const nvf_metric *m,
-			nvf_env *env)
+			bool outlook, nvf_env *env)
 {
 	const sentence *s = a->s;
 	int			fy_end = entity >= 0 ? nvf_lexicon_entity(ds->lex, entity)->fy_end_month : 12;
@@ -467,7 +468,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	}
 	if (best)
 	{
-		nvf_period	r = nvf_resolve_period(best, fy_end, ds->published, latest);
+		nvf_period	r = nvf_resolve_period(best, fy_end, ds->published, latest, ctx, outlook);
 		int64_t		os,
 					oe;
 
@@ -533,7 +534,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->approx = q->approx;
 	f->status = strcmp(measure, "surprise") == 0 ? "actual" : find_status(&a);
 	f->period = is_from_base(&a) ? (nvf_period) {0, 0, NULL}
-		: find_period(&a, ds, entity, m, env);
+		: find_period(&a, ds, entity, m, strcmp(f->status, "actual") != 0, env);
 	/* a figure for a year still to come is an outlook */
 	if (strcmp(f->status, "actual") == 0 && f->period.fy && ds->published.year && entity >= 0 &&
 		f->period.fy > nvf_fiscal_year_of(ds->published,

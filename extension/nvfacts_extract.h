@@ -135,7 +135,8 @@ typedef enum nvf_period_kind
 	NVF_PER_QUARTER_ONLY,		/* 第二季度, Q4 */
 	NVF_PER_REL_YEAR,			/* 今年 (0), 去年 (-1), 明年 (+1) */
 	NVF_PER_REL_FISCAL,			/* 本财年 (0), 上财年 (-1) */
-	NVF_PER_REL_QUARTER			/* 本季度 (0), 上季 (-1) */
+	NVF_PER_REL_QUARTER,		/* 本季度 (0), 上季 (-1) */
+	NVF_PER_FULL_YEAR			/* 全年, 全财年: the whole year of the context */
 } nvf_period_kind;
 
 typedef struct nvf_period_mention
@@ -146,6 +147,7 @@ typedef struct nvf_period_mention
 	int			year;			/* or the offset for relative kinds */
 	int			quarter;		/* 0 = none */
 	bool		comparison;		/* after 较/比/同: a base, not the fact's period */
+	bool		anaphoric;		/* 当季, 该季度: the quarter just named, not the current one */
 } nvf_period_mention;
 
 extern int	nvf_find_periods(nvf_env *env, const char *t, size_t len,
@@ -162,9 +164,14 @@ typedef struct nvf_period
 /* The fiscal year that contains a date. */
 extern int	nvf_fiscal_year_of(nvf_date d, int fy_end_month);
 
-/* Resolves m for an entity whose fiscal year ends in fy_end_month. */
+/*
+ * Resolves m for an entity whose fiscal year ends in fy_end_month, given its
+ * current quarter and the period named last for it (either may be NULL);
+ * outlook when the figure is guidance or a forecast.
+ */
 extern nvf_period nvf_resolve_period(const nvf_period_mention *m, int fy_end_month,
-									 nvf_date published, const nvf_period *context);
+									 nvf_date published, const nvf_period *current,
+									 const nvf_period *named, bool outlook);
 
 /* ---- facts (in fact.c, document.c) ------------------------------------- */
 

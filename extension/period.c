@@ -8,10 +8,10 @@
 
 #include "nvfacts_extract.h"
 
-#define PERIOD_GROUPS 16
+#define PERIOD_GROUPS 18
 #define UNSET(ov, g) ((ov)[2 * (g)] == SIZE_MAX)
 
-/* 一二三四 or 1-4 at t[a]; 0 if none. */
+/* 一二三四 or 1-4 at t[a], 首 (first) or 次 (next: the second); 0 if none. */
 static int
 quarter_digit(const char *t, size_t a)
 {
@@ -22,6 +22,10 @@ quarter_digit(const char *t, size_t a)
 	for (int i = 0; i < 4; i++)
 		if (strncmp(t + a, cjk[i], 3) == 0)
 			return i + 1;
+	if (strncmp(t + a, "首", 3) == 0)
+		return 1;
+	if (strncmp(t + a, "次", 3) == 0)
+		return 2;
 	return 0;
 }
 
@@ -61,6 +65,7 @@ period_from_groups(const char *t, const size_t *ov, nvf_period_mention *m)
 	m->comparison = !UNSET(ov, 1);
 	m->quarter = 0;
 	m->year = 0;
+	m->anaphoric = false;
 	if (!UNSET(ov, 2))
 	{
 		m->kind = NVF_PER_FISCAL;
@@ -80,11 +85,13 @@ period_from_groups(const char *t, const size_t *ov, nvf_period_mention *m)
 		m->year = group_int(t, ov, UNSET(ov, 6) ? 9 : 6);
 		m->quarter = group_int(t, ov, 7) + group_quarter(t, ov, 8) + group_int(t, ov, 10);
 	}
-	else if (!UNSET(ov, 11) || !UNSET(ov, 12))
+	else if (!UNSET(ov, 11) || !UNSET(ov, 12) || !UNSET(ov, 16))
 	{
 		m->kind = NVF_PER_QUARTER_ONLY;
-		m->quarter = group_int(t, ov, 11) + group_quarter(t, ov, 12);
+		m->quarter = group_int(t, ov, 11) + group_quarter(t, ov, 12) + group_quarter(t, ov, 16);
 	}
+	else if (!UNSET(ov, 17))
+		m->kind = NVF_PER_FULL_YEAR;
 	else if (!UNSET(ov, 13))
 	{
 		m->kind = NVF_PER_REL_YEAR;
@@ -99,6 +106,8 @@ period_from_groups(const char *t, const size_t *ov, nvf_period_mention *m)
 	{
 		m->kind = NVF_PER_REL_QUARTER;
 		m->year = relative_offset(t, ov, 15);
+		/* 当季/该季度 point back at the quarter just named */
+		m->anaphoric = strncmp(t + ov[2 * 15], "当", 3) == 0 || strncmp(t + ov[2 * 15], "该", 3) == 0;
 	}
 	/* the comparison word belongs to the measure, not to the period text */
 	if (m->comparison)
@@ -146,11 +155,56 @@ nvf_fiscal_year_of(nvf_date d, int fy_end_month)
 	return d.year + (d.month > fy_end_month ? 1 : 0);
 }
 
-nvf_period
-nvf_resolve_period(const nvf_period_mention *m, int fy_end_month, nvf_date published,
-				   const nvf_period *context)
+/*
+ * A quarter named without a year (第二财季, 首季) and no year in context: a
+ * reported figure is for the latest such quarter ended before the month of
+ * publication; an outlook for the next one to end (a page of May 2024
+ * reports Q1 2024 and guides for Q2 2024; its 第二季度 actual is Q2 2023).
+ */
+static int
+quarter_year_at(nvf_date published, int quarter, int fy_end_month, bool outlook)
+{
+	int			months;
+
+	if (!published.year)
+		return 0;
+	/* months from year 0 to publication, less the quarter's end in its year */
+	months = published.year * 12 + published.month - 1 - fy_end_month - 3 * quarter;
+	return months / 12 + 1 + (outlook ? 1 : 0);
+}
+
+/* The quarter a relative quarter counts from: 当季/该季度 the one just named. */
+static const nvf_period *
+quarter_base(const nvf_period_mention *m, const nvf_period *current, const nvf_period *named)
+{
+	if (m->anaphoric && named && named->fq)
+		return named;
+	return current;
+}
+
+/* 上季 from Q1 is Q4 of the year before. */
+static nvf_period
+shift_quarter(const nvf_period *base, int offset)
 {
 	nvf_period	p = {0, 0, NULL};
+	int			q = base->fq + offset;
+
+	p.fy = base->fy ? base->fy + (q < 1 ? -1 : q > 4 ? 1 : 0) : 0;
+	p.fq = q < 1 ? q + 4 : q > 4 ? q - 4 : q;
+	return p;
+}
+
+/*
+ * current: the entity's current quarter (the latest named), else its
+ * context; named: the period named last for it.  Either may be NULL.
+ * outlook: the figure is guidance or a forecast.
+ */
+nvf_period
+nvf_resolve_period(const nvf_period_mention *m, int fy_end_month, nvf_date published,
+				   const nvf_period *current, const nvf_period *named, bool outlook)
+{
+	nvf_period	p = {0, 0, NULL};
+	const nvf_period *base;
 
 	switch (m->kind)
 	{
@@ -163,8 +217,14 @@ nvf_resolve_period(const nvf_period_mention *m, int fy_end_month, nvf_date publi
 			p.fq = m->quarter;
 			break;
 		case NVF_PER_QUARTER_ONLY:
-			p.fy = context ? context->fy : 0;
+			p.fy = current && current->fy ? current->fy
+				: quarter_year_at(published, m->quarter, fy_end_month, outlook);
 			p.fq = m->quarter;
+			break;
+		case NVF_PER_FULL_YEAR:
+			/* 全年 after a quarter: the whole of that quarter's year */
+			p.fy = current && current->fy ? current->fy
+				: published.year ? nvf_fiscal_year_of(published, fy_end_month) : 0;
 			break;
 		case NVF_PER_REL_YEAR:
 			if (published.year)
@@ -175,13 +235,9 @@ nvf_resolve_period(const nvf_period_mention *m, int fy_end_month, nvf_date publi
 				p.fy = nvf_fiscal_year_of(published, fy_end_month) + m->year;
 			break;
 		case NVF_PER_REL_QUARTER:
-			if (context && context->fq)
-			{
-				int			q = context->fq + m->year;
-
-				p.fy = context->fy ? context->fy + (q < 1 ? -1 : q > 4 ? 1 : 0) : 0;
-				p.fq = q < 1 ? q + 4 : q > 4 ? q - 4 : q;
-			}
+			base = quarter_base(m, current, named);
+			if (base && base->fq)
+				p = shift_quarter(base, m->year);
 			break;
 	}
 	return p;

@@ -48,12 +48,6 @@ nvf_article_files(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-static void
-read_error_context(void *arg)
-{
-	errcontext("nvfacts article file \"%s\"", (const char *) arg);
-}
-
 /*
  * nvfacts.read_article(server name, path text): one article as the loader
  * reads it, plus the SHA-256 of its bytes; an ERROR names the file.
@@ -69,12 +63,15 @@ nvf_read_article(PG_FUNCTION_ARGS)
 	bool		nulls[NVF_ARTICLE_COLS + 1] = {0};
 	int			sqlstate;
 	char	   *why;
-	ErrorContextCallback errcb = {error_context_stack, read_error_context, path};
+	nvf_file_context fc;
+	ErrorContextCallback errcb = {error_context_stack, nvf_file_error_context, &fc};
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	server_options(fcinfo, &o);
 	o.skip_errors = false;
+	fc.server = o.server;
+	fc.path = path;
 	error_context_stack = &errcb;
 	if ((why = nvf_loader_read(&o, path, &a, &sqlstate)) != NULL)
 		nvf_loader_report(&o, path, why, sqlstate);

@@ -50,7 +50,7 @@ typedef struct scan_state
 	nvf_file   *files;
 	int			nfiles;
 	int			next;			/* index of the next file to read */
-	const char *current;		/* the file being read, for the error context */
+	nvf_file_context current;	/* the file being read, for the error context */
 	MemoryContext file_cxt;		/* reset per file */
 	int		   *src;			/* per foreign column: source column, -1 = NULL */
 	Datum	   *values;			/* articles: the current file's row */
@@ -189,19 +189,11 @@ fact_type(int i, void *arg)
 /* ---- scanning ---------------------------------------------------------- */
 
 static void
-scan_error_context(void *arg)
-{
-	scan_state *ss = arg;
-
-	if (ss->current)
-		errcontext("nvfacts_fdw article file \"%s\" of server \"%s\"", ss->current, ss->opts.server);
-}
-
-static void
 loader_begin(ForeignScanState *node, int eflags)
 {
 	Relation	rel = node->ss.ss_currentRelation;
 	scan_state *ss;
+	int			ncols;
 
 	if (eflags & EXEC_FLAG_EXPLAIN_ONLY)
 		return;
@@ -215,12 +207,15 @@ loader_begin(ForeignScanState *node, int eflags)
 	}
 	else
 		ss->src = map_columns(rel, A_NCOLS, article_name, article_type, NULL, "articles");
-	ss->values = palloc(Max(A_NCOLS, ss->fact_desc ? ss->fact_desc->natts : 0) * sizeof(Datum));
-	ss->nulls = palloc(Max(A_NCOLS, ss->fact_desc ? ss->fact_desc->natts : 0) * sizeof(bool));
+	ncols = ss->fact_desc ? ss->fact_desc->natts : A_NCOLS;	/* the source row's width */
+	ss->values = palloc(ncols * sizeof(Datum));
+	ss->nulls = palloc(ncols * sizeof(bool));
+	/* listed again, not taken from the plan: a cached plan may outlive its files */
 	ss->files = nvf_loader_list(&ss->opts, &ss->nfiles, &(int64) {0});
 	ss->file_cxt = AllocSetContextCreate(CurrentMemoryContext, "nvfacts_fdw file", ALLOCSET_DEFAULT_SIZES);
-	ss->errcb.callback = scan_error_context;
-	ss->errcb.arg = ss;
+	ss->current.server = ss->opts.server;
+	ss->errcb.callback = nvf_file_error_context;
+	ss->errcb.arg = &ss->current;
 	node->fdw_state = ss;
 }
 
@@ -252,11 +247,11 @@ next_file(scan_state *ss)
 			tuplestore_end(ss->facts);
 		ss->facts = NULL;
 		MemoryContextReset(ss->file_cxt);
-		ss->current = ss->files[ss->next++].path;
+		ss->current.path = ss->files[ss->next++].path;
 		MemoryContextSwitchTo(ss->file_cxt);
-		why = nvf_loader_read(&ss->opts, ss->current, &a, &sqlstate);
+		why = nvf_loader_read(&ss->opts, ss->current.path, &a, &sqlstate);
 		if (why)
-			nvf_loader_report(&ss->opts, ss->current, why, sqlstate);
+			nvf_loader_report(&ss->opts, ss->current.path, why, sqlstate);
 		else if (ss->opts.facts)
 			fact_rows(ss, &a);
 		else
@@ -264,7 +259,7 @@ next_file(scan_state *ss)
 		if (!why)
 			return true;
 	}
-	ss->current = NULL;
+	ss->current.path = NULL;
 	return false;
 }
 
@@ -280,7 +275,7 @@ next_row(scan_state *ss)
 			slot_getallattrs(ss->fact_slot);
 			memcpy(ss->values, ss->fact_slot->tts_values, ss->fact_desc->natts * sizeof(Datum));
 			memcpy(ss->nulls, ss->fact_slot->tts_isnull, ss->fact_desc->natts * sizeof(bool));
-			ss->values[0] = CStringGetTextDatum(ss->current);	/* doc */
+			ss->values[0] = CStringGetTextDatum(ss->current.path);	/* doc */
 			ss->nulls[0] = false;
 			return true;
 		}
@@ -328,7 +323,7 @@ loader_rescan(ForeignScanState *node)
 	ss->facts = NULL;
 	ss->have_row = false;
 	ss->next = 0;
-	ss->current = NULL;
+	ss->current.path = NULL;
 }
 
 static void

@@ -97,6 +97,16 @@ resolve(const char *root, const char *path, char **real, int *sqlstate)
 	return NULL;
 }
 
+/* Error context: the article file being read (an nvf_file_context), if any. */
+void
+nvf_file_error_context(void *arg)
+{
+	const nvf_file_context *fc = arg;
+
+	if (fc->path)
+		errcontext("nvfacts article file \"%s\" of server \"%s\"", fc->path, fc->server);
+}
+
 /* A file that cannot be loaded: an ERROR under on_error stop, else a WARNING. */
 void
 nvf_loader_report(const nvf_loader_opts *o, const char *path, const char *why, int sqlstate)
@@ -209,8 +219,9 @@ nvf_loader_list(const nvf_loader_opts *o, int *nfiles, int64 *bytes)
 	return ws.files;
 }
 
-static bool
-names_parent(const char *path)
+/* Whether a relative path (or pattern) climbs out through a ".." component. */
+bool
+nvf_path_climbs(const char *path)
 {
 	return strcmp(path, "..") == 0 || strncmp(path, "../", 3) == 0 ||
 		strstr(path, "/../") != NULL ||
@@ -298,7 +309,7 @@ nvf_loader_read(const nvf_loader_opts *o, const char *path, nvf_article *a, int 
 
 	memset(a, 0, sizeof(*a));
 	a->path = path;
-	if (path[0] == '\0' || path[0] == '/' || names_parent(path))
+	if (path[0] == '\0' || path[0] == '/' || nvf_path_climbs(path))
 	{
 		*sqlstate = ERRCODE_INVALID_PARAMETER_VALUE;
 		return "the path must be relative to the directory, without \"..\"";

@@ -120,8 +120,7 @@ check_pattern(DefElem *def)
 
 	if (*p == '\0' || *p == '/')
 		bad_value(def, "A pattern is a non-empty glob relative to the directory.");
-	if (strcmp(p, "..") == 0 || strncmp(p, "../", 3) == 0 || strstr(p, "/../") ||
-		(strlen(p) >= 3 && strcmp(p + strlen(p) - 3, "/..") == 0))
+	if (nvf_path_climbs(p))
 		bad_value(def, "A pattern may not name a parent directory (\"..\").");
 }
 

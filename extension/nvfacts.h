@@ -72,6 +72,15 @@ typedef struct nvf_article
 	char		sha256[65];		/* of the file's bytes, hex */
 } nvf_article;
 
+/* What an error context callback says: the file being read, of which server. */
+typedef struct nvf_file_context
+{
+	const char *server;
+	const char *path;			/* NULL: no file being read */
+} nvf_file_context;
+
+extern void nvf_file_error_context(void *arg);
+extern bool nvf_path_climbs(const char *path);
 extern nvf_file *nvf_loader_list(const nvf_loader_opts *o, int *nfiles, int64 *bytes);
 extern char *nvf_loader_read(const nvf_loader_opts *o, const char *path, nvf_article *a,
 							 int *sqlstate);

@@ -21,7 +21,8 @@ OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 PGFILEDESC = "nvfacts - financial facts from Chinese news text"
 
 DATA_built = extension/nvfacts--$(EXTVERSION).sql
-DATA       = $(filter-out $(DATA_built), $(wildcard extension/nvfacts--*--*.sql))
+# released install scripts are kept as they were; upgrade scripts walk from them
+DATA       = $(filter-out $(DATA_built), $(wildcard extension/nvfacts--*.sql))
 
 DEPS_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n libpcre2-8)
 DEPS_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n libpcre2-8)

@@ -5,8 +5,9 @@ set -Eeuo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
 [[ -f $TOP/nvfacts.control ]] || { echo "nvfacts: no nvfacts.control in $TOP" >&2; exit 1; }
-PGBIN=/usr/lib/postgresql/15/bin
-export PATH="$PGBIN:$PATH"
+# NVF_PGBIN: another PostgreSQL 15 installation (a relocated copy lets two checkouts test side by side)
+PGBIN=${NVF_PGBIN:-/usr/lib/postgresql/15/bin}
+export PATH="$PGBIN:$PATH" PG_CONFIG=$PGBIN/pg_config
 NVF_PGDATA=$TOP/.pgdata
 NVF_PGRUN=$TOP/.pgrun
 NVF_PACKAGES=(postgresql-15 postgresql-server-dev-15 postgresql-contrib libicu-dev libpcre2-dev

@@ -20,16 +20,18 @@ MODULE_big = nvfacts
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 PGFILEDESC = "nvfacts - financial facts from Chinese news text"
 
-DATA_built = extension/nvfacts--$(EXTVERSION).sql
-# released install scripts are kept as they were; upgrade scripts walk from them
-DATA       = $(filter-out $(DATA_built), $(wildcard extension/nvfacts--*.sql))
+# The install script and the upgrade from 0.1.0 are built from versionless
+# sources; the released 0.1.0 install script is kept as it was.
+UPGRADES   = extension/nvfacts--0.1.0--0.2.0.sql
+DATA_built = extension/nvfacts--$(EXTVERSION).sql $(UPGRADES)
+DATA       = extension/nvfacts--0.1.0.sql
 
 DEPS_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n libpcre2-8)
 DEPS_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n libpcre2-8)
 PG_CPPFLAGS = -I$(srcdir)/extension $(DEPS_CFLAGS)
 SHLIB_LINK  = $(DEPS_LIBS)
 
-REGRESS      = normalize quantities bad_input extract
+REGRESS      = normalize quantities bad_input extract periods attribution
 REGRESS_OPTS = --encoding=UTF8 --no-locale --load-extension=nvfacts
 
 PG_CONFIG ?= pg_config
@@ -39,9 +41,15 @@ include $(PGXS)
 # every object depends on every header (PGXS tracks none here)
 $(OBJS): $(wildcard extension/*.h)
 
-INSTALL_SQL = extension/nvfacts.sql extension/lexicon_data.sql extension/loader.sql extension/ingest.sql
+INSTALL_SQL = extension/nvfacts.sql extension/fact.sql extension/lexicon_data.sql \
+              extension/loader.sql extension/ingest.sql
 extension/nvfacts--$(EXTVERSION).sql: $(INSTALL_SQL) nvfacts.control
 	cat $(INSTALL_SQL) | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@
+
+# an upgrade: its own statements, then what it shares with the install script
+extension/nvfacts--0.1.0--0.2.0.sql: extension/upgrade--0.1.0--0.2.0.sql extension/fact.sql \
+                                     extension/lexicon_data.sql
+	cat $^ > $@
 
 # ---- outside the server -------------------------------------------------
 CORE_SRCS = $(CORE_OBJS:.o=.c)

@@ -24,10 +24,80 @@ sentence_mark(const char *t, size_t len, size_t pos)
 {
 	static const char *const marks[] = {"。", "！", "？", "；", "!", "?", ";", "\n", NULL};
 
+	/* an English sentence inside the page: "... plus or minus 2%. GAAP ..." */
+	if (t[pos] == '.' && pos > 0 && pos + 1 < len && (t[pos + 1] == ' ' || t[pos + 1] == '"') &&
+		!(t[pos - 1] >= '0' && t[pos - 1] <= '9'))
+		return 1;
 	for (int i = 0; marks[i]; i++)
 		if (at(t, len, pos, marks[i]))
 			return strlen(marks[i]);
 	return 0;
+}
+
+#define WRAP_MIN_BYTES 60		/* lines of hard-wrapped text are at least this long */
+
+/* Bytes from pos to the end of its line. */
+static size_t
+line_length(const char *t, size_t len, size_t pos)
+{
+	const char *nl = memchr(t + pos, '\n', len - pos);
+
+	return nl ? (size_t) (nl - t) - pos : len - pos;
+}
+
+/*
+ * A line break inside a sentence of hard-wrapped text (a page cut at a
+ * fixed width): a long line not ending in a sentence mark, followed by a
+ * line about as long.
+ */
+static bool
+soft_break(const char *t, size_t len, size_t nl)
+{
+	static const char *const finals[] = {"。", "！", "？", "；", "：", "」", "”", "）", NULL};
+	size_t		start = nl,
+				prev,
+				next;
+
+	while (start > 0 && t[start - 1] != '\n')
+		start--;
+	prev = nl - start;
+	/* 3495.\n67亿元: a number cut by the wrap */
+	if (nl >= 2 && t[nl - 1] == '.' && t[nl - 2] >= '0' && t[nl - 2] <= '9' && nl + 1 < len &&
+		t[nl + 1] >= '0' && t[nl + 1] <= '9')
+		return true;
+	if (prev < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
+		strchr(".!?;:)", t[nl - 1]))
+		return false;
+	for (int i = 0; finals[i]; i++)
+		if (nl >= 3 && memcmp(t + nl - 3, finals[i], 3) == 0)
+			return false;
+	next = line_length(t, len, nl + 1);
+	return next >= WRAP_MIN_BYTES && next * 5 >= prev * 4 && next * 4 <= prev * 5;
+}
+
+/*
+ * An item of a list written on one line starts at pos: a bullet (•, ·, ①),
+ * " - " between items, a box-drawing bar (│) of a pasted table.
+ */
+static bool
+item_start(const char *t, size_t len, size_t pos)
+{
+	static const char *const bullets[] = {"•", "●", "▪", "◆", "■", "│", "①", "②", "③", "④",
+	"⑤", "⑥", "⑦", "⑧", "⑨", "⑩", NULL};
+
+	if (t[pos] == ' ')
+		return pos + 2 < len && t[pos + 1] == '-' && t[pos + 2] == ' ' &&
+			!(pos > 0 && t[pos - 1] >= '0' && t[pos - 1] <= '9' && pos + 3 < len &&
+			  t[pos + 3] >= '0' && t[pos + 3] <= '9');	/* 300 - 600元 is a range */
+	if (!((unsigned char) t[pos] & 0x80))
+		return false;
+	/* · is a bullet after a space; inside a name (科莱特·克雷斯) it is not */
+	if (at(t, len, pos, "·"))
+		return pos > 0 && (t[pos - 1] == ' ' || t[pos - 1] == '\n');
+	for (int i = 0; bullets[i]; i++)
+		if (at(t, len, pos, bullets[i]))
+			return true;
+	return false;
 }
 
 /* Returns 1 and the end of the sentence starting at pos, 0 at the end. */
@@ -41,7 +111,9 @@ nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 		return 0;
 	while (i < len)
 	{
-		if ((n = sentence_mark(t, len, i)) != 0)
+		if (i > pos && item_start(t, len, i))
+			break;				/* the next item is a sentence of its own */
+		if ((n = sentence_mark(t, len, i)) != 0 && !(t[i] == '\n' && soft_break(t, len, i)))
 		{
 			i += n;
 			/* closing quotes and brackets stay with their sentence */
@@ -145,7 +217,7 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 			s->m = bigger;
 			cap *= 2;
 		}
-		if (!(term->kind == NVF_TERM_CUE && term->id == NVF_CUE_BLOCK))
+		if (!(term->kind == NVF_TERM_CUE && term->cues == UINT64_C(1) << NVF_CUE_BLOCK))
 		{
 			s->m[s->nm].start = i;
 			s->m[s->nm].end = i + term->len;

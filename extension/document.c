@@ -10,9 +10,7 @@
 #include "extract_internal.h"
 
 #define CARRY_LIMIT 1000		/* "sentences ago" saturates here */
-#define CARRY_PARAGRAPHS 4		/* paragraphs with figures a subject carries into */
 #define HEADING_BYTES 24		/* a shorter line (二、分业务) is a heading, not a paragraph */
-#define ANNOUNCE_BYTES 48		/* a sentence this short that names a quarter announces it */
 
 /* ---- duplicates -------------------------------------------------------- */
 
@@ -77,9 +75,169 @@ fact_key(const nvf_fact *f, char *buf, size_t n)
 		nvf_dec_format(f->low, lo, sizeof(lo));
 	if (f->high.ok)
 		nvf_dec_format(f->high, hi, sizeof(hi));
-	snprintf(buf, n, "%d|%d|%d|%s|%s|%s|%s|%d|%d|%s|%s|%s", f->entity, f->metric, f->segment,
-			 f->basis ? f->basis : "", f->measure, f->unit, f->status, f->period.fy,
-			 f->period.fq, f->value.ok ? v : "", f->low.ok ? lo : "", f->high.ok ? hi : "");
+	snprintf(buf, n, "%d|%d|%d|%s|%s|%s|%s|%d|%d|%d|%d|%s|%s|%s", f->entity, f->metric,
+			 f->segment, f->basis ? f->basis : "", f->measure, f->unit, f->status, f->period.fy,
+			 f->period.fq, (int) f->period.kind, f->period.part, f->value.ok ? v : "",
+			 f->low.ok ? lo : "", f->high.ok ? hi : "");
+}
+
+/* ---- periods -------------------------------------------------------- */
+
+static entity_periods *
+periods_of(const doc_state *ds, int entity)
+{
+	return &ds->periods[entity >= 0 && (size_t) entity < ds->nentities ? (size_t) entity
+						: ds->nentities];
+}
+
+/* The fiscal year named in the sentence (第四季度和2024财年): bare parts take it. */
+static int
+sentence_year(const sentence *s, int fy_end_month)
+{
+	for (int i = 0; i < s->np; i++)
+	{
+		const nvf_period_mention *p = &s->p[i];
+
+		if (!p->comparison && !p->aside && p->year == p->year_to &&
+			(p->year_form == NVF_YEAR_FISCAL || p->year_form == NVF_YEAR_CALENDAR))
+			return p->year_form == NVF_YEAR_FISCAL ? p->year
+				: (p->kind == NVF_PK_MONTH || p->kind == NVF_PK_YTD) && p->part
+				? nvf_fiscal_year_of((nvf_date) {p->year, p->part, 1}, fy_end_month)
+				: nvf_calendar_to_fiscal(p->year, fy_end_month);
+	}
+	return 0;
+}
+
+nvf_period_context
+nvf_entity_context(const doc_state *ds, int entity, const sentence *s, bool outlook)
+{
+	const entity_periods *ep = periods_of(ds, entity);
+	const nvf_entity *e = nvf_lexicon_entity(ds->lex, entity);
+	nvf_period_context c;
+
+	memset(&c, 0, sizeof(c));
+	c.fy_end_month = e ? e->fy_end_month : 12;
+	c.published = ds->published;
+	/* an entity with no period of its own is read in the page's (a period named
+	 * before any company, or the lead's) */
+	c.current = ep->current.kind != NVF_PK_NONE ? &ep->current
+		: ds->periods[ds->nentities].current.kind != NVF_PK_NONE ? &ds->periods[ds->nentities].current
+		: NULL;
+	c.named = ep->named.kind != NVF_PK_NONE ? &ep->named : NULL;
+	c.sentence_year = s ? sentence_year(s, c.fy_end_month) : 0;
+	c.outlook = outlook;
+	c.hk_usage = ds->hk_usage;
+	return c;
+}
+
+/* Is a figure of the sentence after pos? */
+static bool
+figure_after(const sentence *s, size_t pos)
+{
+	for (int i = 0; i < s->nq; i++)
+		if (s->q[i].start >= pos)
+			return true;
+	return false;
+}
+
+/* Who a period mention is named for: the entity named nearest before it, else the subject. */
+static int
+period_owner(const doc_state *ds, const sentence *s, const nvf_period_mention *p, int subject)
+{
+	int			owner = subject;
+
+	for (int k = 0; k < s->nm && s->m[k].start < p->start; k++)
+		if (s->m[k].term->kind == NVF_TERM_ENTITY && !nvf_in_passing(s, k))
+			owner = s->m[k].term->id;
+	if (owner >= 0)
+		return owner;
+	if (ds->carry_entity >= 0)
+		return ds->carry_entity;
+	/* a page's heading period, before any company is named, is the page's */
+	return ds->named_any ? ENTITY_NONE : (int) ds->nentities;
+}
+
+/* The month a period ends in, counted from year 0 (0: unknown). */
+static int
+end_index(const nvf_period *p, int fy_end_month)
+{
+	nvf_date	d;
+
+	return nvf_period_end(p, fy_end_month, &d) ? d.year * 12 + d.month : 0;
+}
+
+/*
+ * Whether a reported period r replaces the context c: the article reports
+ * its latest period (2024年Q1财报之后 looks back); a year replaces its own
+ * last quarter only when nothing finer was named.
+ */
+static bool
+supersedes(const nvf_period *r, const nvf_period *c, int owner, const doc_state *ds)
+{
+	const nvf_entity *e = nvf_lexicon_entity(ds->lex, owner);
+	int			fy_end = e ? e->fy_end_month : 12;
+	int			a = end_index(r, fy_end),
+				b = end_index(c, fy_end);
+
+	if (c->kind == NVF_PK_NONE || !b)
+		return true;
+	return a > b || (a == b && r->kind != NVF_PK_YEAR);
+}
+
+/*
+ * A period named for an entity becomes its context: an outlook's period its
+ * outlook; a reported one (named before a figure, or announcing a report
+ * with a part of a year) the period its figures are for.  Bases, landmarks,
+ * the whole year and periods behind the article's own do not.
+ */
+static void
+note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *scratch,
+			 int subject)
+{
+	for (int i = 0; i < s->np; i++)
+	{
+		const nvf_period_mention *p = &s->p[i];
+		int			owner = period_owner(ds, s, p, subject);
+		bool		outlook = nvf_outlook_before(s, p->start) || nvf_outlook_after(s, p->end);
+		entity_periods *ep;
+		nvf_period_context c;
+		nvf_period	r;
+		int64_t		os,
+					oe;
+		char	   *text;
+
+		if (p->comparison || p->aside || owner == ENTITY_NONE)
+			continue;
+		ep = periods_of(ds, owner);
+		c = nvf_entity_context(ds, owner, s, outlook);
+		r = nvf_resolve_period(p, &c);
+		if (!r.fy && !r.fq)
+			continue;
+		text = nvf_block_original(scratch, blk, p->start, p->end, &os, &oe);
+		r.text = nvf_strndup(ds->env, text, strlen(text));
+		ep->named = r;
+		if (nvf_looks_back(p) && s->nq == 0 && !outlook)
+		{
+			ep->current = r;	/* 先回顾一下上一季度。: this paragraph is about it */
+			continue;
+		}
+		if (p->whole_year || nvf_looks_back(p) || p->month_only)
+			continue;
+		if (!figure_after(s, p->end) && (p->kind == NVF_PK_YEAR && p->year_form != NVF_YEAR_FISCAL))
+			continue;			/* 取决于2027年收入: a year talked about, no report */
+		if (outlook)
+		{
+			ep->outlook = r;
+			ep->outlook_para = ds->paragraph;
+			continue;
+		}
+		/* 2024财年，收入增长126%: a year named before its figures is their period */
+		if (supersedes(&r, &ep->current, owner, ds) ||
+			(r.kind == NVF_PK_YEAR && figure_after(s, p->end)))
+			ep->current = r;
+		if (r.kind != NVF_PK_YEAR && supersedes(&r, &ep->report, owner, ds))
+			ep->report = r;
+	}
 }
 
 /* ---- carry-over -------------------------------------------------------- */
@@ -88,84 +246,36 @@ static bool
 names_other_org(const sentence *s)
 {
 	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].term->kind == NVF_TERM_CUE && s->m[i].term->id == NVF_CUE_OTHER_ORG)
+		if (nvf_term_is_cue(s->m[i].term, NVF_CUE_OTHER_ORG))
 			return true;
 	return false;
 }
 
 /*
- * A short full sentence with no figure (先回顾一下上一季度。) announces what
- * follows; a heading line (B系列二季度开始发货) has no full stop.
+ * The subject carries over every sentence (a long list of figures) until
+ * another company becomes the subject; a sentence about a company the
+ * lexicon does not know ends it.  The metric carries one sentence.
  */
-static bool
-announces(const sentence *s)
-{
-	size_t		end = s->end;
-
-	while (end > s->start && (s->t[end - 1] == '\n' || s->t[end - 1] == ' ' ||
-							  s->t[end - 1] == '\r'))
-		end--;
-	return s->nq == 0 && end - s->start <= ANNOUNCE_BYTES && end >= s->start + 3 &&
-		strncmp(s->t + end - 3, "。", 3) == 0;
-}
-
 static void
 carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *scratch)
 {
 	int			subject = nvf_sentence_subject(ds, s);
-	int			metric = -1;
+	int			metric = -2;
 
 	for (int i = 0; i < s->nm; i++)
 		if (s->m[i].term->kind == NVF_TERM_METRIC)
 			metric = s->m[i].term->id;
+		else if (nvf_term_is_cue(s->m[i].term, NVF_CUE_OTHER_METRIC))
+			metric = -1;
+	note_periods(ds, s, blk, scratch, subject);
 	if (subject != ENTITY_NONE)
-		ds->carry_entity = subject, ds->carry_age = 0, ds->carry_paras = 0;
-	else if (names_other_org(s))
+		ds->carry_entity = subject, ds->named_any = true;
+	else if (names_other_org(s) && s->nq > 0)
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
-	else if (ds->carry_age < CARRY_LIMIT)
-		ds->carry_age++;
-	if (metric >= 0)
+	if (metric != -2)
 		ds->carry_metric = metric, ds->carry_metric_age = 0;
 	else if (ds->carry_metric_age < CARRY_LIMIT)
 		ds->carry_metric_age++;
-
-	/* a period named for an entity becomes its context (the entity named
-	 * nearest before it, else the sentence's subject) */
-	subject = ds->carry_age <= CARRY_SENTENCES ? ds->carry_entity : ENTITY_NONE;
-	for (int i = 0; i < s->np; i++)
-	{
-		int			owner = subject;
-		nvf_period *ctx;
-		nvf_period	r;
-		int64_t		os,
-					oe;
-		char	   *text;
-
-		for (int k = 0; k < s->nm && s->m[k].start < s->p[i].start; k++)
-			if (s->m[k].term->kind == NVF_TERM_ENTITY)
-				owner = s->m[k].term->id;
-		/* 全年 is an aside: the article's period stays the quarter */
-		/* 先回顾一下上一季度。: the quarter of the company last followed */
-		if (owner < 0 && announces(s) &&
-			(s->p[i].kind == NVF_PER_QUARTER_ONLY || s->p[i].kind == NVF_PER_REL_QUARTER))
-			owner = ds->carry_entity;
-		if (s->p[i].comparison || s->p[i].kind == NVF_PER_FULL_YEAR || owner < 0)
-			continue;
-		ctx = &ds->context[owner];
-		r = nvf_resolve_period(&s->p[i], nvf_lexicon_entity(ds->lex, owner)->fy_end_month,
-							   ds->published, ds->latest[owner].fq ? &ds->latest[owner] : ctx,
-							   ctx, false);
-		if (!r.fy && !r.fq)
-			continue;
-		text = nvf_block_original(scratch, blk, s->p[i].start, s->p[i].end, &os, &oe);
-		r.text = nvf_strndup(ds->env, text, strlen(text));
-		*ctx = r;
-		/* a named quarter of a named year: the latest one is "this quarter" */
-		if ((s->p[i].kind == NVF_PER_FISCAL || s->p[i].kind == NVF_PER_CALENDAR) && r.fq &&
-			(r.fy > ds->latest[owner].fy ||
-			 (r.fy == ds->latest[owner].fy && r.fq > ds->latest[owner].fq)))
-			ds->latest[owner] = r;
-	}
 }
 
 /* Nothing carries past the end of the article (责任编辑 ...). */
@@ -173,33 +283,33 @@ static void
 forget(doc_state *ds)
 {
 	ds->carry_entity = ENTITY_NONE;
-	ds->carry_age = CARRY_LIMIT;
-	ds->carry_paras = CARRY_LIMIT;
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
 }
 
 /*
- * A new paragraph keeps the subject when it was named in one of the last
- * CARRY_PARAGRAPHS paragraphs with figures (articles name the company, then
- * go through its segments); the metric must be named again.
+ * A new paragraph: an aside to another period (一年前的第一财季) ends with
+ * its paragraph, each entity's figures are for its reported period again;
+ * the metric must be named again.
  */
 static void
 new_paragraph(doc_state *ds)
 {
-	/* an aside to another period (一年前的第一财季) ends with its paragraph */
-	for (size_t e = 0; e < ds->nentities; e++)
-		if (ds->latest[e].fq)
-			ds->context[e] = ds->latest[e];
-	if (ds->carry_paras < CARRY_LIMIT)
-		ds->carry_paras++;
-	if (ds->carry_entity != ENTITY_NONE && ds->carry_paras <= CARRY_PARAGRAPHS &&
-		ds->carry_age <= CARRY_SENTENCES + 1)
-		ds->carry_age = 0;
-	else
-		ds->carry_entity = ENTITY_NONE;
+	for (size_t e = 0; e <= ds->nentities; e++)
+		if (ds->periods[e].report.kind != NVF_PK_NONE)
+			ds->periods[e].current = ds->periods[e].report;
+	if (ds->carry_entity == ENTITY_GROUP)
+		ds->carry_entity = ENTITY_NONE;	/* 他们 reaches no further than its paragraph */
+	ds->paragraph++;
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
+}
+
+/* A sentence ending in ；: the next one continues its list. */
+static bool
+ends_with_semicolon(const sentence *s)
+{
+	return s->end > s->start && s->t[s->end - 1] == ';';	/* NFKC made ； ASCII */
 }
 
 static bool
@@ -215,9 +325,86 @@ static bool
 article_ends(const sentence *s)
 {
 	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].term->kind == NVF_TERM_CUE && s->m[i].term->id == NVF_CUE_ARTICLE_END)
+		if (nvf_term_is_cue(s->m[i].term, NVF_CUE_ARTICLE_END))
 			return true;
 	return false;
+}
+
+/* ---- the page: register, currency, lead period ------------------------ */
+
+/*
+ * Hong Kong and Taiwan pages: characters only traditional script writes,
+ * counted in the original text of the first block.
+ */
+static bool
+traditional_register(const nvf_block *blk)
+{
+	static const char *const marks[] = {"億", "營", "業", "為", "於", "與", "這", "個", "們", "報",
+	"財", "發", "會", "說", "時", "來", "對", "經", "當", "國", "輝", "達", "據", NULL};
+	int			n = 0;
+
+	for (size_t i = 0; i + 3 <= blk->orig_len && n < 8; i++)
+		if ((unsigned char) blk->orig[i] >= 0xE4)
+			for (int k = 0; marks[k]; k++)
+				if (memcmp(blk->orig + i, marks[k], 3) == 0)
+				{
+					n++;
+					break;
+				}
+	return n >= 8;
+}
+
+#define DECLARE_REACH 18			/* bytes before 下同 where its currency is named */
+
+/* 新台币576.73亿元, (美元，下同): the currency a later bare 元 is in. */
+static void
+note_currency(doc_state *ds, const sentence *s)
+{
+	for (int i = 0; i < s->nm; i++)
+	{
+		size_t		lo = s->m[i].start > s->start + DECLARE_REACH ? s->m[i].start - DECLARE_REACH
+			: s->start;
+
+		if (!nvf_term_is_cue(s->m[i].term, NVF_CUE_DECLARE))
+			continue;
+		for (size_t k = lo; k < s->m[i].start; k++)
+		{
+			size_t		end;
+			const char *u = nvf_currency_at(s->t, s->m[i].start, k, &end);
+
+			if (u)
+				ds->currency = u;	/* (美元，下同): declared for the rest */
+		}
+	}
+	for (int i = 0; i < s->nq && !ds->currency; i++)
+	{
+		const nvf_quantity *q = &s->q[i];
+
+		if ((q->flags & NVF_Q_NAMED_YUAN) && !(q->flags & NVF_Q_CONVERTED))
+			ds->currency = q->unit;	/* 新台币...元: 元 names that currency here */
+	}
+}
+
+/*
+ * The first quarter named with its year in the first block, and where: a
+ * lead's figures before it (a summary line, a headline) are of that quarter.
+ */
+static nvf_period
+lead_period(const nvf_period_mention *ps, int np, size_t *pos)
+{
+	nvf_period	p = {0, 0, NVF_PK_NONE, 0, NULL};
+
+	for (int i = 0; i < np; i++)
+		if (ps[i].year_form == NVF_YEAR_FISCAL && ps[i].kind == NVF_PK_QUARTER && ps[i].part &&
+			!ps[i].comparison)
+		{
+			p.fy = ps[i].year;
+			p.fq = ps[i].part;
+			p.kind = NVF_PK_QUARTER;
+			*pos = ps[i].start;
+			break;
+		}
+	return p;
 }
 
 /* ---- blocks ------------------------------------------------------------ */
@@ -256,7 +443,13 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 	int			np = nvf_find_periods(scratch, t->s, t->len, &ps);
 	size_t		pos = 0,
 				end;
-	fact_list	facts = {NULL, NULL, 0, 0};
+	fact_list	facts = {NULL, NULL, NULL, 0, 0};
+
+	if (blk->char_base == 0)
+	{
+		ds->hk_usage = traditional_register(blk);
+		ds->lead = lead_period(ps, np, &ds->lead_pos);
+	}
 
 	for (int i = 0; i < nq; i++)
 		nvf_quantity_locate(scratch, blk, &qs[i]);
@@ -273,12 +466,16 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			forget(ds);
 		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES && s.nq > 0)
 			new_paragraph(ds);
+		note_currency(ds, &s);
 		if (s.nq)
 		{
 			nvf_sentence_facts(ds, scratch, &s, &facts);
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
 		carry_forward(ds, &s, blk, scratch);
+		ds->semicolon_status = ends_with_semicolon(&s) ? nvf_status_after_end(&s) : NULL;
+		if (ds->semicolon_status && strcmp(ds->semicolon_status, "actual") == 0)
+			ds->semicolon_status = NULL;
 	}
 }
 
@@ -307,8 +504,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 	ds.published = published;
 	for (ds.nentities = 0; nvf_lexicon_entity(lex, (int) ds.nentities); ds.nentities++)
 		;
-	ds.context = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_period));
-	ds.latest = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_period));
+	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
 	forget(&ds);
 	while (pos < len)
 	{

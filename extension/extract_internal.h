@@ -33,9 +33,19 @@ typedef struct sentence
 	int			np;
 } sentence;
 
-#define CARRY_SENTENCES 3		/* sentences a dropped subject carries over */
 #define ENTITY_NONE (-1)
 #define ENTITY_GROUP (-2)		/* several companies at once: entity NULL */
+
+/* What the document knows of one entity's periods. */
+typedef struct entity_periods
+{
+	nvf_period	current;		/* the period the article is reporting for it */
+	nvf_period	report;			/* the last reported period named for it: current
+								 * returns to it at each new paragraph */
+	nvf_period	named;			/* the period named last (当季 points at it) */
+	nvf_period	outlook;		/* the period named last in an outlook */
+	int			outlook_para;	/* the paragraph that named it */
+} entity_periods;
 
 /* What a document remembers between sentences. */
 typedef struct doc_state
@@ -43,13 +53,17 @@ typedef struct doc_state
 	nvf_env    *env;			/* lives for the document */
 	const nvf_lexicon *lex;
 	nvf_date	published;
+	bool		hk_usage;		/* Hong Kong/Taiwan register (上季 = the quarter reported) */
+	const char *currency;		/* the currency of a bare 元 (declared, or named first) */
+	nvf_period	lead;			/* the first quarter with a year named in the first block */
+	size_t		lead_pos;		/* where (bytes in the first block) */
+	int			paragraph;		/* paragraphs with figures so far */
+	const char *semicolon_status;	/* the outlook a sentence ending in ； carries on */
 	int			carry_entity;	/* subject of recent sentences, or ENTITY_* */
-	int			carry_age;		/* sentences since it was named */
-	int			carry_paras;	/* paragraphs since it was named */
+	bool		named_any;		/* a company has been the subject of a sentence */
 	int			carry_metric;
 	int			carry_metric_age;
-	nvf_period *context;		/* per entity: the period last named for it */
-	nvf_period *latest;			/* per entity: its latest quarter reported */
+	entity_periods *periods;	/* per entity, and [nentities] for figures of none */
 	size_t		nentities;
 	char	  **seen;			/* duplicate keys: open addressing */
 	size_t		seen_cap;
@@ -69,6 +83,7 @@ typedef struct fact_list
 {
 	nvf_fact   *items;
 	size_t	   *qstart;			/* byte start of each fact's quantity */
+	bool	   *reference;		/* a base or an expectation, not a figure reported */
 	int			n;
 	int			cap;
 } fact_list;
@@ -77,5 +92,16 @@ extern void nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s,
 							   fact_list *out);
 /* The entity a sentence is about (its first one, a group, or ENTITY_NONE). */
 extern int	nvf_sentence_subject(const doc_state *ds, const sentence *s);
+/* The period context of an entity (ENTITY_* for none) for a figure or a mention. */
+extern nvf_period_context nvf_entity_context(const doc_state *ds, int entity,
+											 const sentence *s, bool outlook);
+/* Whether the status cues before pos in the sentence make it an outlook. */
+extern bool nvf_outlook_before(const sentence *s, size_t pos);
+/* Whether an outlook word follows pos right away (第二季财测, 第三季度展望). */
+extern bool nvf_outlook_after(const sentence *s, size_t pos);
+/* The status the sentence's cues give what follows it (NULL: none). */
+extern const char *nvf_status_after_end(const sentence *s);
+/* The entity named in passing at mention i (a partner, 甲 in 甲的对手乙)? */
+extern bool nvf_in_passing(const sentence *s, int i);
 
 #endif

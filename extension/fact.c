@@ -1,8 +1,11 @@
 /*
- * fact.c — from one sentence's quantities to facts: which metric, which
- * entity (local to the clause, carried when the subject is dropped), which
- * segment, measure and sign, status, basis and period; then 分别 and
- * tolerances (上下浮动) across the sentence.
+ * fact.c — from one sentence's quantities to facts: which metric (before
+ * the figure in its clause, or right after it; never a neighbour's when a
+ * measure outside the vocabulary is named), which entity (local to the
+ * clause, carried when the subject is dropped, never a company named in
+ * passing), segment, measure and sign, status, basis and period (the
+ * figure's own, a comparison's base, or the article's); then 分别, slash
+ * lists and tolerances (上下浮动) across the sentence.
  */
 #include <string.h>
 
@@ -10,11 +13,16 @@
 
 #define ATTACH_GAP 9			/* bytes between an entity and its metric (的 + a few) */
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
-#define VERB_GAP 12
-#define MAX_MULTIPLE 100		/* a metric that grew more than 100-fold is a misreading */				/* 下降了 3个百分点: a direction word right before */
+#define VERB_GAP 12				/* 下降了 3个百分点: a direction word right before */
+#define BASE_GAP 30				/* 较上一财季的 ... 29.11亿美元: a base after its period */
+#define MAX_MULTIPLE 100		/* a metric that grew more than 100-fold is a misreading */
+
+#define CUE(k) (UINT64_C(1) << (k))
+#define STATUS_CUES (CUE(NVF_CUE_GUIDANCE) | CUE(NVF_CUE_FORECAST) | CUE(NVF_CUE_EXPECT))
 
 typedef struct attribution
 {
+	const doc_state *ds;
 	const sentence *s;
 	const nvf_quantity *q;
 	int			clause;
@@ -23,6 +31,8 @@ typedef struct attribution
 	int			metric;
 	bool		metric_after;	/* 40%的收入 */
 	size_t		metric_cstart;	/* start of the metric's clause */
+	int			base;			/* period mention q is the base of (较上季的X), or -1 */
+	const char *prev_measure;	/* of the sentence's last fact of the same metric, or NULL */
 } attribution;
 
 /* ---- mention search --------------------------------------------------- */
@@ -30,7 +40,7 @@ typedef struct attribution
 static bool
 is_cue(const mention *m, nvf_cue cue)
 {
-	return m->term->kind == NVF_TERM_CUE && m->term->id == (int) cue;
+	return nvf_term_is_cue(m->term, cue);
 }
 
 static size_t
@@ -39,22 +49,27 @@ clause_start(const sentence *s, int c)
 	return c == 0 ? s->start : s->clause_end[c - 1];
 }
 
+static bool
+kind_matches(const mention *m, nvf_term_kind kind, int cue)
+{
+	return m->term->kind == kind && (kind != NVF_TERM_CUE || is_cue(m, (nvf_cue) cue));
+}
+
 /* Last mention of kind (and cue, for cues) inside [lo, hi). */
 static int
 last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
 {
 	for (int i = s->nm - 1; i >= 0; i--)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && s->m[i].term->kind == kind &&
-			(kind != NVF_TERM_CUE || s->m[i].term->id == cue))
+		if (s->m[i].start >= lo && s->m[i].end <= hi && kind_matches(&s->m[i], kind, cue))
 			return i;
 	return -1;
 }
 
 static int
-first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind)
+first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
 {
 	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && s->m[i].term->kind == kind)
+		if (s->m[i].start >= lo && s->m[i].end <= hi && kind_matches(&s->m[i], kind, cue))
 			return i;
 	return -1;
 }
@@ -65,11 +80,11 @@ has_cue(const sentence *s, size_t lo, size_t hi, nvf_cue cue)
 	return last_mention(s, lo, hi, NVF_TERM_CUE, cue) >= 0;
 }
 
-/* Only list glue (、 和 与 及 spaces) between two byte offsets? */
+/* Only list glue (、 和 与 及 / spaces) between two byte offsets? */
 static bool
 list_glue(const sentence *s, size_t a, size_t b)
 {
-	static const char *const glue[] = {"、", "和", "与", "及", "以及", ",", " ", NULL};
+	static const char *const glue[] = {"、", "和", "与", "及", "以及", ",", " ", "/", NULL};
 	size_t		i = a;
 
 	while (i < b)
@@ -84,6 +99,24 @@ list_glue(const sentence *s, size_t a, size_t b)
 		i += strlen(glue[k]);
 	}
 	return b > a;
+}
+
+/* Only the given filler words (and spaces) in [a,b)? */
+static bool
+only_fillers(const sentence *s, size_t a, size_t b, const char *const *fillers)
+{
+	while (a < b)
+	{
+		int			k;
+
+		for (k = 0; fillers[k]; k++)
+			if (a + strlen(fillers[k]) <= b && memcmp(s->t + a, fillers[k], strlen(fillers[k])) == 0)
+				break;
+		if (!fillers[k])
+			return false;
+		a += strlen(fillers[k]);
+	}
+	return true;
 }
 
 /* ---- metric ----------------------------------------------------------- */
@@ -107,17 +140,76 @@ metric_usable(const sentence *s, const nvf_lexicon *lex, const mention *m, size_
 	return product_in(s, lex, s->start, before) >= 0;
 }
 
+/* A metric word, or a measure outside the vocabulary (which yields no fact). */
+static bool
+metric_like(const mention *m)
+{
+	return m->term->kind == NVF_TERM_METRIC || is_cue(m, NVF_CUE_OTHER_METRIC);
+}
+
+static int
+last_metric_like(const sentence *s, size_t lo, size_t hi)
+{
+	for (int i = s->nm - 1; i >= 0; i--)
+		if (s->m[i].start >= lo && s->m[i].end <= hi && metric_like(&s->m[i]))
+			return i;
+	return -1;
+}
+
+/* Is pos inside brackets, (每股亏损0.22美元), within [lo, pos)? */
+static bool
+in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi)
+{
+	size_t		k;
+
+	for (k = pos; k > lo && s->t[k - 1] != '(' && s->t[k - 1] != ')'; k--)
+		;
+	if (k == lo || s->t[k - 1] != '(')
+		return false;
+	for (k = pos; k < hi && s->t[k] != ')' && s->t[k] != '('; k++)
+		;
+	return k < hi && s->t[k] == ')';
+}
+
+/* The metric named last in an earlier clause, not one in an aside's brackets. */
+static int
+earlier_metric(const sentence *s, size_t hi)
+{
+	for (int i = s->nm - 1; i >= 0; i--)
+		if (s->m[i].end <= hi && metric_like(&s->m[i]) &&
+			!in_brackets(s, s->start, s->m[i].start, hi))
+			return i;
+	return -1;
+}
+
+/* 135亿美元的净亏损, 20%的收入: a metric right after the figure (的 between at most). */
+static int
+metric_right_after(const attribution *a)
+{
+	static const char *const fillers[] = {"的", " ", NULL};
+	const sentence *s = a->s;
+
+	for (int i = 0; i < s->nm; i++)
+		if (s->m[i].start >= a->q->end && s->m[i].start - a->q->end <= AFTER_GAP)
+			return metric_like(&s->m[i]) && only_fillers(s, a->q->end, s->m[i].start, fillers) ? i : -1;
+	return -1;
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
 {
 	const sentence *s = a->s;
-	int			i = last_mention(s, a->cstart, a->q->start, NVF_TERM_METRIC, 0);
+	int			i = metric_right_after(a);
 
 	a->metric_cstart = a->cstart;
+	if (i >= 0)
+		a->metric_after = true;
+	else
+		i = last_metric_like(s, a->cstart, a->q->start);
 	if (i < 0)
 	{
-		int			j = first_mention(s, a->q->end, s->clause_end[a->clause], NVF_TERM_METRIC);
+		int			j = first_mention(s, a->q->end, s->clause_end[a->clause], NVF_TERM_METRIC, 0);
 
 		if (j >= 0 && s->m[j].start - a->q->end <= AFTER_GAP)
 		{
@@ -125,9 +217,10 @@ find_metric(attribution *a, doc_state *ds)
 			a->metric_after = true;
 		}
 	}
-	if (i < 0 && (i = last_mention(s, s->start, a->cstart, NVF_TERM_METRIC, 0)) >= 0)
+	if (i < 0 && (i = earlier_metric(s, a->cstart)) >= 0)
 		a->metric_cstart = clause_start(s, s->m[i].clause);
-	if (i >= 0 && !metric_usable(s, ds->lex, &s->m[i], a->q->start))
+	if (i >= 0 && (is_cue(&s->m[i], NVF_CUE_OTHER_METRIC) ||
+				   !metric_usable(s, ds->lex, &s->m[i], a->q->start)))
 		return false;
 	a->metric_m = i;
 	a->metric = i >= 0 ? s->m[i].term->id : (ds->carry_metric_age <= 1 ? ds->carry_metric : -1);
@@ -138,14 +231,47 @@ find_metric(attribution *a, doc_state *ds)
 
 /* ---- entity ----------------------------------------------------------- */
 
+/*
+ * A company named in passing: right after a partner word (与OpenAI达成,
+ * 得益于Meta), listed after one that is, or named before an apposition
+ * (甲的对手乙: the sentence is about 乙).
+ */
+bool
+nvf_in_passing(const sentence *s, int i)
+{
+	static const char *const fillers[] = {"的", "最强", "最大", "主要", "头号", " ", NULL};
+
+	for (int k = i - 1; k >= 0 && s->m[i].start - s->m[k].end <= 3; k--)
+	{
+		if (is_cue(&s->m[k], NVF_CUE_PARTNER) && s->m[k].end <= s->m[i].start)
+			return true;
+		if (s->m[k].term->kind == NVF_TERM_ENTITY &&
+			list_glue(s, s->m[k].end, s->m[i].start))
+			return nvf_in_passing(s, k);
+	}
+	for (int k = i + 1; k + 1 < s->nm && k <= i + 2; k++)
+		if (is_cue(&s->m[k], NVF_CUE_APPOSITION) &&
+			only_fillers(s, s->m[i].end, s->m[k].start, fillers) &&
+			s->m[k + 1].term->kind == NVF_TERM_ENTITY && s->m[k + 1].start - s->m[k].end <= 3)
+			return true;
+	return false;
+}
+
 /* The entity named in [lo, hi): a list of them is a group. */
 static int
 entity_in(const attribution *a, size_t lo, size_t hi)
 {
 	const sentence *s = a->s;
-	int			first = first_mention(s, lo, hi, NVF_TERM_ENTITY);
-	int			last = last_mention(s, lo, hi, NVF_TERM_ENTITY, 0);
+	int			first = -1,
+				last = -1;
 
+	for (int i = 0; i < s->nm; i++)
+		if (s->m[i].start >= lo && s->m[i].end <= hi && s->m[i].term->kind == NVF_TERM_ENTITY &&
+			!nvf_in_passing(s, i))
+		{
+			first = first < 0 ? i : first;
+			last = i;
+		}
 	if (first < 0)
 		return ENTITY_NONE;
 	/* the entity right before the metric owns it: 英伟达的对手AMD营收 */
@@ -176,13 +302,48 @@ product_owner(const attribution *a, const doc_state *ds)
 	return i >= 0 ? nvf_lexicon_segment(ds->lex, a->s->m[i].term->id)->owner : -1;
 }
 
+/* OpenAI(约3000亿美元): a figure in brackets right after a company is its own. */
+static int
+bracketed_owner(const attribution *a)
+{
+	const sentence *s = a->s;
+	size_t		open = a->q->start;
+
+	while (open > a->cstart && s->t[open - 1] != '(' && s->t[open - 1] != ')')
+		open--;
+	if (open == a->cstart || s->t[open - 1] != '(')
+		return ENTITY_NONE;
+	for (int i = s->nm - 1; i >= 0; i--)
+		if (s->m[i].end == open - 1 && s->m[i].term->kind == NVF_TERM_ENTITY)
+			return s->m[i].term->id;
+	return ENTITY_NONE;
+}
+
+/* Meta(预计利润约600亿美元): a status word inside the bracket of the figure. */
+static bool
+cue_in_bracket(const attribution *a)
+{
+	const sentence *s = a->s;
+	size_t		open = a->q->start;
+
+	while (open > a->cstart && s->t[open - 1] != '(')
+		open--;
+	for (int i = 0; i < s->nm; i++)
+		if (s->m[i].start >= open && s->m[i].end <= a->q->start &&
+			s->m[i].term->kind == NVF_TERM_CUE && (s->m[i].term->cues & STATUS_CUES))
+			return true;
+	return false;
+}
+
 static int
 find_entity(const attribution *a, const doc_state *ds)
 {
 	const sentence *s = a->s;
-	int			e = entity_in(a, a->cstart, a->q->start);
-	int			owner;
+	int			e = bracketed_owner(a),
+				owner;
 
+	if (e == ENTITY_NONE)
+		e = entity_in(a, a->cstart, a->q->start);
 	for (int c = a->clause - 1; e == ENTITY_NONE && c >= 0; c--)
 		e = entity_in(a, clause_start(s, c), s->clause_end[c]);
 	if (e != ENTITY_NONE)
@@ -195,12 +356,64 @@ find_entity(const attribution *a, const doc_state *ds)
 	/* 招商银行上半年营收...: a company the lexicon does not know */
 	if (has_cue(s, s->start, a->q->start, NVF_CUE_OTHER_ORG))
 		return ENTITY_NONE;
-	if (ds->carry_entity != ENTITY_NONE && ds->carry_age <= CARRY_SENTENCES)
+	/* 行业均价, 市场规模: a market's figure is no company's */
+	if (has_cue(s, s->start, s->end, NVF_CUE_MARKET))
+		return ENTITY_GROUP;
+	if (ds->carry_entity != ENTITY_NONE)
 		return ds->carry_entity;
 	return entity_in(a, a->q->end, s->end);
 }
 
 /* ---- segment, basis --------------------------------------------------- */
+
+static bool
+quantity_in(const sentence *s, size_t lo, size_t hi)
+{
+	for (int i = 0; i < s->nq; i++)
+		if (s->q[i].start >= lo && s->q[i].end <= hi)
+			return true;
+	return false;
+}
+
+/* 若剔除H20的影响: a part named after an exclusion word is not the figure's. */
+static bool
+excluded(const sentence *s, int i)
+{
+	int			c = s->m[i].clause;
+
+	return last_mention(s, c == 0 ? s->start : s->clause_end[c - 1], s->m[i].start, NVF_TERM_CUE,
+						NVF_CUE_EXCLUDE) >= 0;
+}
+
+/*
+ * The segment named last in [lo, hi); of two named together (Blackwell AI芯片,
+ * “计算”或AI芯片, 云厂商谷歌云) the company's own, else the first.
+ */
+static bool
+owned(const nvf_lexicon *lex, const mention *m)
+{
+	return nvf_lexicon_segment(lex, m->term->id)->owner >= 0;
+}
+
+static int
+last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
+{
+	static const char *const glue[] = {"或", "、", "和", "与", " ", "“", "”", "\"", NULL};
+
+	for (int i = s->nm - 1; i >= 0; i--)
+	{
+		if (s->m[i].start < lo || s->m[i].end > hi || s->m[i].term->kind != NVF_TERM_SEGMENT ||
+			excluded(s, i))
+			continue;
+		if (i > 0 && s->m[i - 1].term->kind == NVF_TERM_SEGMENT && s->m[i - 1].start >= lo &&
+			only_fillers(s, s->m[i - 1].end, s->m[i].start, glue) &&
+			!has_cue(s, s->m[i - 1].end, hi, NVF_CUE_RESPECTIVELY) &&
+			!(owned(lex, &s->m[i]) && !owned(lex, &s->m[i - 1])))
+			return i - 1;
+		return i;
+	}
+	return -1;
+}
 
 static int
 find_segment(const attribution *a, bool share)
@@ -217,66 +430,148 @@ find_segment(const attribution *a, bool share)
 
 		if (c >= 0)
 			hi = s->m[c].start;
-		i = last_mention(s, s->start, hi, NVF_TERM_SEGMENT, 0);
+		i = last_segment(a->ds->lex, s, s->start, hi);
 		return i >= 0 ? s->m[i].term->id : -1;
 	}
-	if (a->metric_m >= 0 && !a->metric_after)
-		hi = a->metric_m >= 0 && a->metric_cstart != a->cstart ? s->m[a->metric_m].end : hi;
+	if (a->metric_m >= 0 && !a->metric_after && a->metric_cstart != a->cstart)
+		hi = s->m[a->metric_m].end;
 	tot = last_mention(s, a->metric_cstart, hi, NVF_TERM_CUE, NVF_CUE_TOTAL);
-	i = last_mention(s, a->metric_cstart, hi, NVF_TERM_SEGMENT, 0);
+	i = last_segment(a->ds->lex, s, a->metric_cstart, hi);
 	/* 游戏业务受...影响，营收为25亿美元: the topic clause names the segment */
 	if (i < 0 && tot < 0 && a->metric_cstart > s->start)
 	{
 		int			c = nvf_clause_of(s, a->metric_cstart);
 
-		i = last_mention(s, clause_start(s, c - 1), a->metric_cstart, NVF_TERM_SEGMENT, 0);
-		if (i >= 0 && first_mention(s, s->m[i].end, a->metric_cstart, NVF_TERM_METRIC) >= 0)
-			i = -1;
+		i = last_segment(a->ds->lex, s, clause_start(s, c - 1), a->metric_cstart);
+		if (i >= 0 && (first_mention(s, s->m[i].end, a->metric_cstart, NVF_TERM_METRIC, 0) >= 0 ||
+					   quantity_in(s, clause_start(s, c - 1), a->metric_cstart)))
+			i = -1;				/* a clause with its own figure is no topic */
 	}
-	if (i < 0 && a->metric_m >= 0 && (s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT))
-		i = last_mention(s, s->start, a->q->start, NVF_TERM_SEGMENT, 0);
+	/* 费用, 成本: a word that needs a product takes the product named */
+	if (i < 0 && a->metric_m >= 0 && (s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT) &&
+		(i = product_in(s, a->ds->lex, s->start, a->q->start)) < 0)
+		i = last_segment(a->ds->lex, s, s->start, a->q->start);
 	if (i < 0 || (tot >= 0 && s->m[tot].start > s->m[i].start))
 		return -1;
 	return s->m[i].term->id;
 }
 
+/* The basis named last before the figure in its sentence, or the metric word's own. */
 static const char *
 find_basis(const attribution *a)
 {
-	int			g = last_mention(a->s, a->metric_cstart, a->q->start, NVF_TERM_CUE, NVF_CUE_GAAP);
-	int			n = last_mention(a->s, a->metric_cstart, a->q->start, NVF_TERM_CUE, NVF_CUE_NON_GAAP);
+	const sentence *s = a->s;
+	int			g = last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_GAAP);
+	int			n = last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_NON_GAAP);
+	unsigned	flags = a->metric_m >= 0 ? s->m[a->metric_m].term->flags : 0;
 
-	if (n >= 0 && (g < 0 || a->s->m[n].start > a->s->m[g].start))
+	if (n >= 0 && (g < 0 || s->m[n].start > s->m[g].start))
 		return "non_gaap";
-	return g >= 0 ? "gaap" : NULL;
+	if (g >= 0)
+		return "gaap";
+	return (flags & NVF_TERM_NON_GAAP) ? "non_gaap" : (flags & NVF_TERM_GAAP) ? "gaap" : NULL;
+}
+
+/* ---- periods: the figure's own, a comparison's base ------------------- */
+
+static bool
+year_only(const nvf_period_mention *p)
+{
+	return p->kind == NVF_PK_YEAR && !p->whole_year && p->year_form != NVF_YEAR_NONE;
+}
+
+/* yoy for a base a year back (去年同期, 2024年), qoq for a quarter or month before. */
+static const char *
+comparison_of(const nvf_period_mention *p)
+{
+	if (p->same_period || year_only(p) ||
+		(p->year_form == NVF_YEAR_RELATIVE && p->year < 0 && !p->relative_quarter))
+		return "yoy";
+	if (p->kind == NVF_PK_QUARTER || p->kind == NVF_PK_MONTH)
+		return "qoq";
+	return "yoy";
+}
+
+/*
+ * 较上一财季的29.11亿美元, 比第2季的6.33%, 去年同期经调整EPS为0.61美元: the
+ * figure right after a comparison's period is that period's own figure.
+ */
+static int
+base_period(const attribution *a)
+{
+	static const char *const fillers[] = {"的", "为", "是", "达", "了", ":", " ", "约", "近", "逾",
+	"超过", "接近", "高达", "仅", NULL};
+	const sentence *s = a->s;
+
+	for (int i = s->np - 1; i >= 0; i--)
+	{
+		const nvf_period_mention *p = &s->p[i];
+		size_t		k = p->end;
+
+		if (p->end > a->q->start || p->start < a->cstart)
+			continue;
+		if (!p->comparison || a->q->start - p->end > BASE_GAP)
+			return -1;
+		/* between them only fillers and words naming what the figure is */
+		for (int m = 0; m < s->nm && k < a->q->start; m++)
+		{
+			if (s->m[m].end <= k || s->m[m].start >= a->q->start)
+				continue;
+			if (!only_fillers(s, k, s->m[m].start, fillers) ||
+				!(metric_like(&s->m[m]) || s->m[m].term->kind == NVF_TERM_SEGMENT ||
+				  is_cue(&s->m[m], NVF_CUE_GAAP) || is_cue(&s->m[m], NVF_CUE_NON_GAAP)))
+				return -1;
+			k = s->m[m].end;
+		}
+		return only_fillers(s, k, a->q->start, fillers) ? i : -1;
+	}
+	return -1;
 }
 
 /* ---- measure, sign, status -------------------------------------------- */
 
-/* yoy or qoq from cues and comparison periods (较第三季度) in the clause. */
+/* The nearest cue before the figure in its clause among the kinds in mask. */
+static int
+nearest_cue(const attribution *a, uint64_t mask)
+{
+	const sentence *s = a->s;
+
+	for (int i = s->nm - 1; i >= 0; i--)
+		if (s->m[i].start >= a->cstart && s->m[i].end <= a->q->start &&
+			s->m[i].term->kind == NVF_TERM_CUE && (s->m[i].term->cues & mask))
+			return i;
+	return -1;
+}
+
+#define COMPARISON_CUES (CUE(NVF_CUE_YOY) | CUE(NVF_CUE_QOQ))
+#define DIRECTION_CUES (CUE(NVF_CUE_UP) | CUE(NVF_CUE_DOWN) | CUE(NVF_CUE_UP_NOUN) | \
+						CUE(NVF_CUE_DOWN_NOUN))
+
+/* yoy or qoq from cues and comparison periods (较第三季度) around the figure. */
 static const char *
 comparison_measure(const attribution *a)
 {
 	const sentence *s = a->s;
-
 	size_t		after = a->q->end + AFTER_GAP < s->clause_end[a->clause]
 		? a->q->end + AFTER_GAP : s->clause_end[a->clause];
+	int			c = nearest_cue(a, COMPARISON_CUES);
 
 	/* 同比增长262%, or after it: rose 262% year over year */
-	if (has_cue(s, a->cstart, a->q->start, NVF_CUE_YOY))
-		return "yoy";
-	if (has_cue(s, a->cstart, a->q->start, NVF_CUE_QOQ))
-		return "qoq";
+	if (c >= 0)
+		return is_cue(&s->m[c], NVF_CUE_YOY) ? "yoy" : "qoq";
 	if (has_cue(s, a->q->end, after, NVF_CUE_YOY))
 		return "yoy";
 	if (has_cue(s, a->q->end, after, NVF_CUE_QOQ))
 		return "qoq";
-	for (int i = 0; i < s->np; i++)
+	for (int i = s->np - 1; i >= 0; i--)
 	{
 		const nvf_period_mention *p = &s->p[i];
 
-		if (p->comparison && p->start >= a->cstart && p->end <= a->q->start)
-			return (p->quarter || p->kind == NVF_PER_REL_QUARTER) ? "qoq" : "yoy";
+		/* 较第三季度 in the clause, or 较上年同期的X，增加Y% in the one before */
+		if (p->comparison && p->end <= a->q->start &&
+			(p->start >= a->cstart ||
+			 (a->clause > 0 && p->start >= clause_start(s, a->clause - 1) && a->base < 0)))
+			return comparison_of(p);
 	}
 	return NULL;
 }
@@ -295,14 +590,12 @@ direction(const attribution *a, bool *adjacent)
 	for (int i = s->nm - 1; i >= 0; i--)
 	{
 		const mention *m = &s->m[i];
-		int			id = m->term->id;
 
-		if (m->start < a->cstart || m->end > a->q->start || m->term->kind != NVF_TERM_CUE)
+		if (m->start < a->cstart || m->end > a->q->start || !(m->term->kind == NVF_TERM_CUE &&
+															 (m->term->cues & DIRECTION_CUES)))
 			continue;
-		if (id == NVF_CUE_UP_NOUN || id == NVF_CUE_DOWN_NOUN)
-			return id == NVF_CUE_DOWN_NOUN ? -1 : 1;
-		if (id != NVF_CUE_UP && id != NVF_CUE_DOWN)
-			continue;
+		if (is_cue(m, NVF_CUE_UP_NOUN) || is_cue(m, NVF_CUE_DOWN_NOUN))
+			return is_cue(m, NVF_CUE_DOWN_NOUN) ? -1 : 1;
 		if (nvf_text_between_has(s, m->end, a->q->start, "至") ||
 			nvf_text_between_has(s, m->end, a->q->start, "到"))
 		{
@@ -312,49 +605,319 @@ direction(const attribution *a, bool *adjacent)
 		if (to_level)
 			return 0;
 		*adjacent = a->q->start - m->end <= VERB_GAP;
-		return id == NVF_CUE_DOWN ? -1 : 1;
+		return is_cue(m, NVF_CUE_DOWN) ? -1 : 1;
 	}
 	return 0;
 }
 
-/* 超出预期的0.84美元: the figure right after 预期的 is the expectation itself. */
-static bool
-is_expectation(const attribution *a)
-{
-	int			c = last_mention(a->s, a->cstart, a->q->start, NVF_TERM_CUE, NVF_CUE_SURPRISE);
 
-	return c >= 0 && a->q->start - a->s->m[c].end <= 6 &&
-		nvf_text_between_has(a->s, a->s->m[c].end, a->q->start, "的");
+/*
+ * 分析师预期的0.84美元, 公司指引的67%, 市场预期 656.4 亿美元: a figure
+ * right after an expectation word is that expectation (a level), the cue
+ * index, or -1.
+ */
+static int
+expectation_cue(const attribution *a)
+{
+	static const char *const fillers[] = {"的", "为", "是", "中位数", "均值", "平均", "值", " ", "(",
+	")", NULL};
+	static const char *const spaces[] = {" ", NULL};
+	int			c = nearest_cue(a, STATUS_CUES | CUE(NVF_CUE_SURPRISE));
+
+	if (c < 0 || !only_fillers(a->s, a->s->m[c].end, a->q->start, fillers))
+		return -1;
+	/* 超出预期的0.84美元: the expectation beaten */
+	if (is_cue(&a->s->m[c], NVF_CUE_SURPRISE))
+		return only_fillers(a->s, a->s->m[c].end, a->q->start, spaces) ? -1 : c;
+	/* 超出指引21亿美元 is a beat by 21亿: after a surprise word, 预期的X only */
+	if (only_fillers(a->s, a->s->m[c].end, a->q->start, spaces) &&
+		(last_mention(a->s, a->cstart, a->s->m[c].start, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0 ||
+		 nvf_text_between_has(a->s, a->cstart, a->s->m[c].start, "高于") ||
+		 nvf_text_between_has(a->s, a->cstart, a->s->m[c].start, "低于")))
+		return -1;
+	return c;
 }
 
-/* 从37亿美元(增长至...): the starting point, an actual figure of no stated period. */
-static bool
-is_from_base(const attribution *a)
+/* 从37亿美元(增长至...): the starting point, -1 if none. */
+static int
+from_cue(const attribution *a)
 {
 	int			from = last_mention(a->s, a->cstart, a->q->start, NVF_TERM_CUE, NVF_CUE_FROM);
 
-	return from >= 0 && a->q->start - a->s->m[from].end <= 3;
+	return from >= 0 && a->q->start - a->s->m[from].end <= 3 ? from : -1;
 }
 
+static bool
+is_from_base(const attribution *a)
+{
+	return from_cue(a) >= 0;
+}
+
+/* 营收预测从360亿美元上调至400亿: the starting point is the outlook revised. */
+static bool
+revised_outlook(const attribution *a)
+{
+	int			from = from_cue(a);
+	int			c = from >= 0 ? last_mention(a->s, a->cstart, a->s->m[from].start, NVF_TERM_CUE,
+											 NVF_CUE_GUIDANCE) : -1;
+
+	/* 预测从, not 将从: a noun for the outlook, not the future tense */
+	if (c < 0)
+		c = from >= 0 ? last_mention(a->s, a->cstart, a->s->m[from].start, NVF_TERM_CUE,
+									 NVF_CUE_EXPECT) : -1;
+	return c >= 0 && a->s->m[from].start - a->s->m[c].end <= 3 && a->s->m[c].term->len >= 6;
+}
+
+/*
+ * A status word already spent on a figure of its own clause, for a figure
+ * in another: 市场预期391亿美元 (right after it) or 18%-20%的业绩指引 (before it).
+ */
+static bool
+consumed(const sentence *s, int c, size_t pos, bool beyond)
+{
+	static const char *const fillers[] = {"的", "为", "是", " ", "中位数", "(", ")", NULL};
+	int			clause = s->m[c].clause;
+	size_t		lo = clause == 0 ? s->start : s->clause_end[clause - 1];
+	int			last = c;
+
+	if (!beyond && nvf_clause_of(s, pos) == clause)
+		return false;
+	/* 分析师预期的X: the words of one expectation, up to its figure */
+	while (last + 1 < s->nm && s->m[last + 1].clause == clause &&
+		   s->m[last + 1].term->kind == NVF_TERM_CUE && (s->m[last + 1].term->cues & STATUS_CUES) &&
+		   only_fillers(s, s->m[last].end, s->m[last + 1].start, fillers))
+		last++;
+	for (int i = 0; i < s->nq; i++)
+		if ((s->q[i].start >= s->m[last].end && s->q[i].end <= s->clause_end[clause] &&
+			 only_fillers(s, s->m[last].end, s->q[i].start, fillers)) ||
+			(s->q[i].start >= lo && s->q[i].end <= s->m[c].start))
+			return true;
+	return false;
+}
+
+/* 超出公司指引和市场一致预期, 对比BBG cons: a status word that is the reference of a comparison. */
+static bool
+compared(const sentence *s, int c)
+{
+	int			clause = s->m[c].clause;
+	size_t		lo = clause == 0 ? s->start : s->clause_end[clause - 1];
+
+	return last_mention(s, lo, s->m[c].start, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0 ||
+		nvf_text_between_has(s, lo, s->m[c].start, "对比") ||
+		nvf_text_between_has(s, lo, s->m[c].start, "对照");
+}
+
+/* Where the cues that set a figure's status begin: its sentence, after any 而/但. */
+static size_t
+status_scope(const sentence *s, size_t pos)
+{
+	int			c = last_mention(s, s->start, pos, NVF_TERM_CUE, NVF_CUE_CONTRAST);
+
+	return c >= 0 ? s->m[c].end : s->start;
+}
+
+/*
+ * The status cues before pos: guidance and forecast words reach across the
+ * sentence, the neutral ones (预计, 将) across the clause before; a neutral
+ * word is a forecast when an analyst spoke before it, with no company
+ * between, and after 超出/低于 (the market's expectation).  NULL: no cue.
+ */
 static const char *
-find_status(const attribution *a)
+status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
+{
+	size_t		lo = status_scope(s, pos);
+	int			c;
+
+	*neutral = false;
+	for (c = s->nm - 1; c >= 0; c--)
+	{
+		const mention *m = &s->m[c];
+
+		if (m->end > pos || m->start < lo || m->term->kind != NVF_TERM_CUE ||
+			consumed(s, c, pos, beyond) || ((m->term->cues & STATUS_CUES) && compared(s, c)))
+			continue;
+		if (is_cue(m, NVF_CUE_DONE))
+			return "actual";	/* 已接近400亿美元: reported */
+		if (is_cue(m, NVF_CUE_FORECAST))
+			return "forecast";
+		if (is_cue(m, NVF_CUE_GUIDANCE))
+			return "guidance";
+		if (is_cue(m, NVF_CUE_EXPECT) &&
+			!(m->clause != nvf_clause_of(s, pos) && m->start >= 3 &&
+			  memcmp(s->t + m->start - 3, "的", 3) == 0))
+			break;				/* (做出的预测: a noun, it governs no other clause) */
+	}
+	if (c < 0)
+		return NULL;
+	for (int k = c - 1; k >= 0 && s->m[k].start >= lo; k--)
+	{
+		if (is_cue(&s->m[k], NVF_CUE_SELF))
+			break;				/* 分析师预期...该公司预计: the company's own */
+		if ((is_cue(&s->m[k], NVF_CUE_FORECAST) || is_cue(&s->m[k], NVF_CUE_SURPRISE)) &&
+			!consumed(s, k, pos, beyond))
+			return "forecast";
+	}
+	*neutral = true;
+	return "guidance";
+}
+
+const char *
+nvf_status_after_end(const sentence *s)
+{
+	bool		neutral;
+
+	return status_before(s, s->end, true, &neutral);
+}
+
+bool
+nvf_outlook_before(const sentence *s, size_t pos)
+{
+	bool		neutral;
+	const char *st = status_before(s, pos, false, &neutral);
+
+	return st && strcmp(st, "actual") != 0;
+}
+
+/*
+ * 第二季财测, 第三季度营收指引, 对于2026财年首季，博通预计...: an outlook word
+ * after the period and before any figure makes it an outlook's period.
+ */
+bool
+nvf_outlook_after(const sentence *s, size_t pos)
+{
+	size_t		stop = s->end;
+
+	/* up to the next figure or period */
+	for (int i = 0; i < s->nq; i++)
+		if (s->q[i].start >= pos && s->q[i].start < stop)
+			stop = s->q[i].start;
+	for (int i = 0; i < s->np; i++)
+		if (s->p[i].start >= pos && s->p[i].start < stop)
+			stop = s->p[i].start;
+	for (int i = 0; i < s->nm; i++)
+	{
+		const mention *m = &s->m[i];
+
+		if (m->start < pos || m->end > stop || m->term->kind != NVF_TERM_CUE)
+			continue;
+		if (is_cue(m, NVF_CUE_DONE))
+			return false;		/* 第四季度财报显示: reported */
+		if ((m->term->cues & STATUS_CUES) && !compared(s, i))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Whose expectation a figure after an expectation word is: an analyst's
+ * (分析师预期的, 超出预期的), the company's (公司指引的); a neutral 预期 after
+ * a comparison is the market's.
+ */
+static const char *
+expectation_status(const sentence *s, int e, bool *neutral)
+{
+	const char *st;
+
+	*neutral = false;
+	if (is_cue(&s->m[e], NVF_CUE_SURPRISE) || is_cue(&s->m[e], NVF_CUE_FORECAST))
+		return "forecast";
+	if (is_cue(&s->m[e], NVF_CUE_GUIDANCE))
+		return "guidance";
+	/* a neutral word: whoever spoke before it */
+	for (int k = e - 1; k >= 0 && s->m[k].clause == s->m[e].clause; k--)
+	{
+		if (is_cue(&s->m[k], NVF_CUE_SELF) || is_cue(&s->m[k], NVF_CUE_GUIDANCE))
+			return "guidance";
+		if (is_cue(&s->m[k], NVF_CUE_FORECAST))
+			return "forecast";
+	}
+	st = compared(s, e) ? "forecast" : status_before(s, s->m[e].start, false, neutral);
+	return st ? st : "guidance";
+}
+
+/* 比之前的(375亿美元)只高了18亿: the outlook a beat is measured from. */
+static bool
+beaten_base(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		prev = a->clause > 0 ? clause_start(s, a->clause - 1) : s->start;
 
-	if (is_from_base(a))
+	return has_cue(s, a->q->end, s->clause_end[a->clause], NVF_CUE_SURPRISE) &&
+		a->q->start >= a->cstart + 3 && nvf_text_between_has(s, a->cstart, a->q->start, "比");
+}
+
+/* 逾53%的目标, 18%-20%的业绩指引区间: an outlook word right after the figure. */
+static const char *
+status_after(const attribution *a)
+{
+	static const char *const fillers[] = {"的", "之", "业绩", " ", "以上", "以下", "左右", NULL};
+	const sentence *s = a->s;
+
+	for (int i = 0; i < s->nm; i++)
+	{
+		const mention *m = &s->m[i];
+
+		if (m->start < a->q->end || m->term->kind != NVF_TERM_CUE)
+			continue;
+		if (!only_fillers(s, a->q->end, m->start, fillers))
+			return NULL;
+		if (is_cue(m, NVF_CUE_FORECAST))
+			return "forecast";
+		if (is_cue(m, NVF_CUE_GUIDANCE) || is_cue(m, NVF_CUE_EXPECT))
+			return "guidance";
+		if (!is_cue(m, NVF_CUE_BLOCK))
+			return NULL;
+	}
+	return NULL;
+}
+
+/*
+ * The status of the figure; *neutral when only a neutral word (预计, 估计)
+ * made it an outlook, which an explicitly past period overrides.
+ */
+static const char *
+find_status(const attribution *a, bool *neutral)
+{
+	const sentence *s = a->s;
+	int			e = expectation_cue(a);
+	const char *st;
+
+	*neutral = false;
+	if (a->base >= 0 || (bracketed_owner(a) != ENTITY_NONE && !cue_in_bracket(a)))
+		return "actual";		/* a comparison's base; OpenAI(约3000亿美元) as it stands */
+	if (e >= 0)
+		return expectation_status(s, e, neutral);
+	if (beaten_base(a))
+		return "guidance";
+	st = status_before(s, a->q->start, false, neutral);
+	if (is_from_base(a) && !revised_outlook(a))
 		return "actual";
-	if (is_expectation(a))
-		return "forecast";
-	/* 比之前的(375亿美元)只高了18亿: the base a beat is measured from */
-	if (has_cue(s, a->q->end, s->clause_end[a->clause], NVF_CUE_SURPRISE) &&
-		a->q->start >= a->cstart + 3 && nvf_text_between_has(s, a->cstart, a->q->start, "比"))
-		return "guidance";
-	if (has_cue(s, prev, a->q->start, NVF_CUE_FORECAST))
-		return "forecast";
-	if (has_cue(s, prev, a->q->start, NVF_CUE_GUIDANCE))
-		return "guidance";
-	return "actual";
+	if (!st)
+		st = status_after(a);
+	/* 高盛预计...；一季度收入...: the list goes on, unless the part names its own company */
+	if (!st && bracketed_owner(a) == ENTITY_NONE &&
+		first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) < 0)
+		st = a->ds->semicolon_status;
+	return st ? st : "actual";
+}
+
+/*
+ * A beat or a miss has the status of the figure it measures: the sentence's
+ * last figure that is not itself a reference (the guidance 30亿美元 that
+ * 超出市场一致预期5%), else the cues before the surprise word (高盛预计...
+ * 将超出市场预期20亿美元).
+ */
+static const char *
+surprise_status(const attribution *a, const fact_list *out, int first)
+{
+	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE));
+	bool		neutral;
+	const char *st;
+
+	for (int k = out->n - 1; k >= first; k--)
+		if (!out->reference[k])
+			return out->items[k].status;
+	st = c >= 0 ? status_before(a->s, a->s->m[c].start, false, &neutral) : NULL;
+	return st ? st : "actual";
 }
 
 /* ---- one quantity -> one fact ------------------------------------------ */
@@ -366,6 +929,43 @@ unit_is_money(const char *u)
 		strcmp(u, "count") != 0;
 }
 
+/* A surprise cue nearer the figure than any growth word (超出预期(按年增16.7%) is growth). */
+static bool
+surprise_nearest(const attribution *a)
+{
+	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE) | COMPARISON_CUES | DIRECTION_CUES);
+
+	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && expectation_cue(a) < 0;
+}
+
+/* 占总营收的61%: a share word nearer the figure than any growth word. */
+static bool
+share_nearest(const attribution *a)
+{
+	int			c = nearest_cue(a, CUE(NVF_CUE_SHARE) | COMPARISON_CUES | DIRECTION_CUES |
+								CUE(NVF_CUE_SURPRISE));
+
+	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SHARE);
+}
+
+/* 飙3495亿元新高: a figure that sets a record is the new level, not the change. */
+static bool
+new_record(const attribution *a)
+{
+	static const char *const records[] = {"新高", "新低", "的新高", "的新纪录", "纪录", "历史新高",
+	"高位", NULL};
+	const sentence *s = a->s;
+
+	for (int i = 0; records[i]; i++)
+	{
+		size_t		n = strlen(records[i]);
+
+		if (a->q->end + n <= s->end && memcmp(s->t + a->q->end, records[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* Measure for the quantity given its metric; NULL: the pair makes no fact. */
 static const char *
 find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
@@ -375,7 +975,6 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	const char *cmp = comparison_measure(a);
 	bool		adjacent;
 	int			dir = direction(a, &adjacent);
-	bool		surprise = has_cue(s, a->cstart, a->q->start, NVF_CUE_SURPRISE);
 
 	*share = false;
 	*sign = dir < 0 ? -1 : 1;
@@ -383,10 +982,12 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	{
 		if (m->family == NVF_FAMILY_PERCENT)
 			return NULL;
-		if (surprise && !is_expectation(a))
+		if (a->base >= 0)
+			return "level";		/* 优于第2季EPS 3.19元: the base itself */
+		if (surprise_nearest(a))
 			return "surprise";
 		*sign = 1;
-		if (adjacent && dir != 0 && m->family == NVF_FAMILY_MONEY)
+		if (adjacent && dir != 0 && a->base < 0 && !new_record(a))
 		{
 			*sign = dir;
 			return cmp ? cmp : "change";
@@ -395,8 +996,7 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	}
 	if (strcmp(u, "pp") == 0)
 		return cmp ? cmp : "change";
-	*share = has_cue(s, a->cstart, a->q->start, NVF_CUE_SHARE) ||
-		(a->metric_after && m->family == NVF_FAMILY_MONEY);
+	*share = share_nearest(a) || (a->metric_after && m->family == NVF_FAMILY_MONEY);
 	if (strcmp(u, "x") == 0)
 	{
 		*sign = 1;
@@ -408,15 +1008,27 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 			nvf_dec_cmp(a->q->value, nvf_dec_make(MAX_MULTIPLE, 0)) > 0 ||
 			(a->q->flags & NVF_Q_FRACTION) ||
 			(s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT) ||
-			!(adjacent || cmp || strncmp(s->t + a->q->start, "翻", 3) == 0))
+			!(adjacent || cmp || strncmp(s->t + a->q->start, "翻", 3) == 0 ||
+			  strncmp(s->t + a->q->start, "倍增", 6) == 0))
 			return NULL;
 		return cmp ? cmp : "change";
+	}
+	/* 占比从10.6%提升至11.9%: a share moved to a new level is a share */
+	if (!*share && dir == 0 && has_cue(s, a->cstart, a->q->start, NVF_CUE_SHARE) &&
+		m->family != NVF_FAMILY_PERCENT)
+		*share = true;
+	/* 消费智能产品占比37%，较第2季的35%略增: a base is what its figure is */
+	if (!*share && a->base >= 0 && a->prev_measure && m->family != NVF_FAMILY_PERCENT)
+	{
+		*share = strcmp(a->prev_measure, "share") == 0;
+		if (!*share)
+			return a->prev_measure;
 	}
 	/* a percentage */
 	if (m->family == NVF_FAMILY_PERCENT)
 	{
 		*share = false;
-		if (!(adjacent && dir != 0))
+		if (!(adjacent && dir != 0) || a->base >= 0)
 		{
 			*sign = 1;
 			return "level";
@@ -428,54 +1040,143 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 		*sign = 1;
 		return "share";
 	}
-	if (surprise)
+	if (surprise_nearest(a))
 		return "surprise";
 	return cmp ? cmp : "change";
 }
 
+/* 上一季度瞻望, 上季指引: an outlook word right after pos (metric words between at most). */
 static bool
-absolute_period(const nvf_period_mention *p)
+outlook_noun_after(const sentence *s, size_t pos)
 {
-	return p->kind == NVF_PER_FISCAL || p->kind == NVF_PER_CALENDAR;
+	static const char *const fillers[] = {"的", " ", "业绩", NULL};
+	size_t		k = pos;
+
+	for (int i = 0; i < s->nm; i++)
+	{
+		if (s->m[i].start < k)
+			continue;
+		if (s->m[i].start - pos > 12 || !only_fillers(s, k, s->m[i].start, fillers))
+			return false;
+		if (is_cue(&s->m[i], NVF_CUE_GUIDANCE) || is_cue(&s->m[i], NVF_CUE_EXPECT))
+			return true;
+		if (s->m[i].term->kind != NVF_TERM_METRIC)
+			return false;
+		k = s->m[i].end;		/* 上季营收指引 */
+	}
+	return false;
+}
+
+/* The sentence's own period named before mention p, resolved; false if none. */
+static bool
+own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_context *c,
+		   nvf_period *out)
+{
+	for (int i = a->s->np - 1; i >= 0; i--)
+	{
+		const nvf_period_mention *o = &a->s->p[i];
+
+		if (o->end <= p->start && !o->comparison && !o->aside && !o->same_period)
+		{
+			*out = nvf_resolve_period(o, c);
+			return out->fy != 0;
+		}
+	}
+	return false;
 }
 
 /*
- * The period named before the quantity (an absolute one first: in 2023年Q4
- * ... 上一季度展望 the quarter is 2023年Q4), or the entity's context.  Levels
- * at a moment (share price) only take a period from their own clause.
- * outlook: guidance or a forecast, for a quarter not ended yet.
+ * A period mention that names the figure's own period (not a base, not a
+ * landmark); a bare month only right before its metric or figure (4月营收,
+ * 3月2859亿元), not 在5月的新闻稿里.
+ */
+static bool
+own_period(const nvf_period_mention *p, const attribution *a)
+{
+	if (p->comparison || p->aside)
+		return false;
+	if (!p->month_only)
+		return true;
+	if (a->q->start >= p->end && a->q->start - p->end <= 3)
+		return true;
+	for (int i = 0; i < a->s->nm; i++)
+		if (a->s->m[i].start >= p->end)
+			return a->s->m[i].start - p->end <= 9 && a->s->m[i].term->kind == NVF_TERM_METRIC;
+	return false;
+}
+
+/*
+ * The period of the figure: a comparison's base, else the period named last
+ * before it in its sentence (levels at a moment, such as a share price,
+ * only in their own clause), else the entity's context.
  */
 static nvf_period
-find_period(const attribution *a, const doc_state *ds, int entity, const nvf_metric *m,
-			bool outlook, nvf_env *env)
+next_quarter(const nvf_period *p)
 {
+	nvf_period	n = *p;
+
+	n.fy += p->fq == 4 ? 1 : 0;
+	n.fq = p->fq == 4 ? 1 : p->fq + 1;
+	n.text = NULL;
+	return n;
+}
+
+static nvf_period
+find_period(const attribution *a, const doc_state *ds, int entity, const nvf_metric *m,
+			const char *status, nvf_env *env, bool *past)
+{
+	bool		outlook = strcmp(status, "actual") != 0;
 	const sentence *s = a->s;
-	int			fy_end = entity >= 0 ? nvf_lexicon_entity(ds->lex, entity)->fy_end_month : 12;
-	const nvf_period *ctx = entity >= 0 ? &ds->context[entity] : NULL;
-	const nvf_period *latest = entity >= 0 && ds->latest[entity].fq ? &ds->latest[entity] : ctx;
-	size_t		lo = m->flow ? s->start : a->cstart;
-	const nvf_period_mention *best = NULL;
-	nvf_period	none = {0, 0, NULL};
+	nvf_period_context c = nvf_entity_context(ds, entity, s, outlook);
+	const nvf_period_mention *best = a->base >= 0 ? &s->p[a->base] : NULL;
+	nvf_period	none = {0, 0, NVF_PK_NONE, 0, NULL},
+				own;
 
-	for (int i = 0; i < s->np; i++)
+	*past = false;
+	if (!m->flow)
+		return none;			/* a level at a moment (市值, 股价, 估值): no period */
+	for (int i = 0; !best && i < s->np; i++)
 	{
-		const nvf_period_mention *p = &s->p[i];
+		const nvf_period_mention *p = &s->p[s->np - 1 - i];
 
-		if (p->comparison || p->start < lo || p->end > a->q->start)
-			continue;
-		if (!best || absolute_period(p) || !absolute_period(best))
+		if (p->end <= a->q->start && own_period(p, a))
 			best = p;
 	}
+	/* 2023年Q4财报中，营收超出上一季度瞻望21亿: the quarter named with its year
+	 * (上一季度 is the outlook's, not the figure's) */
+	for (int i = 0; best && best->relative_quarter && outlook_noun_after(s, best->end) && i < s->np &&
+		 s->p[i].start < best->start; i++)
+		if (own_period(&s->p[i], a) && s->p[i].kind == NVF_PK_QUARTER &&
+			(s->p[i].year_form == NVF_YEAR_FISCAL || s->p[i].year_form == NVF_YEAR_CALENDAR))
+			best = &s->p[i];
+	*past = best && (best->kind == NVF_PK_TTM || best->comparison || nvf_looks_back(best));
+	/* a summary line before the lead names its quarter: that quarter */
+	if (!c.current && ds->lead.fy && s->blk->char_base == 0 && a->q->start < ds->lead_pos)
+		c.current = &ds->lead;
+	/* 前4月...较去年同期8286亿元, 2025年...从去年的53%, ...上一季度营收为: against the
+	 * sentence's own period before it */
+	if (best && (best->same_period || best->comparison || best->relative_quarter) &&
+		own_before(a, best, &c, &own))
+		c.current = c.named = &own;
+	if (best && best->span_years)
+		return none;			/* 未来三年: no one period */
 	if (best)
 	{
-		nvf_period	r = nvf_resolve_period(best, fy_end, ds->published, latest, ctx, outlook);
+		nvf_period	r = nvf_resolve_period(best, &c);
 		int64_t		os,
 					oe;
 
 		r.text = nvf_block_original(env, s->blk, best->start, best->end, &os, &oe);
 		return r;
 	}
-	return m->flow && ctx ? *ctx : none;
+	if (outlook && entity >= 0 && ds->periods[entity].outlook_para == ds->paragraph &&
+		ds->periods[entity].outlook.kind != NVF_PK_NONE)
+		return ds->periods[entity].outlook;
+	/* an outlook section (展望, Outlook) with no period, after a quarter reported: the next quarter */
+	if (strcmp(status, "guidance") == 0 && has_cue(s, s->start, a->q->start, NVF_CUE_GUIDANCE) &&
+		entity >= 0 && ds->periods[entity].report.kind == NVF_PK_QUARTER)
+		return next_quarter(&ds->periods[entity].report);
+	return c.current ? *c.current : none;
 }
 
 static void
@@ -503,19 +1204,44 @@ set_value(nvf_fact *f, const nvf_quantity *q, int sign, bool to_percent)
 	f->high = (q->flags & NVF_Q_RANGE) ? hi : (nvf_dec) {0, 0, false};
 }
 
-static bool
-quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity *q, nvf_fact *f)
+/* A loss word (净亏损 1.10 亿美元, 每股亏损): a level below zero. */
+static int
+loss_sign(const attribution *a, const char *measure)
 {
-	attribution a = {s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0};
+	return a->metric_m >= 0 && (a->s->m[a->metric_m].term->flags & NVF_TERM_NEGATIVE) &&
+		unit_is_money(a->q->unit) && strcmp(measure, "level") == 0 ? -1 : 1;
+}
+
+/* The currency of a bare 元 in this document (新台币 named first, 美元，下同). */
+static const char *
+fact_unit(const doc_state *ds, const nvf_quantity *q)
+{
+	return (q->flags & NVF_Q_BARE_YUAN) && ds->currency ? ds->currency : q->unit;
+}
+
+static bool
+quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity *q,
+			  const fact_list *out, int first, nvf_fact *f, bool *reference)
+{
+	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NULL};
 	const nvf_metric *m;
 	const char *measure;
-	bool		share;
+	bool		share,
+				neutral,
+				past;
 	int			sign,
 				entity;
 
 	a.cstart = clause_start(s, a.clause);
 	if (!find_metric(&a, ds))
 		return false;
+	/* a magnitude that borrowed its currency needs its metric in its own clause */
+	if ((q->flags & NVF_Q_UNITLESS) && (a.metric_m < 0 || s->m[a.metric_m].start < a.cstart))
+		return false;
+	a.base = base_period(&a);
+	for (int k = out->n - 1; k >= first && !a.prev_measure; k--)
+		if (out->items[k].metric == a.metric && !out->reference[k])
+			a.prev_measure = out->items[k].measure;
 	m = nvf_lexicon_metric(ds->lex, a.metric);
 	if (!(measure = find_measure(&a, m, &share, &sign)))
 		return false;
@@ -529,12 +1255,17 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->segment = find_segment(&a, share);
 	f->basis = find_basis(&a);
 	f->measure = measure;
-	f->unit = q->unit;
-	set_value(f, q, sign, share && strcmp(q->unit, "x") == 0);
+	f->unit = fact_unit(ds, q);
+	set_value(f, q, sign * loss_sign(&a, measure), share && strcmp(q->unit, "x") == 0);
 	f->approx = q->approx;
-	f->status = strcmp(measure, "surprise") == 0 ? "actual" : find_status(&a);
-	f->period = is_from_base(&a) ? (nvf_period) {0, 0, NULL}
-		: find_period(&a, ds, entity, m, strcmp(f->status, "actual") != 0, env);
+	f->status = strcmp(measure, "surprise") == 0 ? surprise_status(&a, out, first)
+		: find_status(&a, &neutral);
+	f->period = find_period(&a, ds, entity, m, f->status, env, &past);
+	if (neutral && past)
+		f->status = "actual";	/* 我们估计过去四个季度...: an estimate of the past */
+	if (is_from_base(&a) && a.base < 0)
+		f->period.fy = f->period.fq = 0;	/* 从X变为Y: X is of an earlier period */
+	*reference = a.base >= 0 || expectation_cue(&a) >= 0 || beaten_base(&a);
 	/* a figure for a year still to come is an outlook */
 	if (strcmp(f->status, "actual") == 0 && f->period.fy && ds->published.year && entity >= 0 &&
 		f->period.fy > nvf_fiscal_year_of(ds->published,
@@ -549,6 +1280,17 @@ static bool
 skipped_quantity(const nvf_quantity *q)
 {
 	return strcmp(q->unit, "count") == 0 || (q->flags & (NVF_Q_VAGUE | NVF_Q_CONVERTED));
+}
+
+/* The currency of the money figure before q[i] in its sentence, or NULL. */
+static const char *
+money_before(const sentence *s, int i)
+{
+	for (int k = i - 1; k >= 0; k--)
+		if (!(s->q[k].flags & NVF_Q_UNITLESS) && unit_is_money(s->q[k].unit) &&
+			strcmp(s->q[k].unit, "count") != 0)
+			return s->q[k].unit;
+	return NULL;
 }
 
 /* A tolerance figure: right after 上下浮动 / ± in its clause. */
@@ -582,24 +1324,28 @@ per_unit_sentence(const sentence *s)
 }
 
 static void
-push_fact(nvf_env *env, fact_list *out, const nvf_fact *f, size_t qstart)
+push_fact(nvf_env *env, fact_list *out, const nvf_fact *f, size_t qstart, bool reference)
 {
 	if (out->n == out->cap)
 	{
 		int			cap = out->cap ? 2 * out->cap : 16;
 		nvf_fact   *items = nvf_alloc(env, cap * sizeof(nvf_fact));
 		size_t	   *qs = nvf_alloc(env, cap * sizeof(size_t));
+		bool	   *refs = nvf_alloc(env, cap * sizeof(bool));
 
 		if (out->n)
 		{
 			memcpy(items, out->items, out->n * sizeof(nvf_fact));
 			memcpy(qs, out->qstart, out->n * sizeof(size_t));
+			memcpy(refs, out->reference, out->n * sizeof(bool));
 		}
 		out->items = items;
 		out->qstart = qs;
+		out->reference = refs;
 		out->cap = cap;
 	}
 	out->qstart[out->n] = qstart;
+	out->reference[out->n] = reference;
 	out->items[out->n++] = *f;
 }
 
@@ -642,19 +1388,23 @@ tolerances(const sentence *s, fact_list *out, int first)
 	}
 }
 
-/* Items of one kind listed before a 分别 (entities, metrics, segments, bases). */
+/* Items of one kind listed before a 分别 (entities, metrics, segments, bases, years). */
 typedef struct item_list
 {
 	int			id[8];
 	int			n;
 } item_list;
 
+#define ITEM_BASIS 3
+#define ITEM_YEAR 4
+#define ITEM_SLOTS 5
+
 static int
 item_slot(const mention *m)
 {
 	if (m->term->kind != NVF_TERM_CUE)
 		return (int) m->term->kind;
-	return (m->term->id == NVF_CUE_GAAP || m->term->id == NVF_CUE_NON_GAAP) ? 3 : -1;
+	return (is_cue(m, NVF_CUE_GAAP) || is_cue(m, NVF_CUE_NON_GAAP)) ? ITEM_BASIS : -1;
 }
 
 /* The k-th of the last n items of a list, or -1 when the list is shorter. */
@@ -662,6 +1412,63 @@ static int
 pick(const item_list *l, int n, int k)
 {
 	return (l->n >= n && n > 1 && k < n) ? l->id[l->n - n + k] : -1;
+}
+
+static void
+add_item(item_list *l, int id)
+{
+	if (l->n < 8)
+		l->id[l->n++] = id;
+}
+
+/* The items listed in [lo, hi): names by kind, and the years of a year list or range. */
+static void
+collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
+{
+	for (int i = 0; i < s->nm; i++)
+	{
+		int			slot = item_slot(&s->m[i]);
+
+		if (slot >= 0 && s->m[i].start >= lo && s->m[i].end <= hi)
+			add_item(&items[slot], is_cue(&s->m[i], NVF_CUE_GAAP) ? 0 :
+					 is_cue(&s->m[i], NVF_CUE_NON_GAAP) ? 1 : s->m[i].term->id);
+	}
+	for (int i = 0; i < s->np; i++)
+		if (s->p[i].start >= lo && s->p[i].end <= hi && s->p[i].year_to > s->p[i].year &&
+			s->p[i].year_form != NVF_YEAR_RELATIVE)
+			for (int y = s->p[i].year; y <= s->p[i].year_to; y++)
+				add_item(&items[ITEM_YEAR], y);
+}
+
+/* Gives the k-th figure after a list its k-th item of each kind. */
+static void
+distribute(const sentence *s, fact_list *out, int first, size_t lo, size_t hi,
+		   const item_list *items)
+{
+	int			nfig = 0,
+				k = 0;
+
+	for (int f = first; f < out->n; f++)
+		nfig += out->qstart[f] >= lo && out->qstart[f] < hi;
+	for (int f = first; f < out->n; f++)
+	{
+		nvf_fact   *x = &out->items[f];
+		int			v;
+
+		if (out->qstart[f] < lo || out->qstart[f] >= hi)
+			continue;
+		if ((v = pick(&items[NVF_TERM_SEGMENT], nfig, k)) >= 0)
+			x->segment = v;
+		if ((v = pick(&items[NVF_TERM_METRIC], nfig, k)) >= 0)
+			x->metric = v;
+		if ((v = pick(&items[NVF_TERM_ENTITY], nfig, k)) >= 0)
+			x->entity = v;
+		if ((v = pick(&items[ITEM_BASIS], nfig, k)) >= 0)
+			x->basis = v == 0 ? "gaap" : "non_gaap";
+		if ((v = pick(&items[ITEM_YEAR], nfig, k)) >= 0)
+			x->period.fy = v;
+		k++;
+	}
 }
 
 /*
@@ -673,38 +1480,78 @@ respectively(const sentence *s, fact_list *out, int first)
 {
 	for (int r = 0; r < s->nm; r++)
 	{
-		size_t		hi = s->clause_end[s->m[r].clause];
-		item_list	items[4] = {{{0}, 0}};
-		int			nfig = 0,
-					k = 0;
+		item_list	items[ITEM_SLOTS] = {{{0}, 0}};
 
 		if (!is_cue(&s->m[r], NVF_CUE_RESPECTIVELY))
 			continue;
-		for (int i = 0; i < r; i++)
-		{
-			int			slot = item_slot(&s->m[i]);
+		collect_items(s, s->start, s->m[r].start, items);
+		distribute(s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
+	}
+}
 
-			if (slot >= 0 && items[slot].n < 8)
-				items[slot].id[items[slot].n++] = s->m[i].term->id;
+/*
+ * GAAP/Non-GAAP毛利率攀升至64.9%/65.4%: figures joined by / take the items
+ * joined by / before them in their clause, in order.
+ */
+static void
+slash_lists(const sentence *s, fact_list *out, int first)
+{
+	for (int i = 0; i + 1 < s->nq; i++)
+	{
+		int			c = nvf_clause_of(s, s->q[i].start);
+		item_list	items[ITEM_SLOTS] = {{{0}, 0}};
+		size_t		lo = clause_start(s, c),
+					hi;
+		int			j = i;
+
+		if (!(s->q[i].end < s->end && s->t[s->q[i].end] == '/' && s->q[i + 1].start == s->q[i].end + 1))
+			continue;
+		while (j + 1 < s->nq && s->t[s->q[j].end] == '/' && s->q[j + 1].start == s->q[j].end + 1)
+			j++;
+		hi = s->q[j].end;
+		collect_items(s, lo, s->q[i].start, items);
+		if (items[ITEM_BASIS].n == 0)
+		{
+			/* GAAP/Non-GAAP EPS分别为...，同比增长66%/136%: the bases of the sentence */
+			item_list	all[ITEM_SLOTS] = {{{0}, 0}};
+
+			collect_items(s, s->start, s->q[i].start, all);
+			items[ITEM_BASIS] = all[ITEM_BASIS];
 		}
-		for (int f = first; f < out->n; f++)
-			nfig += out->qstart[f] >= s->m[r].end && out->qstart[f] < hi;
-		for (int f = first; f < out->n; f++)
-		{
-			nvf_fact   *x = &out->items[f];
-			int			v;
+		for (int k = 0; k < ITEM_SLOTS; k++)
+			if (items[k].n < j - i + 1)
+				items[k].n = 0;	/* only lists as long as the figures */
+		distribute(s, out, first, s->q[i].start, hi, items);
+		i = j;
+	}
+}
 
-			if (out->qstart[f] < s->m[r].end || out->qstart[f] >= hi)
-				continue;
-			if ((v = pick(&items[NVF_TERM_SEGMENT], nfig, k)) >= 0)
-				x->segment = v;
-			if ((v = pick(&items[NVF_TERM_METRIC], nfig, k)) >= 0)
-				x->metric = v;
-			if ((v = pick(&items[NVF_TERM_ENTITY], nfig, k)) >= 0)
-				x->entity = v;
-			if ((v = pick(&items[3], nfig, k)) >= 0)
-				x->basis = v == NVF_CUE_GAAP ? "gaap" : "non_gaap";
-			k++;
+/*
+ * GAAP和非GAAP毛利率两者同为75%: the figure right after 同为 is each listed
+ * basis's (or segment's, or company's): one fact per item.
+ */
+static void
+both_items(nvf_env *env, const sentence *s, fact_list *out, int first)
+{
+	int			n = out->n;
+
+	for (int f = first; f < n; f++)
+	{
+		int			b = last_mention(s, s->start, out->qstart[f], NVF_TERM_CUE, NVF_CUE_BOTH);
+		item_list	items[ITEM_SLOTS] = {{{0}, 0}};
+
+		if (b < 0 || out->qstart[f] - s->m[b].end > 6)
+			continue;
+		collect_items(s, s->start, s->m[b].start, items);
+		for (int k = 0; k < items[ITEM_BASIS].n && items[ITEM_BASIS].n >= 2; k++)
+		{
+			nvf_fact	x = out->items[f];
+
+			x.basis = items[ITEM_BASIS].id[k] == 0 ? "gaap" : "non_gaap";
+			if (k == 0)
+				out->items[f] = x;
+			else
+				push_fact(env, out, &x, out->qstart[f], out->reference[f]);
 		}
 	}
 }
@@ -718,26 +1565,32 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 	for (int i = 0; i < s->nq; i++)
 	{
 		nvf_fact	f;
+		nvf_quantity q = s->q[i];
+		bool		reference;
 
-		if (skipped_quantity(&s->q[i]) || is_tolerance(s, &s->q[i]))
+		/* 营收300亿美元，净利润120亿: a magnitude without unit in a sentence of money */
+		if ((q.flags & NVF_Q_UNITLESS) && (q.unit = money_before(s, i)) == NULL)
 			continue;
-		if (!quantity_fact(ds, env, s, &s->q[i], &f))
+		if (skipped_quantity(&q) || is_tolerance(s, &q))
 			continue;
-		if (per_unit && unit_is_money(f.unit) &&
-			strcmp(nvf_lexicon_metric(ds->lex, f.metric)->key, "unit_price") != 0)
+		if (!quantity_fact(ds, env, s, &q, out, first, &f, &reference))
+			continue;
+		if (per_unit && unit_is_money(f.unit) && nvf_lexicon_metric(ds->lex, f.metric)->flow)
 			continue;
 		f.ostart = s->q[i].ostart;
 		f.oend = s->q[i].oend;
-		push_fact(env, out, &f, s->q[i].start);
+		push_fact(env, out, &f, s->q[i].start, reference);
 	}
 	respectively(s, out, first);
+	slash_lists(s, out, first);
+	both_items(env, s, out, first);
 	tolerances(s, out, first);
 }
 
 int
 nvf_sentence_subject(const doc_state *ds, const sentence *s)
 {
-	attribution a = {s, NULL, 0, s->start, -1, -1, false, s->start};
+	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NULL};
 	int			e = entity_in(&a, s->start, s->end);
 
 	(void) ds;

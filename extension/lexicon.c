@@ -10,10 +10,14 @@
 
 #define INDEX_SIZE 0x10000		/* BMP first code points; others share slot 0 */
 
+/* a term's cue kinds are a 64-bit mask */
+_Static_assert(NVF_CUE_COUNT_ <= 64, "nvf_cue kinds must fit nvf_term.cues");
+
 const char *const nvf_cue_names[NVF_CUE_COUNT_] = {
 	"block", "yoy", "qoq", "share", "surprise", "up", "down", "up_noun", "down_noun",
 	"guidance", "forecast", "gaap", "non_gaap", "tolerance", "respectively", "each",
-	"total", "group", "from", "per", "article_end", "other_org"
+	"total", "group", "from", "per", "article_end", "other_org", "other_metric", "partner",
+	"apposition", "contrast", "self", "declare", "expect", "exclude", "both", "market", "done"
 };
 
 struct nvf_lexicon
@@ -163,6 +167,7 @@ nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind, in
 	t->len = r.len;
 	t->kind = kind;
 	t->id = id;
+	t->cues = kind == NVF_TERM_CUE ? UINT64_C(1) << id : 0;
 	t->flags = flags;
 	t->ascii = ascii;
 	t->next = -1;
@@ -180,13 +185,39 @@ index_key(const char *t, size_t len, size_t pos)
 	return c < INDEX_SIZE ? c : 0;
 }
 
+/* By length, then text, then kind: equal words end up side by side. */
 static int
 by_length(const void *a, const void *b)
 {
 	const nvf_term *x = a,
 			   *y = b;
+	int			c;
 
-	return (x->len > y->len) - (x->len < y->len);
+	if (x->len != y->len)
+		return (x->len > y->len) - (x->len < y->len);
+	if ((c = memcmp(x->text, y->text, x->len)) != 0)
+		return c;
+	return (x->kind > y->kind) - (x->kind < y->kind);
+}
+
+/* One cue term per word: the kinds of a word written in several rows are merged. */
+static void
+merge_cues(nvf_lexicon *lex)
+{
+	int			n = 0;
+
+	for (int i = 0; i < lex->nterms; i++)
+	{
+		nvf_term   *prev = n ? &lex->terms[n - 1] : NULL;
+		const nvf_term *t = &lex->terms[i];
+
+		if (prev && t->kind == NVF_TERM_CUE && prev->kind == NVF_TERM_CUE &&
+			prev->len == t->len && memcmp(prev->text, t->text, t->len) == 0)
+			prev->cues |= t->cues;
+		else
+			lex->terms[n++] = *t;
+	}
+	lex->nterms = n;
 }
 
 void
@@ -194,6 +225,7 @@ nvf_lexicon_finish(nvf_lexicon *lex)
 {
 	/* shortest first, each prepended: every chain runs longest first */
 	qsort(lex->terms, lex->nterms, sizeof(nvf_term), by_length);
+	merge_cues(lex);
 	lex->head = nvf_alloc(lex->env, INDEX_SIZE * sizeof(int));
 	memset(lex->head, 0xFF, INDEX_SIZE * sizeof(int));
 	for (int i = 0; i < lex->nterms; i++)

@@ -86,19 +86,38 @@ family_of(const char *s)
 	return NVF_FAMILY_MONEY;
 }
 
-/* Adds the aliases of one table: (alias, key[, flag]) rows. */
+/* Term flags from a metric alias row's needs_segment, basis and negative columns. */
+static unsigned
+metric_flags(uint64 row)
+{
+	char	   *needs = col(row, 3),
+			   *basis = col(row, 4),
+			   *negative = col(row, 5);
+	unsigned	flags = 0;
+
+	if (needs && needs[0] == 't')
+		flags |= NVF_TERM_NEEDS_SEGMENT;
+	if (basis && strcmp(basis, "gaap") == 0)
+		flags |= NVF_TERM_GAAP;
+	if (basis && strcmp(basis, "non_gaap") == 0)
+		flags |= NVF_TERM_NON_GAAP;
+	if (negative && negative[0] == 't')
+		flags |= NVF_TERM_NEGATIVE;
+	return flags;
+}
+
+/* Adds the aliases of one table: (alias, key[, needs_segment, basis, negative]) rows. */
 static void
 load_terms(nvf_lexicon *lex, const char *sql, nvf_term_kind kind)
 {
 	run(sql);
 	for (uint64 r = 0; r < SPI_processed; r++)
 	{
-		char	   *flag = SPI_tuptable->tupdesc->natts > 2 ? col(r, 3) : NULL;
 		int			id = nvf_lexicon_find(lex, kind, col(r, 2));
 
 		if (id >= 0)
 			nvf_lexicon_add_term(lex, col(r, 1), kind, id,
-								 (flag && flag[0] == 't') ? NVF_TERM_NEEDS_SEGMENT : 0);
+								 kind == NVF_TERM_METRIC ? metric_flags(r) : 0);
 	}
 }
 
@@ -121,10 +140,10 @@ load_lexicon(nvf_lexicon *lex)
 			nvf_lexicon_set_owner(lex, s, nvf_lexicon_find(lex, NVF_TERM_ENTITY, owner));
 	}
 	load_terms(lex, "SELECT alias, entity FROM nvfacts.entity_aliases ORDER BY alias", NVF_TERM_ENTITY);
-	load_terms(lex, "SELECT alias, metric, needs_segment FROM nvfacts.metric_aliases ORDER BY alias",
-			   NVF_TERM_METRIC);
+	load_terms(lex, "SELECT alias, metric, needs_segment, basis, negative "
+			   "FROM nvfacts.metric_aliases ORDER BY alias", NVF_TERM_METRIC);
 	load_terms(lex, "SELECT alias, segment FROM nvfacts.segment_aliases ORDER BY alias", NVF_TERM_SEGMENT);
-	load_terms(lex, "SELECT word, kind FROM nvfacts.cues ORDER BY word", NVF_TERM_CUE);
+	load_terms(lex, "SELECT word, kind FROM nvfacts.cues ORDER BY word, kind", NVF_TERM_CUE);
 	nvf_lexicon_finish(lex);
 }
 

@@ -30,8 +30,8 @@ typedef struct token
 } token;
 
 /* Value of a Chinese digit (incl. financial forms), -1 if none. */
-static int
-cjk_digit(uint32_t c)
+int
+nvf_cjk_digit(uint32_t c)
 {
 	switch (c)
 	{
@@ -61,6 +61,7 @@ cjk_multiplier(uint32_t c)
 		case 0x5343: case 0x4EDF:	return 3;	/* 千 仟 */
 		case 0x4E07:				return 4;	/* 万 */
 		case 0x4EBF:				return 8;	/* 亿 */
+		case 0x5146:				return 12;	/* 兆: 10^12 in Taiwan (1兆7934亿元) */
 	}
 	return 0;
 }
@@ -68,7 +69,7 @@ cjk_multiplier(uint32_t c)
 bool
 nvf_is_cjk_numeral(uint32_t c)
 {
-	return cjk_digit(c) >= 0 || cjk_multiplier(c) > 0;
+	return nvf_cjk_digit(c) >= 0 || cjk_multiplier(c) > 0;
 }
 
 static uint32_t
@@ -145,7 +146,7 @@ read_cjk_fraction(const char *t, size_t len, size_t pos, nvf_dec *frac)
 				d;
 	size_t		i = pos;
 
-	while (n < 12 && (d = cjk_digit(cp_at(t, len, i, &adv))) >= 0 && adv)
+	while (n < 12 && (d = nvf_cjk_digit(cp_at(t, len, i, &adv))) >= 0 && adv)
 	{
 		mant = mant * 10 + d;
 		n++;
@@ -177,7 +178,7 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 		return tk;
 	}
 	c2 = cp_at(t, len, pos + adv, &adv2);
-	if ((d = cjk_digit(c)) >= 0)
+	if ((d = nvf_cjk_digit(c)) >= 0)
 	{
 		/* 零 after a multiplier is a filler (一千零五); after a digit it is
 		 * one more digit (二〇二四) */
@@ -228,6 +229,7 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 
 typedef struct accum
 {
+	nvf_dec		trillions;		/* 兆 sections */
 	nvf_dec		result;			/* 亿 sections */
 	nvf_dec		section;		/* 万 section */
 	nvf_dec		number;			/* pending digit(s) */
@@ -237,8 +239,15 @@ typedef struct accum
 static void
 acc_init(accum *a)
 {
-	a->result = a->section = a->number = nvf_dec_make(0, 0);
+	a->trillions = a->result = a->section = a->number = nvf_dec_make(0, 0);
 	a->have_number = false;
+}
+
+/* What the 亿 and 万 sections hold so far. */
+static nvf_dec
+acc_below(const accum *a)
+{
+	return nvf_dec_add(a->result, a->section);
 }
 
 /* Applies a multiplier of 10^exp to the pending number. */
@@ -247,7 +256,12 @@ acc_multiply(accum *a, int exp)
 {
 	nvf_dec		n = a->have_number ? a->number : nvf_dec_make(1, 0);
 
-	if (exp == 8)
+	if (exp == 12)
+	{
+		a->trillions = nvf_dec_shift(nvf_dec_add(nvf_dec_add(a->trillions, acc_below(a)), n), 12);
+		a->result = a->section = nvf_dec_make(0, 0);
+	}
+	else if (exp == 8)
 	{
 		a->result = nvf_dec_shift(nvf_dec_add(nvf_dec_add(a->result, a->section),
 											  a->have_number ? a->number : nvf_dec_make(0, 0)), 8);
@@ -271,7 +285,7 @@ acc_multiply(accum *a, int exp)
 static nvf_dec
 acc_total(const accum *a)
 {
-	return nvf_dec_add(nvf_dec_add(a->result, a->section), a->number);
+	return nvf_dec_add(nvf_dec_add(a->trillions, acc_below(a)), a->number);
 }
 
 bool

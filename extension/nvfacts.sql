@@ -64,13 +64,15 @@ CREATE TABLE nvfacts.metric_aliases (
     alias text PRIMARY KEY,
     metric text NOT NULL REFERENCES nvfacts.metrics ON UPDATE CASCADE ON DELETE CASCADE,
     needs_segment boolean NOT NULL DEFAULT false,
-    builtin boolean NOT NULL DEFAULT false
+    builtin boolean NOT NULL DEFAULT false,
+    basis text CHECK (basis IN ('gaap', 'non_gaap')),
+    negative boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE nvfacts.metric_aliases IS
-'words for a metric; needs_segment: only with a product named before it (成本 of an H100, not of anything)';
+'words for a metric; needs_segment: only with a product named before it (成本 of an H100, not of anything); basis: the word says it (经调整EBITA is non_gaap); negative: a word for a loss (净亏损 1亿 is net_income -1亿)';
 
 CREATE TABLE nvfacts.segments (
-    segment text PRIMARY KEY CHECK (segment ~ '^[a-z][a-z0-9_]*$'),
+    segment text PRIMARY KEY CHECK (segment ~ '^[a-z0-9][a-z0-9_]*$'),
     owner text REFERENCES nvfacts.entities ON UPDATE CASCADE ON DELETE SET NULL,
     builtin boolean NOT NULL DEFAULT false
 );
@@ -84,14 +86,17 @@ CREATE TABLE nvfacts.segment_aliases (
 );
 
 CREATE TABLE nvfacts.cues (
-    word text PRIMARY KEY,
+    word text NOT NULL,
     kind text NOT NULL CHECK (kind IN ('block', 'yoy', 'qoq', 'share', 'surprise', 'up', 'down',
         'up_noun', 'down_noun', 'guidance', 'forecast', 'gaap', 'non_gaap', 'tolerance',
-        'respectively', 'each', 'total', 'group', 'from', 'per', 'article_end', 'other_org')),
-    builtin boolean NOT NULL DEFAULT false
+        'respectively', 'each', 'total', 'group', 'from', 'per', 'article_end', 'other_org',
+        'other_metric', 'partner', 'apposition', 'contrast', 'self', 'declare', 'expect',
+        'exclude', 'both', 'market', 'done')),
+    builtin boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (word, kind)
 );
 COMMENT ON TABLE nvfacts.cues IS
-'words that steer measure (yoy, qoq, share, surprise), sign (up, down), status (guidance, forecast), basis, tolerance and 分别; block = a longer word that hides a shorter cue (会议 is not 会); article_end = what follows is another story; other_org = a company outside the lexicon (银行), whose figures are not carried to the subject';
+'words that steer measure (yoy, qoq, share, surprise), sign (up, down), status (guidance: the company''s outlook; forecast: an analyst''s or the market''s; expect: a neutral 预计 or 将, forecast only after an analyst), basis, tolerance and 分别; a word may have several kinds (年减 is yoy and down); block = a longer word that hides a shorter cue (会议 is not 会); article_end = what follows is another story; other_org = a company outside the lexicon (银行), whose figures are not carried to the subject; other_metric = a measure outside the metric vocabulary (现金流, 积压订单): its figures yield no row and never take a neighbour''s metric; partner = the company named after it is named in passing (与, 得益于); apposition = 甲的对手乙 is about 乙; contrast = 而, 但: status cues before it do not reach past it; self = 该公司, 其 (the subject itself); declare = a currency declaration (下同); exclude = 剔除, 不计 (the part named after it is left out); both = 两者同为 (the figure is each listed item''s); market = 市场规模, 行业均价 (a figure of a market: entity NULL); done = 已, 录得 (what follows is reported, whatever outlook words came before)';
 
 SELECT pg_catalog.pg_extension_config_dump('nvfacts.entities', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('nvfacts.entity_aliases', 'WHERE NOT builtin');
@@ -121,39 +126,3 @@ END $$;
 
 -- Everyone may call the functions (reading files still needs USAGE on a server).
 GRANT USAGE ON SCHEMA nvfacts TO PUBLIC;
-
--- ---------------------------------------------------------------------------
--- Facts (see FACTS.md): one row = one quantity stated about one metric.
-
-CREATE TYPE nvfacts.fact AS (
-    doc text,
-    fact_no int,
-    entity text,
-    metric text,
-    segment text,
-    basis text,
-    measure text,
-    value numeric,
-    value_low numeric,
-    value_high numeric,
-    unit text,
-    approx text,
-    status text,
-    fiscal_year int,
-    fiscal_quarter int,
-    period_text text,
-    span_start int,
-    span_end int,
-    evidence text
-);
-
--- STABLE, not IMMUTABLE: the result depends on the lexicon tables.  Not
--- STRICT: published may be NULL (then the page's own date is used); a NULL
--- doc gives no rows.
-CREATE FUNCTION nvfacts.extract(doc text, published date DEFAULT NULL)
-    RETURNS SETOF nvfacts.fact
-    AS 'MODULE_PATHNAME', 'nvf_extract'
-    LANGUAGE C STABLE CALLED ON NULL INPUT PARALLEL SAFE COST 50000 ROWS 10;
-
-COMMENT ON FUNCTION nvfacts.extract(text, date) IS
-'typed financial facts stated in an article: entity, metric, segment, basis, measure, value, unit, status, fiscal period, with the span and sentence they come from';

@@ -201,8 +201,7 @@ typedef enum nvf_pattern_id
 {
 	NVF_PAT_URL,				/* URLs, e-mail addresses, domains */
 	NVF_PAT_DATETIME,			/* 2024-05-23, 2024/5/31, 12:50:49, 3月18日 */
-	NVF_PAT_PERIOD,				/* 2025财年第一季度, FY25Q3, 2024年Q4, 上季, 今年 */
-	NVF_PAT_PUBDATE,			/* 发表于 2024-5-31, 最后更新: 2024-05-09 */
+	NVF_PAT_PUBDATE,			/* 发表于 2024-5-31, 2024年2月21日——, 30/01/2026 */
 	NVF_PAT_COUNT_
 } nvf_pattern_id;
 
@@ -253,6 +252,8 @@ typedef struct nvf_number
 extern bool nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num);
 /* True when cp is a Chinese digit or numeral multiplier. */
 extern bool nvf_is_cjk_numeral(uint32_t cp);
+/* The value of a Chinese digit (零..九, 两), or -1. */
+extern int	nvf_cjk_digit(uint32_t cp);
 
 /* ---- quantities (in quantity.c) ---------------------------------------- */
 
@@ -272,6 +273,9 @@ extern const char *nvf_approx_name(nvf_approx a);	/* NULL for NONE */
 #define NVF_Q_FRACTION  0x04	/* X分之Y */
 #define NVF_Q_SIGNED    0x08	/* a literal sign was written: -11% */
 #define NVF_Q_CONVERTED 0x10	/* a conversion aside: 约合人民币12亿元 */
+#define NVF_Q_BARE_YUAN 0x20	/* written with a bare 元: CNY unless the page says otherwise */
+#define NVF_Q_NAMED_YUAN 0x40	/* 元 after a currency word: 新台币576亿元 */
+#define NVF_Q_UNITLESS  0x80	/* a scaled number with no unit (120亿): counted, unless money is meant */
 
 typedef struct nvf_quantity
 {
@@ -293,6 +297,8 @@ typedef struct nvf_quantity
  * the array comes from env.  Returns the count.
  */
 extern int	nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out);
+/* The currency a word at t[pos] names (美元, 新台币, US$), its end in *end; NULL if none. */
+extern const char *nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end);
 /* Fills ostart, oend and surface of q from its block. */
 extern void nvf_quantity_locate(nvf_env *env, const nvf_block *blk, nvf_quantity *q);
 

@@ -33,8 +33,8 @@ typedef enum nvf_cue
 	NVF_CUE_DOWN,				/* a verb: 下降 */
 	NVF_CUE_UP_NOUN,			/* 涨幅: up whatever follows */
 	NVF_CUE_DOWN_NOUN,			/* 跌幅 */
-	NVF_CUE_GUIDANCE,
-	NVF_CUE_FORECAST,
+	NVF_CUE_GUIDANCE,			/* the company's own outlook: 指引, 展望, 目标 */
+	NVF_CUE_FORECAST,			/* someone else's: 分析师, 市场预期, 一致预期 */
 	NVF_CUE_GAAP,
 	NVF_CUE_NON_GAAP,
 	NVF_CUE_TOLERANCE,
@@ -46,6 +46,17 @@ typedef enum nvf_cue
 	NVF_CUE_PER,				/* 每: a rate or a per-unit return */
 	NVF_CUE_ARTICLE_END,		/* 责任编辑, 免责声明: what follows is another story */
 	NVF_CUE_OTHER_ORG,			/* 银行, 证券, 有限公司: a company not in the lexicon */
+	NVF_CUE_OTHER_METRIC,		/* 现金流, 积压订单, EBITDA: a measure outside the vocabulary */
+	NVF_CUE_PARTNER,			/* 与, 得益于, 签订: the company after it is named in passing */
+	NVF_CUE_APPOSITION,			/* 对手, 客户: 甲的对手乙 is about 乙 */
+	NVF_CUE_CONTRAST,			/* 而, 但: what follows has its own status */
+	NVF_CUE_SELF,				/* 该公司, 公司, 其: the subject itself */
+	NVF_CUE_DECLARE,			/* 下同, 以...计: a currency declared for the rest */
+	NVF_CUE_EXPECT,				/* 预计, 将: an outlook, the company's unless an analyst spoke */
+	NVF_CUE_EXCLUDE,			/* 剔除, 不计: the part named after it is left out */
+	NVF_CUE_BOTH,				/* 两者同为, 均为: the figure is every listed item's */
+	NVF_CUE_MARKET,				/* 市场规模, 行业均价: a figure of a market, no company's */
+	NVF_CUE_DONE,				/* 已, 录得: what follows is reported, not expected */
 	NVF_CUE_COUNT_
 } nvf_cue;
 
@@ -61,6 +72,9 @@ typedef enum nvf_term_kind
 } nvf_term_kind;
 
 #define NVF_TERM_NEEDS_SEGMENT 0x01	/* a metric word that needs a product (成本) */
+#define NVF_TERM_GAAP		0x02	/* a metric word that says its basis (GAAP营业收入) */
+#define NVF_TERM_NON_GAAP	0x04
+#define NVF_TERM_NEGATIVE	0x08	/* a metric word for a loss (净亏损): the value is negative */
 
 typedef struct nvf_entity
 {
@@ -88,13 +102,21 @@ typedef struct nvf_term
 	char	   *text;			/* repaired, ASCII lower-cased */
 	size_t		len;
 	nvf_term_kind kind;
-	int			id;				/* entity/metric/segment index or cue kind */
+	int			id;				/* entity/metric/segment index */
+	uint64_t	cues;			/* for cues: a bitmask of nvf_cue kinds (a word may have several) */
 	unsigned	flags;
 	bool		ascii;			/* needs word boundaries, case-insensitive */
 	int			next;			/* chain of terms sharing a first code point */
 } nvf_term;
 
 typedef struct nvf_lexicon nvf_lexicon;
+
+/* Whether a cue term is of kind cue. */
+static inline bool
+nvf_term_is_cue(const nvf_term *t, nvf_cue cue)
+{
+	return t->kind == NVF_TERM_CUE && (t->cues & (UINT64_C(1) << cue)) != 0;
+}
 
 extern nvf_lexicon *nvf_lexicon_new(nvf_env *env);
 extern int	nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month);
@@ -128,50 +150,95 @@ typedef struct nvf_date
 /* The publication date printed in a page (发表于 2024-5-31 ...), if any. */
 extern nvf_date nvf_find_published_date(nvf_env *env, const char *doc, size_t len);
 
+/* What span of time a figure covers (FACTS.md period_kind). */
 typedef enum nvf_period_kind
 {
-	NVF_PER_FISCAL,				/* 2025财年, FY25: the entity's own label */
-	NVF_PER_CALENDAR,			/* 2024年, 2024年Q4 */
-	NVF_PER_QUARTER_ONLY,		/* 第二季度, Q4 */
-	NVF_PER_REL_YEAR,			/* 今年 (0), 去年 (-1), 明年 (+1) */
-	NVF_PER_REL_FISCAL,			/* 本财年 (0), 上财年 (-1) */
-	NVF_PER_REL_QUARTER,		/* 本季度 (0), 上季 (-1) */
-	NVF_PER_FULL_YEAR			/* 全年, 全财年: the whole year of the context */
+	NVF_PK_NONE,				/* no period (a level at a moment) or unknown */
+	NVF_PK_QUARTER,
+	NVF_PK_HALF,				/* 上半年, 中期; part 1 or 2 */
+	NVF_PK_NINE_MONTHS,			/* 前三季度 */
+	NVF_PK_YEAR,
+	NVF_PK_MONTH,				/* a monthly report: part = calendar month */
+	NVF_PK_YTD,					/* 1-4月累计: part = calendar month it ends in */
+	NVF_PK_TTM,					/* 过去12个月 */
+	NVF_PK_COUNT_
 } nvf_period_kind;
 
+extern const char *const nvf_period_kind_names[NVF_PK_COUNT_];	/* [NONE] is NULL */
+
+/* How a period mention gives its year. */
+typedef enum nvf_year_form
+{
+	NVF_YEAR_NONE,				/* 第二季度, 上半年: the year of the context */
+	NVF_YEAR_FISCAL,			/* 2025财年, FY25, 2024年第一财季: the entity's own label */
+	NVF_YEAR_CALENDAR,			/* 2024年, 2024Q4, 25Q2 */
+	NVF_YEAR_RELATIVE,			/* 今年 0, 去年 -1, 明年 +1 */
+	NVF_YEAR_RELATIVE_FISCAL,	/* 本财年 0, 上财年 -1 */
+	NVF_YEAR_ENDED				/* 截至2024年1月28日的第四季度: the year holding that date */
+} nvf_year_form;
+
+/* A period expression in repaired text (period.c's grammar). */
 typedef struct nvf_period_mention
 {
 	size_t		start;			/* bytes in the repaired text */
 	size_t		end;
-	nvf_period_kind kind;
-	int			year;			/* or the offset for relative kinds */
-	int			quarter;		/* 0 = none */
-	bool		comparison;		/* after 较/比/同: a base, not the fact's period */
-	bool		anaphoric;		/* 当季, 该季度: the quarter just named, not the current one */
+	nvf_year_form year_form;
+	int			year;			/* absolute, or the offset of a relative form */
+	int			year_to;		/* the last year of a range (2023年至2025年), else year */
+	int			month;			/* YEAR_ENDED: the month of the date (0: unknown) */
+	nvf_period_kind kind;		/* NONE with whole_year/same_period: from the context */
+	int			part;			/* quarter 1-4, half 1-2, month 1-12; 0: none */
+	int			quarter_shift;	/* relative quarter: 本季 0, 上季 -1, 下季 +1 */
+	bool		relative_quarter;	/* 本季度, 上季, 当季 */
+	bool		anaphoric;		/* 当季, 该季度: the quarter just named */
+	bool		hk_last;		/* bare 上季 (no 一/个/度): the quarter just reported in HK/TW usage */
+	bool		same_period;	/* 同期: the context's period, a year_form year away */
+	bool		whole_year;		/* 全年: the whole year of the context */
+	bool		comparison;		/* after 较/比/从 ...: a base, not the figure's period */
+	bool		aside;			/* followed by 以来: a landmark, not a period */
+	bool		month_only;		/* 4月: a month, a period only right before its figure */
+	bool		span_years;		/* 未来三年, 过去十年: several years, no one period */
 } nvf_period_mention;
 
 extern int	nvf_find_periods(nvf_env *env, const char *t, size_t len,
 							 nvf_period_mention **out);
+/* A period behind the article's own: 去年, 上季, 去年同期. */
+extern bool nvf_looks_back(const nvf_period_mention *p);
 
-/* A resolved period: fy/fq 0 when unknown. */
+/* A resolved period: fy/fq/part 0 when unknown. */
 typedef struct nvf_period
 {
 	int			fy;
-	int			fq;
+	int			fq;				/* quarters only */
+	nvf_period_kind kind;
+	int			part;			/* half 1-2, month/ytd calendar month */
 	char	   *text;			/* as written in the original, or NULL */
 } nvf_period;
 
 /* The fiscal year that contains a date. */
 extern int	nvf_fiscal_year_of(nvf_date d, int fy_end_month);
+/* The fiscal year most of a calendar year falls in (NVIDIA's 2024 is FY2025). */
+extern int	nvf_calendar_to_fiscal(int year, int fy_end_month);
+
+/* What a period mention is resolved against, for one entity. */
+typedef struct nvf_period_context
+{
+	int			fy_end_month;
+	nvf_date	published;		/* year 0: unknown */
+	const nvf_period *current;	/* the period the article reports (NULL: none) */
+	const nvf_period *named;	/* the period named last */
+	int			sentence_year;	/* a fiscal year named in the same sentence, or 0 */
+	bool		outlook;		/* the figure is guidance or a forecast */
+	bool		hk_usage;		/* Hong Kong/Taiwan register: 上季 = the quarter just reported */
+} nvf_period_context;
+
+extern nvf_period nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c);
 
 /*
- * Resolves m for an entity whose fiscal year ends in fy_end_month, given its
- * current quarter and the period named last for it (either may be NULL);
- * outlook when the figure is guidance or a forecast.
+ * The last day of the calendar month in which p ends, for an entity whose
+ * fiscal year ends in fy_end_month; false when p does not say.
  */
-extern nvf_period nvf_resolve_period(const nvf_period_mention *m, int fy_end_month,
-									 nvf_date published, const nvf_period *current,
-									 const nvf_period *named, bool outlook);
+extern bool nvf_period_end(const nvf_period *p, int fy_end_month, nvf_date *out);
 
 /* ---- facts (in fact.c, document.c) ------------------------------------- */
 

@@ -1,130 +1,784 @@
 /*
- * period.c — when a figure is for: period expressions (2025财年第一季度,
- * FY25Q3, 2024年Q4, 第二财季, 本季度, 今年, 本财年) resolved against the
- * entity's fiscal calendar and the publication date; and that date itself.
+ * period.c — when a figure is for: the grammar of period expressions
+ * (2025财年第一季度, FY25Q3, 4QFY20, 25Q2, 2024年上半年, 前三季度, 1-4月,
+ * 过去12个月, 本季度, 去年同期, 截至1月28日的第四季度 ...), their resolution
+ * against an entity's fiscal calendar, the article's context and the
+ * publication date, the end date of a period, and that publication date.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "nvfacts_extract.h"
 
-#define PERIOD_GROUPS 18
-#define UNSET(ov, g) ((ov)[2 * (g)] == SIZE_MAX)
+const char *const nvf_period_kind_names[NVF_PK_COUNT_] = {
+	NULL, "quarter", "half", "nine_months", "year", "month", "ytd", "ttm"
+};
 
-/* 一二三四 or 1-4 at t[a], 首 (first) or 次 (next: the second); 0 if none. */
-static int
-quarter_digit(const char *t, size_t a)
+/* ---- a cursor over repaired text ---------------------------------------- */
+
+typedef struct cursor
 {
-	static const char *const cjk[] = {"一", "二", "三", "四"};
+	const char *t;
+	size_t		len;
+	size_t		pos;
+} cursor;
 
-	if (t[a] >= '1' && t[a] <= '4')
-		return t[a] - '0';
-	for (int i = 0; i < 4; i++)
-		if (strncmp(t + a, cjk[i], 3) == 0)
-			return i + 1;
-	if (strncmp(t + a, "首", 3) == 0)
-		return 1;
-	if (strncmp(t + a, "次", 3) == 0)
-		return 2;
-	return 0;
+static bool
+peek(const cursor *c, const char *w)
+{
+	size_t		n = strlen(w);
+
+	return c->pos + n <= c->len && memcmp(c->t + c->pos, w, n) == 0;
 }
 
-static int
-group_int(const char *t, const size_t *ov, int g)
+/* Consumes w when the text continues with it. */
+static bool
+lit(cursor *c, const char *w)
 {
-	return UNSET(ov, g) ? 0 : atoi(t + ov[2 * g]);
+	if (!peek(c, w))
+		return false;
+	c->pos += strlen(w);
+	return true;
 }
 
+/* Consumes the first word of a NULL-terminated list the text continues with. */
 static int
-group_quarter(const char *t, const size_t *ov, int g)
+one_of(cursor *c, const char *const *words)
 {
-	return UNSET(ov, g) ? 0 : quarter_digit(t, ov[2 * g]);
+	for (int i = 0; words[i]; i++)
+		if (lit(c, words[i]))
+			return i;
+	return -1;
 }
 
-/* Offset of a relative word: 今/本/当/该 0, 去/上 -1, 前 -2, 明/下 +1. */
-static int
-relative_offset(const char *t, const size_t *ov, int g)
-{
-	const char *w = t + ov[2 * g];
-
-	if (strncmp(w, "去", 3) == 0 || strncmp(w, "上", 3) == 0)
-		return -1;
-	if (strncmp(w, "前", 3) == 0)
-		return -2;
-	if (strncmp(w, "明", 3) == 0 || strncmp(w, "下", 3) == 0)
-		return 1;
-	return 0;
-}
-
-/* Fills m from the groups of one PERIOD match. */
 static void
-period_from_groups(const char *t, const size_t *ov, nvf_period_mention *m)
+spaces(cursor *c)
 {
-	m->start = ov[0];
-	m->end = ov[1];
-	m->comparison = !UNSET(ov, 1);
-	m->quarter = 0;
-	m->year = 0;
-	m->anaphoric = false;
-	if (!UNSET(ov, 2))
+	for (int n = 0; n < 2 && c->pos < c->len && c->t[c->pos] == ' '; n++)
+		c->pos++;
+}
+
+/* The byte at pos, 0 past the end. */
+static char
+ch(const cursor *c, size_t pos)
+{
+	return pos < c->len ? c->t[pos] : 0;
+}
+
+static bool
+is_digit_at(const cursor *c, size_t pos)
+{
+	return pos < c->len && c->t[pos] >= '0' && c->t[pos] <= '9';
+}
+
+static bool
+is_alpha_at(const cursor *c, size_t pos)
+{
+	char		ch = pos < c->len ? c->t[pos] : 0;
+
+	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+}
+
+/* Exactly n ASCII digits (not followed by another digit); their value, or -1. */
+static int
+digits(cursor *c, int n)
+{
+	int			v = 0;
+
+	for (int i = 0; i < n; i++)
 	{
-		m->kind = NVF_PER_FISCAL;
-		m->year = group_int(t, ov, 2);
-		m->year += m->year < 100 ? 2000 : 0;
-		m->quarter = group_int(t, ov, 3);
+		if (!is_digit_at(c, c->pos + i))
+			return -1;
+		v = v * 10 + c->t[c->pos + i] - '0';
 	}
-	else if (!UNSET(ov, 4))
+	if (is_digit_at(c, c->pos + n))
+		return -1;
+	c->pos += n;
+	return v;
+}
+
+/* A four-digit year 1990..2099, not inside a longer number. */
+static int
+year4(cursor *c)
+{
+	size_t		save = c->pos;
+	int			y;
+
+	if (c->pos > 0 && (is_digit_at(c, c->pos - 1) || c->t[c->pos - 1] == '.'))
+		return 0;
+	y = digits(c, 4);
+	if (y >= 1990 && y <= 2099)
+		return y;
+	c->pos = save;
+	return 0;
+}
+
+/* A two-digit year (25 -> 2025) or a four-digit one; 0 if none. */
+static int
+year2or4(cursor *c)
+{
+	size_t		save = c->pos;
+	int			y = year4(c);
+
+	if (y)
+		return y;
+	y = digits(c, 2);
+	if (y >= 0)
+		return 2000 + y;
+	c->pos = save;
+	return 0;
+}
+
+/* A small number written 1..12 or 一..十二 (两 = 2); 0 if none. */
+static int
+small_number(cursor *c)
+{
+	static const char *const cjk[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", NULL};
+	size_t		save = c->pos;
+	int			v,
+				k;
+
+	if (is_digit_at(c, c->pos))
 	{
-		m->kind = NVF_PER_FISCAL;
-		m->year = group_int(t, ov, 4);
-		m->quarter = group_quarter(t, ov, 5);
+		v = c->t[c->pos++] - '0';
+		if (is_digit_at(c, c->pos))
+			v = v * 10 + c->t[c->pos++] - '0';
+		if (!is_digit_at(c, c->pos) && v >= 1 && v <= 12)
+			return v;
+		c->pos = save;
+		return 0;
 	}
-	else if (!UNSET(ov, 6) || !UNSET(ov, 9))
+	if (lit(c, "两"))
+		return 2;
+	if (lit(c, "十"))
 	{
-		m->kind = NVF_PER_CALENDAR;
-		m->year = group_int(t, ov, UNSET(ov, 6) ? 9 : 6);
-		m->quarter = group_int(t, ov, 7) + group_quarter(t, ov, 8) + group_int(t, ov, 10);
+		k = one_of(c, cjk);
+		return k >= 0 && k < 2 ? 11 + k : 10;
 	}
-	else if (!UNSET(ov, 11) || !UNSET(ov, 12) || !UNSET(ov, 16))
+	k = one_of(c, cjk);
+	return k >= 0 ? k + 1 : 0;
+}
+
+/* A day of the month in digits, 1..31; 0 if none. */
+static int
+day_number(cursor *c)
+{
+	size_t		save = c->pos;
+	int			d = digits(c, 2);
+
+	if (d < 0)
+		d = digits(c, 1);
+	if (d >= 1 && d <= 31)
+		return d;
+	c->pos = save;
+	return 0;
+}
+
+/* ---- the grammar -------------------------------------------------------- */
+
+static const char *const quarter_nouns[] = {"财政季度", "财季", "季度", "季报", "季", NULL};
+
+/* 第一季度, 第 2 季, 二季度, 首季, 第四财季; *fiscal when written 财季. */
+static int
+quarter_phrase(cursor *c, bool *fiscal)
+{
+	size_t		save = c->pos;
+	bool		di = lit(c, "第");
+	int			q,
+				noun;
+
+	spaces(c);
+	if (lit(c, "首"))
+		q = 1;
+	else if (di && lit(c, "次"))
+		q = 2;
+	else
+		q = small_number(c);
+	spaces(c);
+	noun = (q >= 1 && q <= 4) ? one_of(c, quarter_nouns) : -1;
+	/* a bare 二季 is no quarter (四季 are seasons): 第二季, 二季度, 首季 */
+	if (noun < 0 || (noun == 4 && !di && !(q == 1 && c->pos >= save + 6 &&
+										  memcmp(c->t + save, "首", 3) == 0)))
 	{
-		m->kind = NVF_PER_QUARTER_ONLY;
-		m->quarter = group_int(t, ov, 11) + group_quarter(t, ov, 12) + group_quarter(t, ov, 16);
+		c->pos = save;
+		return 0;
 	}
-	else if (!UNSET(ov, 17))
-		m->kind = NVF_PER_FULL_YEAR;
-	else if (!UNSET(ov, 13))
+	*fiscal = noun <= 1;
+	return q;
+}
+
+/* Q3 (not inside a word, not followed by a digit). */
+static int
+q_letter(cursor *c)
+{
+	size_t		save = c->pos;
+
+	if (c->pos > 0 && is_alpha_at(c, c->pos - 1))
+		return 0;
+	if ((lit(c, "Q") || lit(c, "q")) && is_digit_at(c, c->pos) &&
+		c->t[c->pos] >= '1' && c->t[c->pos] <= '4' && !is_digit_at(c, c->pos + 1))
+		return c->t[c->pos++] - '0';
+	c->pos = save;
+	return 0;
+}
+
+/* 1-4月, 1至4月, 前4个月, 前四月: the months of the year up to the last one. */
+static int
+months_to_date(cursor *c)
+{
+	static const char *const seps[] = {"-", "至", "到", "~", "—", NULL};
+	size_t		save = c->pos;
+	int			last = 0;
+
+	if (lit(c, "前"))
+		last = small_number(c);
+	else if (small_number(c) == 1 && one_of(c, seps) >= 0)
+		last = small_number(c);
+	if (last >= 2 && (lit(c, "个月") || lit(c, "月份") || lit(c, "月")))
+		return last;
+	c->pos = save;
+	return 0;
+}
+
+/* 4月, 4月份 — not a date (4月9日) nor 4月底 */
+static int
+single_month(cursor *c)
+{
+	static const char *const not_after[] = {"日", "号", "底", "初", "末", "中旬", "上旬", "下旬", NULL};
+	size_t		save = c->pos;
+	int			m = small_number(c);
+	cursor		look;
+
+	if (m && (spaces(c), lit(c, "月")))
 	{
-		m->kind = NVF_PER_REL_YEAR;
-		m->year = relative_offset(t, ov, 13);
+		lit(c, "份");
+		look = *c;
+		spaces(&look);
+		while (is_digit_at(&look, look.pos))
+			look.pos++;
+		spaces(&look);
+		if (one_of(&look, not_after) < 0)
+			return m;
 	}
-	else if (!UNSET(ov, 14))
+	c->pos = save;
+	return 0;
+}
+
+/* A part of a year written after the year or alone; false if none. */
+static bool
+sub_period(cursor *c, nvf_period_mention *m)
+{
+	static const char *const whole[] = {"全财年", "全年度", "全会计年度", "整个财年", "整个会计年度",
+	"全年", "整年", NULL};
+	static const char *const nine[] = {"前三季度", "前三个季度", "前3季度", "前3个季度", "前三季",
+	"前3季", NULL};
+	static const char *const first_half[] = {"上半财年", "上半年度", "上半年", "前两季", "前两个季度",
+	"前2季", NULL};
+	static const char *const ttm[] = {"过去12个月", "过去十二个月", "连续12个月", "近12个月",
+		"最近12个月", "过去四个季度", "过去4个季度", "过去的四个季度", "过去的12个月",
+	"过去一年", "TTM", NULL};
+	size_t		save = c->pos;
+	bool		fiscal = false;
+	int			k;
+
+	if ((k = quarter_phrase(c, &fiscal)) || (k = q_letter(c)))
 	{
-		m->kind = NVF_PER_REL_FISCAL;
-		m->year = relative_offset(t, ov, 14);
+		m->kind = NVF_PK_QUARTER;
+		m->part = k;
+		if (fiscal && m->year_form == NVF_YEAR_CALENDAR)
+			m->year_form = NVF_YEAR_FISCAL;	/* 2024年第一财季: a fiscal label */
+	}
+	else if (one_of(c, whole) >= 0)
+	{
+		m->kind = NVF_PK_YEAR;
+		m->whole_year = m->year_form == NVF_YEAR_NONE;
+	}
+	else if (one_of(c, nine) >= 0)
+		m->kind = NVF_PK_NINE_MONTHS, m->part = 0;
+	else if (one_of(c, first_half) >= 0)
+		m->kind = NVF_PK_HALF, m->part = 1;
+	else if (lit(c, "下半财年") || lit(c, "下半年度") || lit(c, "下半年"))
+		m->kind = NVF_PK_HALF, m->part = 2;
+	else if (lit(c, "中期") && (peek(c, "业绩") || peek(c, "报告") || peek(c, "财报") ||
+							  peek(c, "报") || peek(c, "净利") || peek(c, "营收") || peek(c, "收入")))
+		m->kind = NVF_PK_HALF, m->part = 1;
+	else if (one_of(c, ttm) >= 0)
+		m->kind = NVF_PK_TTM;
+	else if (lit(c, "同期"))
+		m->same_period = true;
+	else if ((k = months_to_date(c)) != 0)
+	{
+		m->kind = k == 6 ? NVF_PK_HALF : k == 9 ? NVF_PK_NINE_MONTHS : k == 12 ? NVF_PK_YEAR
+			: NVF_PK_YTD;
+		m->part = k == 6 ? 1 : k == 9 || k == 12 ? 0 : k;
+	}
+	else if ((k = single_month(c)) != 0)
+	{
+		m->kind = NVF_PK_MONTH;
+		m->part = k;
+		m->month_only = m->year_form == NVF_YEAR_NONE;
 	}
 	else
 	{
-		m->kind = NVF_PER_REL_QUARTER;
-		m->year = relative_offset(t, ov, 15);
-		/* 当季/该季度 point back at the quarter just named */
-		m->anaphoric = strncmp(t + ov[2 * 15], "当", 3) == 0 || strncmp(t + ov[2 * 15], "该", 3) == 0;
+		c->pos = save;
+		return false;
 	}
-	/* the comparison word belongs to the measure, not to the period text */
-	if (m->comparison)
-		m->start = ov[3];
+	return true;
+}
+
+/* 本季度, 上季, 上一财季, 下个季度, 当季, 该季度, 前一季度, 这一季度 */
+static bool
+relative_quarter(cursor *c, nvf_period_mention *m)
+{
+	static const char *const which[] = {"本", "这", "当", "该", "单", "今", "上", "前", "下", NULL};
+	static const int shift[] = {0, 0, 0, 0, 0, 0, -1, -1, 1};
+	size_t		save = c->pos;
+	int			w = one_of(c, which);
+	bool		counted;
+
+	if (w < 0)
+		return false;
+	counted = lit(c, "一个") || lit(c, "一") || lit(c, "个");
+	if (w == 7 && !counted)		/* 前季度 is no word; 前一季度 is */
+	{
+		c->pos = save;
+		return false;
+	}
+	if (one_of(c, quarter_nouns) < 0)
+	{
+		c->pos = save;
+		return false;
+	}
+	m->relative_quarter = true;
+	m->kind = NVF_PK_QUARTER;
+	m->quarter_shift = shift[w];
+	m->anaphoric = w == 2 || w == 3;
+	m->hk_last = w == 6 && !counted && c->pos - save == 6;	/* exactly 上季 */
+	return true;
+}
+
+/* 今年, 去年, 明年, 前年, 上年, 一年前 — and what follows (去年同期, 今年上半年). */
+static bool
+relative_year(cursor *c, nvf_period_mention *m)
+{
+	static const char *const words[] = {"今年", "本年", "当年", "去年", "上年", "一年前", "1年前",
+	"前一年", "上一年", "明年", "次年", "前年", NULL};
+	static const int offset[] = {0, 0, 0, -1, -1, -1, -1, -1, -1, 1, 1, -2};
+	int			w = one_of(c, words);
+
+	if (w < 0)
+		return false;
+	if (peek(c, "度"))
+		c->pos += strlen("度");
+	m->year_form = NVF_YEAR_RELATIVE;
+	m->year = m->year_to = offset[w];
+	m->kind = NVF_PK_YEAR;
+	spaces(c);
+	if (!sub_period(c, m))
+		m->kind = NVF_PK_YEAR;
+	return true;
+}
+
+/* 本财年, 上一财年, 下个财年, 上财政年度 */
+static bool
+relative_fiscal(cursor *c, nvf_period_mention *m)
+{
+	static const char *const which[] = {"本", "今", "上一", "上个", "上", "去", "下一", "下个", "下",
+	"明", NULL};
+	static const int offset[] = {0, 0, -1, -1, -1, -1, 1, 1, 1, 1};
+	static const char *const nouns[] = {"财年", "财政年度", "会计年度", NULL};
+	size_t		save = c->pos;
+	int			w = one_of(c, which);
+
+	if (w < 0 || one_of(c, nouns) < 0)
+	{
+		c->pos = save;
+		return false;
+	}
+	m->year_form = NVF_YEAR_RELATIVE_FISCAL;
+	m->year = m->year_to = offset[w];
+	m->kind = NVF_PK_YEAR;
+	return true;
+}
+
+/* FY2025, FY25 Q3, FY2025第一季度 */
+static bool
+fy_prefix(cursor *c, nvf_period_mention *m)
+{
+	size_t		save = c->pos;
+	int			y;
+
+	if (c->pos > 0 && is_alpha_at(c, c->pos - 1))
+		return false;
+	if (!(lit(c, "FY") || lit(c, "fy") || lit(c, "Fy")))
+		return false;
+	spaces(c);
+	if (!(y = year2or4(c)))
+	{
+		c->pos = save;
+		return false;
+	}
+	m->year_form = NVF_YEAR_FISCAL;
+	m->year = m->year_to = y;
+	m->kind = NVF_PK_YEAR;
+	spaces(c);
+	sub_period(c, m);
+	return true;
+}
+
+/* 4QFY20, Q3 FY2025, Q3 2025, 1Q25, 25Q2, 1H25, H1 2025, H2 */
+static bool
+letter_forms(cursor *c, nvf_period_mention *m)
+{
+	size_t		save = c->pos;
+	int			n = 0,
+				y;
+	bool		half = false;
+
+	if (c->pos > 0 && (is_alpha_at(c, c->pos - 1) || is_digit_at(c, c->pos - 1)))
+		return false;
+	if (is_digit_at(c, c->pos) && (ch(c, c->pos + 1) == 'Q' || ch(c, c->pos + 1) == 'H'))
+	{
+		/* 4QFY20, 1Q25, 1H25 */
+		n = c->t[c->pos] - '0';
+		half = ch(c, c->pos + 1) == 'H';
+		c->pos += 2;
+		m->year_form = (lit(c, "FY") || lit(c, "fy")) ? NVF_YEAR_FISCAL : NVF_YEAR_CALENDAR;
+		y = year2or4(c);
+	}
+	else if (is_digit_at(c, c->pos) && is_digit_at(c, c->pos + 1) &&
+			 (ch(c, c->pos + 2) == 'Q' || ch(c, c->pos + 2) == 'H') && is_digit_at(c, c->pos + 3) &&
+			 !is_digit_at(c, c->pos + 4))
+	{
+		/* 25Q2, 24H1 */
+		y = 2000 + (c->t[c->pos] - '0') * 10 + (c->t[c->pos + 1] - '0');
+		half = ch(c, c->pos + 2) == 'H';
+		n = c->t[c->pos + 3] - '0';
+		c->pos += 4;
+		m->year_form = NVF_YEAR_CALENDAR;
+	}
+	else if (lit(c, "H") || lit(c, "Q"))
+	{
+		/* Q3 FY2025, Q3 2025, H1 2025 (a bare Q3 is sub_period's) */
+		half = c->t[c->pos - 1] == 'H';
+		if (!is_digit_at(c, c->pos) || is_digit_at(c, c->pos + 1))
+		{
+			c->pos = save;
+			return false;
+		}
+		n = c->t[c->pos++] - '0';
+		spaces(c);
+		m->year_form = (lit(c, "FY") || lit(c, "fy")) ? NVF_YEAR_FISCAL : NVF_YEAR_CALENDAR;
+		spaces(c);
+		/* Q3 FY25, but Q3 2025 only with four digits (Q3 20亿 is no year) */
+		y = m->year_form == NVF_YEAR_FISCAL ? year2or4(c) : year4(c);
+		if (!y && !half)
+		{
+			c->pos = save;		/* a bare Q3 */
+			m->year_form = NVF_YEAR_NONE;
+			return false;
+		}
+		if (!y)
+			m->year_form = NVF_YEAR_NONE;
+	}
+	else
+		return false;
+	if ((half && (n < 1 || n > 2)) || (!half && (n < 1 || n > 4)) || is_alpha_at(c, c->pos) ||
+		(!y && m->year_form != NVF_YEAR_NONE))
+	{
+		c->pos = save;
+		m->year_form = NVF_YEAR_NONE;
+		return false;
+	}
+	m->year = m->year_to = y;
+	m->kind = half ? NVF_PK_HALF : NVF_PK_QUARTER;
+	m->part = n;
+	return true;
+}
+
+/* After 2024年: 5月31日 (with spaces or not) makes the whole a date, no period. */
+static bool
+date_follows(const cursor *at)
+{
+	cursor		look = *at;
+
+	spaces(&look);
+	if (!small_number(&look))
+		return false;
+	spaces(&look);
+	if (!lit(&look, "月"))
+		return false;
+	spaces(&look);
+	return day_number(&look) && (spaces(&look), (peek(&look, "日") || peek(&look, "号")));
+}
+
+/* The year list or range after a year: 2026和2027财年, 2023年至2025年. */
+static const char *const year_glue[] = {"和", "与", "及", "、", "至", "到", "-", "~", "—", NULL};
+
+/* 2025财年第一季度, 2024年Q4, 2024Q4, 2025年上半年, 2025年4月, 2026全年度, 2023年至2025年 */
+static bool
+year_first(cursor *c, nvf_period_mention *m)
+{
+	static const char *const fiscal_nouns[] = {"财年", "会计年度", "财政年度", "财务年度", NULL};
+	size_t		save = c->pos;
+	int			y = year4(c),
+				y2;
+	cursor		look;
+
+	if (!y)
+		return false;
+	m->year = m->year_to = y;
+	m->kind = NVF_PK_YEAR;
+	spaces(c);
+	/* 2026和2027财年: the first takes the unit of the last */
+	look = *c;
+	if (one_of(&look, year_glue) >= 0)
+	{
+		spaces(&look);
+		if ((y2 = year4(&look)) > y && y2 - y <= 10)
+		{
+			spaces(&look);
+			if (peek(&look, "年") || peek(&look, "财年") || peek(&look, "会计年度"))
+			{
+				m->year_to = y2;
+				c->pos = look.pos;
+			}
+		}
+	}
+	if (one_of(c, fiscal_nouns) >= 0)
+		m->year_form = NVF_YEAR_FISCAL;
+	else if (lit(c, "年度") || lit(c, "年"))
+		m->year_form = NVF_YEAR_CALENDAR;
+	else if (peek(c, "全年") || peek(c, "Q") || peek(c, "q"))
+		m->year_form = NVF_YEAR_CALENDAR;	/* 2026全年度, 2024Q4 */
+	else
+	{
+		c->pos = save;
+		return false;
+	}
+	/* 2023年至2025年: a range of years */
+	look = *c;
+	if (m->year == m->year_to && one_of(&look, year_glue) >= 0)
+	{
+		spaces(&look);
+		if ((y2 = year4(&look)) > y && y2 - y <= 10)
+		{
+			spaces(&look);
+			if (lit(&look, "年") || lit(&look, "财年") || lit(&look, "会计年度"))
+			{
+				m->year_to = y2;
+				c->pos = look.pos;
+			}
+		}
+	}
+	/* a date (2024年5月31日) or a point in time (2022年末) is no period */
+	if (peek(c, "末") || peek(c, "底") || peek(c, "初") || peek(c, "中"))
+	{
+		c->pos = save;
+		return false;
+	}
+	if (date_follows(c))
+	{
+		c->pos = save;
+		return false;
+	}
+	lit(c, "的");
+	spaces(c);
+	if (m->year == m->year_to && sub_period(c, m) && m->whole_year)
+		m->whole_year = false;	/* 2024年全年: that year */
+	return true;
+}
+
+/* 截至2024年1月28日的第四季度, 截止7月31日的财年: a period that ended on a date. */
+static bool
+ended_form(cursor *c, nvf_period_mention *m)
+{
+	static const char *const lead[] = {"截至", "截止到", "截止", NULL};
+	static const char *const bare[] = {"财年", "年度", "财季", "季度", "三个月", "六个月", "九个月",
+	"十二个月", NULL};
+	static const nvf_period_kind bare_kind[] = {NVF_PK_YEAR, NVF_PK_YEAR, NVF_PK_QUARTER,
+		NVF_PK_QUARTER, NVF_PK_QUARTER, NVF_PK_HALF, NVF_PK_NINE_MONTHS, NVF_PK_YEAR};
+	size_t		save = c->pos;
+	int			y = 0,
+				mo,
+				k;
+
+	if (one_of(c, lead) < 0)
+		return false;
+	spaces(c);
+	if ((y = year4(c)) != 0)
+	{
+		spaces(c);
+		if (!lit(c, "年") && !lit(c, "-") && !lit(c, "/"))
+			goto fail;
+		spaces(c);
+	}
+	if (!(mo = small_number(c)) || !(lit(c, "月") || lit(c, "-") || lit(c, "/")))
+		goto fail;
+	spaces(c);
+	if (day_number(c))
+		(void) (lit(c, "日") || lit(c, "号"));
+	else
+		(void) (lit(c, "底") || lit(c, "末"));
+	spaces(c);
+	lit(c, "止");
+	lit(c, "的");
+	spaces(c);
+	m->year_form = NVF_YEAR_ENDED;
+	m->year = m->year_to = y;
+	m->month = mo;
+	m->kind = NVF_PK_NONE;
+	m->part = 0;
+	if (!sub_period(c, m) && !(lit(c, "年度") && sub_period(c, m)))
+	{
+		if ((k = one_of(c, bare)) < 0)
+			goto fail;
+		m->kind = bare_kind[k];
+		m->part = 0;
+	}
+	m->month_only = false;
+	return true;
+fail:
+	c->pos = save;
+	return false;
+}
+
+/* 未来三年, 将来5年, 过去十年, 今后几年: a span of several years. */
+static bool
+years_span(cursor *c, nvf_period_mention *m)
+{
+	static const char *const lead[] = {"未来", "将来", "今后", "过去", "近", "最近", NULL};
+	size_t		save = c->pos;
+
+	if (one_of(c, lead) < 0)
+		return false;
+	spaces(c);
+	if ((lit(c, "几") || lit(c, "数") || small_number(c) >= 2) && (lit(c, "年") || lit(c, "个年度")))
+	{
+		m->span_years = true;
+		m->kind = NVF_PK_NONE;
+		return true;
+	}
+	c->pos = save;
+	return false;
+}
+
+/* Years without their own noun: 第四季度, 上半年, 前三季度, 全年, Q4, 同期, 4月 */
+static bool
+bare_period(cursor *c, nvf_period_mention *m)
+{
+	size_t		save = c->pos;
+
+	/* 首季/次季 but not 这次/每次 季度; 同期 only in 同期... or alone */
+	if (c->pos >= 3 && (peek(c, "次") || peek(c, "首")))
+	{
+		static const char *const before[] = {"这", "那", "每", "此", "该", "上", "本", "下", "再", "一", NULL};
+		cursor		b = {c->t, c->len, c->pos - 3};
+
+		if (one_of(&b, before) >= 0)
+			return false;
+	}
+	if (relative_quarter(c, m) || sub_period(c, m) || years_span(c, m))
+		return true;
+	c->pos = save;
+	return false;
+}
+
+/* ---- scanning ----------------------------------------------------------- */
+
+/* A comparison word right before pos: the period is a base (较上一季度, 比去年同期). */
+static bool
+after_comparison(const char *t, size_t pos)
+{
+	static const char *const words[] = {"较", "比", "同", "相比", "与", "相较于", "相较", "对比",
+		"对照", "高于", "低于", "优于", "不及", "从", "由", "相对于", "较之", "比起", "相对",
+	"than", "from", NULL};
+
+	while (pos > 0 && t[pos - 1] == ' ')
+		pos--;
+	for (int i = 0; words[i]; i++)
+	{
+		size_t		n = strlen(words[i]);
+
+		if (pos >= n && memcmp(t + pos - n, words[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* One period expression at pos; false if none starts there. */
+static bool
+period_at(const char *t, size_t len, size_t pos, nvf_period_mention *m)
+{
+	cursor		c = {t, len, pos};
+
+	memset(m, 0, sizeof(*m));
+	if (!(ended_form(&c, m) || fy_prefix(&c, m) || letter_forms(&c, m) || year_first(&c, m) ||
+		  relative_year(&c, m) || relative_fiscal(&c, m) || bare_period(&c, m)))
+		return false;
+	m->start = pos;
+	m->end = c.pos;
+	m->comparison = after_comparison(t, pos);
+	m->aside = peek(&c, "以来") || peek(&c, "来");
+	return true;
+}
+
+/* The first characters of period expressions (besides ASCII digits, F, Q, H, T). */
+static const char *const first_chars[] = {"第", "首", "次", "上", "下", "本", "今", "去", "明", "前",
+	"当", "该", "这", "单", "全", "整", "过", "连", "近", "最", "截", "中", "同", "一", "二", "三",
+"未", "将",
+"四", "两", "十", "五", "六", "七", "八", "九", NULL};
+
+static uint64_t first_bits[0x10000 / 64];
+static bool first_bits_ready;
+
+static void
+fill_first_bits(void)
+{
+	const char *ascii = "0123456789FfQqHT";
+
+	for (const char *a = ascii; *a; a++)
+		first_bits[(unsigned char) *a >> 6] |= UINT64_C(1) << (*a & 63);
+	for (int i = 0; first_chars[i]; i++)
+	{
+		int			adv;
+		uint32_t	cp = nvf_utf8_decode((const unsigned char *) first_chars[i], 3, &adv);
+
+		first_bits[cp >> 6] |= UINT64_C(1) << (cp & 63);
+	}
+	first_bits_ready = true;
+}
+
+/* Can a period expression start with the character at s?  (asked at every character) */
+static bool
+may_start(const unsigned char *s, size_t len, int *adv)
+{
+	uint32_t	cp = nvf_utf8_decode(s, len, adv);
+
+	return cp < 0x10000 && (first_bits[cp >> 6] >> (cp & 63)) & 1;
 }
 
 int
 nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **out)
 {
-	size_t		ov[2 * PERIOD_GROUPS];
-	size_t		pos = 0;
 	int			n = 0,
 				cap = 8;
 	nvf_period_mention *list = nvf_alloc(env, cap * sizeof(nvf_period_mention));
+	size_t		pos = 0;
 
-	while (pos < len && nvf_pattern_next(env, NVF_PAT_PERIOD, t, len, pos, ov, PERIOD_GROUPS) > 0)
+	if (!first_bits_ready)
+		fill_first_bits();
+	while (pos < len)
 	{
+		nvf_period_mention m;
+		int			adv;
+
+		if (!may_start((const unsigned char *) t + pos, len - pos, &adv) ||
+			!period_at(t, len, pos, &m))
+		{
+			pos += adv;
+			continue;
+		}
 		if (n == cap)
 		{
 			nvf_period_mention *bigger = nvf_alloc(env, 2 * cap * sizeof(nvf_period_mention));
@@ -133,16 +787,26 @@ nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **o
 			list = bigger;
 			cap *= 2;
 		}
-		period_from_groups(t, ov, &list[n++]);
-		pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		list[n++] = m;
+		pos = m.end > pos ? m.end : pos + 1;
 	}
 	*out = list;
 	return n;
 }
 
-/* The fiscal year a calendar year mostly falls in: NVIDIA's 2024 is FY2025. */
-static int
-calendar_to_fiscal(int year, int fy_end_month)
+/* ---- resolution --------------------------------------------------------- */
+
+bool
+nvf_looks_back(const nvf_period_mention *p)
+{
+	return (p->same_period && p->year_form == NVF_YEAR_RELATIVE && p->year < 0) ||
+		(p->relative_quarter && p->quarter_shift < 0 && !p->hk_last) ||
+		(p->year_form == NVF_YEAR_RELATIVE && p->year < 0) ||
+		(p->year_form == NVF_YEAR_RELATIVE_FISCAL && p->year < 0);
+}
+
+int
+nvf_calendar_to_fiscal(int year, int fy_end_month)
 {
 	return year + (fy_end_month < 6 ? 1 : 0);
 }
@@ -155,38 +819,56 @@ nvf_fiscal_year_of(nvf_date d, int fy_end_month)
 	return d.year + (d.month > fy_end_month ? 1 : 0);
 }
 
+/* The fiscal quarter that ends in calendar month mo. */
+static int
+quarter_ending_in(int mo, int fy_end_month)
+{
+	return ((mo - fy_end_month - 1 + 24) % 12) / 3 + 1;
+}
+
 /*
- * A quarter named without a year (第二财季, 首季) and no year in context: a
- * reported figure is for the latest such quarter ended before the month of
- * publication; an outlook for the next one to end (a page of May 2024
- * reports Q1 2024 and guides for Q2 2024; its 第二季度 actual is Q2 2023).
+ * A quarter named without a year and no year in context: a reported figure
+ * is for the latest such quarter ended before the month of publication; an
+ * outlook for the next one to end (a page of May 2024 reports Q1 2024 and
+ * guides for Q2 2024; its 第二季度 actual is Q2 2023).
  */
 static int
 quarter_year_at(nvf_date published, int quarter, int fy_end_month, bool outlook)
 {
-	int			months;
+	int			pub,
+				fy;
 
 	if (!published.year)
 		return 0;
-	/* months from year 0 to publication, less the quarter's end in its year */
-	months = published.year * 12 + published.month - 1 - fy_end_month - 3 * quarter;
-	return months / 12 + 1 + (outlook ? 1 : 0);
+	pub = published.year * 12 + published.month - 1;	/* months since year 0 */
+	/* the latest fiscal year whose such quarter ended before the month of publication */
+	for (fy = published.year + 1; fy * 12 + fy_end_month - 1 - 3 * (4 - quarter) >= pub; fy--)
+		;
+	/* an outlook is for the next one to be reported: one that ended a month ago is not yet */
+	if (outlook && fy * 12 + fy_end_month - 1 - 3 * (4 - quarter) < pub - 1)
+		fy++;
+	return fy;
 }
 
-/* The quarter a relative quarter counts from: 当季/该季度 the one just named. */
-static const nvf_period *
-quarter_base(const nvf_period_mention *m, const nvf_period *current, const nvf_period *named)
+/* The latest quarter ended before the month of publication. */
+static nvf_period
+quarter_before(nvf_date published, int fy_end_month)
 {
-	if (m->anaphoric && named && named->fq)
-		return named;
-	return current;
+	nvf_period	p = {0, 0, NVF_PK_QUARTER, 0, NULL};
+	int			idx = published.year * 12 + published.month - 1 - 1;	/* the month before */
+
+	while ((idx % 12 + 1 - fy_end_month + 12) % 3 != 0)
+		idx--;
+	p.fq = quarter_ending_in(idx % 12 + 1, fy_end_month);
+	p.fy = nvf_fiscal_year_of((nvf_date) {idx / 12, idx % 12 + 1, 1}, fy_end_month);
+	return p;
 }
 
 /* 上季 from Q1 is Q4 of the year before. */
 static nvf_period
 shift_quarter(const nvf_period *base, int offset)
 {
-	nvf_period	p = {0, 0, NULL};
+	nvf_period	p = {0, 0, NVF_PK_QUARTER, 0, NULL};
 	int			q = base->fq + offset;
 
 	p.fy = base->fy ? base->fy + (q < 1 ? -1 : q > 4 ? 1 : 0) : 0;
@@ -194,69 +876,191 @@ shift_quarter(const nvf_period *base, int offset)
 	return p;
 }
 
-/*
- * current: the entity's current quarter (the latest named), else its
- * context; named: the period named last for it.  Either may be NULL.
- * outlook: the figure is guidance or a forecast.
- */
-nvf_period
-nvf_resolve_period(const nvf_period_mention *m, int fy_end_month, nvf_date published,
-				   const nvf_period *current, const nvf_period *named, bool outlook)
+static nvf_period
+relative_quarter_period(const nvf_period_mention *m, const nvf_period_context *c)
 {
-	nvf_period	p = {0, 0, NULL};
-	const nvf_period *base;
+	const nvf_period *cur = c->current && c->current->fq ? c->current : NULL;
+	const nvf_period *base = m->anaphoric && c->named && c->named->fq ? c->named : cur;
+	nvf_period	none = {0, 0, NVF_PK_QUARTER, 0, NULL};
+	int			shift = m->quarter_shift;
 
-	switch (m->kind)
+	/* Hong Kong and Taiwan write 上季 for the quarter just reported */
+	if (m->hk_last && c->hk_usage)
 	{
-		case NVF_PER_FISCAL:
-			p.fy = m->year;
-			p.fq = m->quarter;
-			break;
-		case NVF_PER_CALENDAR:
-			p.fy = calendar_to_fiscal(m->year, fy_end_month);
-			p.fq = m->quarter;
-			break;
-		case NVF_PER_QUARTER_ONLY:
-			p.fy = current && current->fy ? current->fy
-				: quarter_year_at(published, m->quarter, fy_end_month, outlook);
-			p.fq = m->quarter;
-			break;
-		case NVF_PER_FULL_YEAR:
-			/* 全年 after a quarter: the whole of that quarter's year */
-			p.fy = current && current->fy ? current->fy
-				: published.year ? nvf_fiscal_year_of(published, fy_end_month) : 0;
-			break;
-		case NVF_PER_REL_YEAR:
-			if (published.year)
-				p.fy = calendar_to_fiscal(published.year + m->year, fy_end_month);
-			break;
-		case NVF_PER_REL_FISCAL:
-			if (published.year)
-				p.fy = nvf_fiscal_year_of(published, fy_end_month) + m->year;
-			break;
-		case NVF_PER_REL_QUARTER:
-			base = quarter_base(m, current, named);
-			if (base && base->fq)
-				p = shift_quarter(base, m->year);
+		if (cur)
+			return shift_quarter(cur, 0);
+		return c->published.year ? quarter_before(c->published, c->fy_end_month) : none;
+	}
+	/* 本季度 inside an outlook is the quarter being guided */
+	if (shift == 0 && c->outlook && !m->anaphoric && cur)
+		shift = 1;
+	if (base)
+		return shift_quarter(base, shift);
+	if (c->published.year)
+	{
+		/* the quarter of publication, moved */
+		nvf_period	p = quarter_before(c->published, c->fy_end_month);
+
+		return shift_quarter(&p, m->quarter_shift + 1);
+	}
+	return none;
+}
+
+/* The fiscal year a bare part of a year (第四季度, 上半年) belongs to. */
+static int
+context_year(const nvf_period_mention *m, const nvf_period_context *c)
+{
+	if (c->sentence_year)
+		return c->sentence_year;
+	if (c->current && c->current->fy)
+		return c->current->fy;
+	if (m->kind == NVF_PK_QUARTER && m->part)
+		return quarter_year_at(c->published, m->part, c->fy_end_month, c->outlook);
+	return c->published.year ? nvf_fiscal_year_of(c->published, c->fy_end_month) : 0;
+}
+
+/* The calendar year the context is about: 去年 counts from it. */
+static int
+base_calendar_year(const nvf_period_context *c)
+{
+	if (c->current && c->current->fy)
+		return c->current->fy - (c->fy_end_month < 6 ? 1 : 0);
+	return c->published.year;
+}
+
+static int
+mention_year(const nvf_period_mention *m, const nvf_period_context *c)
+{
+	int			y;
+
+	switch (m->year_form)
+	{
+		case NVF_YEAR_FISCAL:
+			return m->year;
+		case NVF_YEAR_CALENDAR:
+			if ((m->kind == NVF_PK_MONTH || m->kind == NVF_PK_YTD) && m->part)
+				return nvf_fiscal_year_of((nvf_date) {m->year, m->part, 1}, c->fy_end_month);
+			return nvf_calendar_to_fiscal(m->year, c->fy_end_month);
+		case NVF_YEAR_RELATIVE:
+			/* 今年 is the year of publication; 去年 counts back from the report's */
+			y = m->year == 0 && c->published.year ? c->published.year : base_calendar_year(c);
+			return y ? nvf_calendar_to_fiscal(y + m->year, c->fy_end_month) : 0;
+		case NVF_YEAR_RELATIVE_FISCAL:
+			if (c->published.year)
+				return nvf_fiscal_year_of(c->published, c->fy_end_month) + m->year;
+			return c->current && c->current->fy ? c->current->fy + m->year : 0;
+		case NVF_YEAR_ENDED:
+			y = m->year ? m->year
+				: !c->published.year ? 0
+				: c->published.year - (m->month > c->published.month ? 1 : 0);
+			return y ? nvf_fiscal_year_of((nvf_date) {y, m->month, 1}, c->fy_end_month)
+				: context_year(m, c);
+		case NVF_YEAR_NONE:
 			break;
 	}
+	return context_year(m, c);
+}
+
+nvf_period
+nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c)
+{
+	nvf_period	p = {0, 0, m->kind, m->part, NULL};
+
+	if (m->relative_quarter)
+		return relative_quarter_period(m, c);
+	if (m->same_period)
+	{
+		/* 去年同期: the period reported, a year away */
+		if (!c->current || !c->current->fy)
+			return p;
+		p = *c->current;
+		p.text = NULL;
+		p.fy += m->year_form == NVF_YEAR_RELATIVE ? m->year : 0;
+		return p;
+	}
+	if (m->kind == NVF_PK_TTM)
+		return p;				/* twelve months to an end the text rarely dates */
+	p.fy = mention_year(m, c);
+	if (m->year_form == NVF_YEAR_ENDED && m->kind == NVF_PK_QUARTER && !m->part)
+		p.part = quarter_ending_in(m->month, c->fy_end_month);
+	if (p.kind == NVF_PK_QUARTER)
+		p.fq = p.part, p.part = 0;
+	if (p.kind == NVF_PK_NINE_MONTHS || p.kind == NVF_PK_YEAR || p.kind == NVF_PK_TTM)
+		p.part = 0;
 	return p;
 }
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool		leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+bool
+nvf_period_end(const nvf_period *p, int fy_end_month, nvf_date *out)
+{
+	int			year_end = p->fy * 12 + fy_end_month - 1;	/* months since year 0 */
+	int			idx;
+
+	if (!p->fy)
+		return false;
+	switch (p->kind)
+	{
+		case NVF_PK_QUARTER:
+		case NVF_PK_TTM:
+			if (!p->fq)
+				return false;
+			idx = year_end - 3 * (4 - p->fq);
+			break;
+		case NVF_PK_HALF:
+			if (!p->part)
+				return false;
+			idx = year_end - 6 * (2 - p->part);
+			break;
+		case NVF_PK_NINE_MONTHS:
+			idx = year_end - 3;
+			break;
+		case NVF_PK_YEAR:
+			idx = year_end;
+			break;
+		case NVF_PK_MONTH:
+		case NVF_PK_YTD:
+			if (!p->part)
+				return false;
+			idx = (p->part <= fy_end_month ? p->fy : p->fy - 1) * 12 + p->part - 1;
+			break;
+		default:
+			return false;
+	}
+	out->year = idx / 12;
+	out->month = idx % 12 + 1;
+	out->day = days_in_month(out->year, out->month);
+	return true;
+}
+
+/* ---- the publication date ----------------------------------------------- */
+
+#define UNSET(ov, g) ((ov)[2 * (g)] == SIZE_MAX)
 
 nvf_date
 nvf_find_published_date(nvf_env *env, const char *doc, size_t len)
 {
-	size_t		ov[14];
+	size_t		ov[32];
 	nvf_date	d = {0, 0, 0};
 	int			g;
 
-	if (nvf_pattern_next(env, NVF_PAT_PUBDATE, doc, len, 0, ov, 7) <= 0)
+	if (nvf_pattern_next(env, NVF_PAT_PUBDATE, doc, len, 0, ov, 16) <= 0)
 		return d;
-	g = UNSET(ov, 1) ? 4 : 1;
-	d.year = atoi(doc + ov[2 * g]);
-	d.month = atoi(doc + ov[2 * (g + 1)]);
-	d.day = atoi(doc + ov[2 * (g + 2)]);
-	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+	for (g = 1; g < 13 && UNSET(ov, g); g += 3)
+		;
+	if (g < 13)
+		d = (nvf_date) {atoi(doc + ov[2 * g]), atoi(doc + ov[2 * (g + 1)]), atoi(doc + ov[2 * (g + 2)])};
+	else
+		d = (nvf_date) {atoi(doc + ov[2 * 15]), atoi(doc + ov[2 * 14]), atoi(doc + ov[2 * 13])};
+	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month))
 		d.year = d.month = d.day = 0;
 	return d;
 }

@@ -23,6 +23,7 @@ static const unit_word suffix_units[] = {
 	{"%", "%", 0}, {"‰", "%", -1},
 	{"美元", "USD", 0}, {"美金", "USD", 0}, {"美分", "USD", -2},
 	{"港元", "HKD", 0}, {"港币", "HKD", 0}, {"新台币", "TWD", 0}, {"台币", "TWD", 0},
+	{"元新台币", "TWD", 0}, {"元台币", "TWD", 0}, {"元港币", "HKD", 0}, {"美仙", "USD", -2},
 	{"日元", "JPY", 0}, {"日圆", "JPY", 0}, {"欧元", "EUR", 0}, {"英镑", "GBP", 0},
 	{"韩元", "KRW", 0}, {"元人民币", "CNY", 0}, {"人民币", "CNY", 0}, {"块钱", "CNY", 0},
 	{"元", "CNY", 0},
@@ -38,6 +39,7 @@ static const unit_word english_scales[] = {
 
 static const unit_word english_units[] = {
 	{"percentage points", "pp", 0}, {"percentage point", "pp", 0}, {"pp", "pp", 0},
+	{"pct", "pp", 0},
 	{"basis points", "pp", -2}, {"basis point", "pp", -2}, {"bps", "pp", -2}, {"bp", "pp", -2},
 	{"percent", "%", 0}, {"per cent", "%", 0},
 	{"US dollars", "USD", 0}, {"dollars", "USD", 0}, {"USD", "USD", 0}, {"yuan", "CNY", 0},
@@ -117,7 +119,7 @@ static const approx_word approx_after[] = {
 static const unit_word doubling_words[] = {
 	{"翻了两番", "x", 4}, {"翻两番", "x", 4}, {"翻了三番", "x", 8}, {"翻三番", "x", 8},
 	{"翻了一番", "x", 2}, {"翻一番", "x", 2}, {"翻了一倍", "x", 2}, {"翻一倍", "x", 2},
-	{"翻了一翻", "x", 2}, {"翻倍", "x", 2}, {"翻番", "x", 2},
+	{"翻了一翻", "x", 2}, {"翻倍", "x", 2}, {"翻番", "x", 2}, {"倍增", "x", 2},
 	{NULL, NULL, 0}
 };
 
@@ -302,7 +304,10 @@ number_in_word(const scan_ctx *sc, size_t pos)
 {
 	uint32_t	prev = cp_before(sc, pos);
 
-	if (prev < 0x80 && (is_alpha((char) prev) || prev == '_' || prev == '#' || prev == '/'))
+	if (prev < 0x80 && (is_alpha((char) prev) || prev == '_' || prev == '#'))
+		return true;
+	/* a/b2 is a name; 1.53/1.89美元 and 64.9%/65.4% are lists */
+	if (prev == '/' && !(pos >= 2 && (is_digit(sc->t[pos - 2]) || sc->t[pos - 2] == '%')))
 		return true;
 	/* GPT-4, v1.5 (but 300-600元 is a range) */
 	if (pos >= 2 && ((prev == '-' && is_alpha(sc->t[pos - 2])) ||
@@ -373,6 +378,8 @@ read_suffix_unit(const scan_ctx *sc, size_t pos, parsed *p)
 	{
 		p->unit = w->unit;
 		p->shift += w->shift;
+		if (strcmp(w->word, "元") == 0)
+			p->flags |= NVF_Q_BARE_YUAN;
 		return pos + strlen(w->word);
 	}
 	q = skip_spaces(sc, pos, 1);
@@ -411,6 +418,24 @@ read_fraction(const scan_ctx *sc, parsed *p)
 	return p->value.ok;
 }
 
+/* 三成六 = 36%: a digit right after 成 (not the start of another number) is a percent. */
+static void
+tenths_digit(const scan_ctx *sc, parsed *p)
+{
+	int			adv,
+				adv2;
+	uint32_t	c = cp_at(sc, p->end, &adv);
+	int			d = c >= 0x4E00 ? nvf_cjk_digit(c) : -1;
+
+	if (d < 1 || nvf_is_cjk_numeral(cp_at(sc, p->end + adv, &adv2)))
+		return;
+	/* the digit counts tenths of the tenths: 3成 + 6 -> (3 * 10 + 6)% */
+	p->num.value = nvf_dec_add(nvf_dec_shift(p->num.value, 1), nvf_dec_make(d, 0));
+	p->value = p->high = p->num.value;
+	p->shift -= 1;
+	p->end += adv;
+}
+
 /* 三成 = 30%, unless 成 starts a word (成为, 成本, 成功 ...) */
 static bool
 read_tenths(const scan_ctx *sc, parsed *p, int adv)
@@ -428,6 +453,7 @@ read_tenths(const scan_ctx *sc, parsed *p, int adv)
 	p->unit_explicit = true;
 	p->shift += 1;
 	p->end += adv;
+	tenths_digit(sc, p);
 	return true;
 }
 
@@ -478,7 +504,11 @@ read_unit(const scan_ctx *sc, parsed *p)
 	{
 		/* a currency before the number wins: 人民币12亿元, 新台币500亿元 */
 		if (p->prefix_unit && strcmp(p->unit, "%") != 0 && strcmp(p->unit, "pp") != 0)
+		{
 			p->unit = p->prefix_unit;
+			if (p->flags & NVF_Q_BARE_YUAN)
+				p->flags = (p->flags & ~NVF_Q_BARE_YUAN) | NVF_Q_NAMED_YUAN;
+		}
 		p->unit_explicit = true;
 		p->end = n;
 		return true;
@@ -494,7 +524,10 @@ read_unit(const scan_ctx *sc, parsed *p)
 		return true;
 	/* a scaled Arabic number without unit counts things: 300万开发者 */
 	if (p->num.has_arabic && p->num.has_scale && !match_list(sc, p->end, time_words))
+	{
 		p->unit = "count";
+		p->flags |= NVF_Q_UNITLESS;
+	}
 	return true;
 }
 
@@ -521,7 +554,11 @@ read_prefix(const scan_ctx *sc, size_t pos, parsed *p)
 		}
 	}
 	c = cp_at(sc, pos, &adv);
-	if ((c == '-' || c == 0x2212 || c == '+') && pos + adv < sc->len &&
+	/* – 1.27 元: an en dash and a space before the digits is a minus too */
+	if (c == 0x2013 && pos + adv + 1 < sc->len && sc->t[pos + adv] == ' ' &&
+		is_digit(sc->t[pos + adv + 1]))
+		adv++;
+	if ((c == '-' || c == 0x2212 || c == '+' || c == 0x2013) && pos + adv < sc->len &&
 		is_digit(sc->t[pos + adv]))
 	{
 		prev = cp_before(sc, pos);
@@ -639,6 +676,19 @@ range_separator(const scan_ctx *sc, size_t pos)
 }
 
 /*
+ * The value of a, written without a unit, in the unit of b after it: it
+ * borrows b's scale too when it has none (2.5万至4万美元 but 1.5到2万家).
+ */
+static nvf_dec
+borrowed_value(const parsed *a, const parsed *b)
+{
+	int			scale = a->num.has_scale ? 0 : b->num.scale_exp;
+	nvf_dec		v = nvf_dec_shift(a->num.value, scale + b->shift);
+
+	return a->negative ? nvf_dec_neg(v) : v;
+}
+
+/*
  * A second quantity right after the first makes a range; a first without a
  * written unit borrows the second's unit, and its scale when it has none
  * (2.5万至4万美元, 1.5到2万家, 300-600元, 10至15%).
@@ -663,22 +713,44 @@ extend_range(const scan_ctx *sc, parsed *a)
 		low = a->value;
 	}
 	else
-	{
-		int			scale = a->num.has_scale ? 0 : b.num.scale_exp;
-
-		low = nvf_dec_shift(a->num.value, scale + b.shift);
-		if (a->negative)
-			low = nvf_dec_neg(low);
-	}
+		low = borrowed_value(a, &b);
 	if (!low.ok || b.approx != NVF_APPROX_NONE)
 		return false;
 	a->unit = b.unit;
 	a->unit_explicit = true;
-	a->flags |= NVF_Q_RANGE;
+	a->flags = (a->flags & ~NVF_Q_UNITLESS) | NVF_Q_RANGE;
 	a->end = b.end;
 	a->value = nvf_dec_cmp(low, b.value) <= 0 ? low : b.value;
 	a->high = nvf_dec_cmp(low, b.value) <= 0 ? b.value : low;
 	return true;
+}
+
+/*
+ * 1.53/1.89美元, 410/480/530亿元: numbers joined by / share the unit (and
+ * scale) written after the last one.
+ */
+static bool
+slash_unit(const scan_ctx *sc, parsed *a)
+{
+	size_t		pos = a->end,
+				resume;
+	parsed		b;
+
+	for (int n = 0; n < 8 && pos < sc->len && sc->t[pos] == '/'; n++)
+	{
+		if (!parse_one(sc, pos + 1, &b, &resume) || (b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE)))
+			return false;
+		if (b.unit && b.unit_explicit)
+		{
+			a->value = a->high = borrowed_value(a, &b);
+			a->unit = b.unit;
+			a->unit_explicit = true;
+			a->flags = (a->flags & ~NVF_Q_UNITLESS) | (b.flags & NVF_Q_BARE_YUAN);
+			return a->value.ok;
+		}
+		pos = b.end;
+	}
+	return false;
 }
 
 /* ---- scanning -------------------------------------------------------- */
@@ -692,7 +764,8 @@ may_start_with(uint32_t c)
 			c == 'U' || c == 'H' || c == 'N' || c == 'R' || c == 'C';
 	return nvf_is_cjk_numeral(c) || c == 0x51E0 || c == 0x6570 ||	/* 几 数 */
 		c == 0x7FFB || c == 0x4EBA || c == 0x6E2F || c == 0x65B0 ||	/* 翻 人 港 新 */
-		c == 0x534A ||			/* 半 */
+		c == 0x534A || c == 0x500D ||	/* 半 倍(增) */
+		c == 0x2013 ||			/* – 1.27元: a dash for a minus sign */
 		c == 0xA5 || c == 0x20AC || c == 0xA3 || c == 0x2212;
 }
 
@@ -860,6 +933,8 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 		}
 		extend_range(&sc, &p);
 		if (!p.unit)
+			slash_unit(&sc, &p);
+		if (!p.unit)
 		{
 			pos = resume;
 			continue;
@@ -872,6 +947,23 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 	}
 	*out = list.items;
 	return list.n;
+}
+
+const char *
+nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end)
+{
+	scan_ctx	sc = {NULL, t, len};
+	const unit_word *w;
+
+	if (!scan_tables_ready)
+		fill_scan_tables();
+	if ((w = longest_word(&sc, pos, &suffix_table)) == NULL &&
+		(w = longest_word(&sc, pos, &prefix_table)) == NULL)
+		return NULL;
+	if (strcmp(w->unit, "%") == 0 || strcmp(w->unit, "pp") == 0)
+		return NULL;
+	*end = pos + strlen(w->word);
+	return w->unit;
 }
 
 const char *

@@ -211,11 +211,11 @@ emit_char(repair_state *st, size_t i, uint32_t c, int adv)
 	emit(st, r, n, i, i + adv, r == own ? c : 0);
 }
 
-/* Characters the context rules of repair_step look at: spaces, (, （ and 。. */
+/* Characters the context rules of repair_step look at: spaces, line ends, (, （ and 。. */
 static bool
 context_char(uint32_t c)
 {
-	return c == '(' || c == 0xFF08 || c == 0x3002 || is_space_cp(c);
+	return c == '(' || c == 0xFF08 || c == 0x3002 || c == '\n' || is_space_cp(c);
 }
 
 /*
@@ -251,6 +251,15 @@ repair_step(repair_state *st, size_t i)
 	if (is_space_cp(c) && st->last_cp >= '0' && st->last_cp <= '9' &&
 		(skip = unit_gap_end(st, i)) != 0)
 		return skip;
+	/* 3495.\n67亿元: a number cut by a page's line wrap is one number */
+	if (c == '\n' && st->last_cp == '.' && st->out.len >= 2 &&
+		st->out.data[st->out.len - 2] >= '0' && st->out.data[st->out.len - 2] <= '9')
+	{
+		int			adv2;
+
+		if (is_digit_cp(peek(st, i + adv, &adv2)) && adv2)
+			return i + adv;
+	}
 	if (is_han(st->last_cp) && (skip = pinyin_debris_end(st, i)) != 0)
 		return skip;
 	if (c == 0x3002 && st->last_cp >= '0' && st->last_cp <= '9')

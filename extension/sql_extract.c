@@ -21,12 +21,31 @@
 
 PG_FUNCTION_INFO_V1(nvf_extract);
 
-#define FACT_COLUMNS 19
+/*
+ * The columns of nvfacts.fact that extract() fills, by name: a row type of
+ * another version (the 0.1.0 type before ALTER EXTENSION UPDATE, or one
+ * whose new columns were appended) is filled by its own column names.
+ */
+typedef enum fact_field
+{
+	F_DOC, F_FACT_NO, F_ENTITY, F_METRIC, F_SEGMENT, F_BASIS, F_MEASURE, F_VALUE, F_VALUE_LOW,
+	F_VALUE_HIGH, F_UNIT, F_APPROX, F_STATUS, F_FISCAL_YEAR, F_FISCAL_QUARTER, F_PERIOD_KIND,
+	F_PERIOD_END, F_PERIOD_TEXT, F_SPAN_START, F_SPAN_END, F_EVIDENCE, F_COUNT_
+} fact_field;
+
+static const char *const field_names[F_COUNT_] = {
+	"doc", "fact_no", "entity", "metric", "segment", "basis", "measure", "value", "value_low",
+	"value_high", "unit", "approx", "status", "fiscal_year", "fiscal_quarter", "period_kind",
+	"period_end", "period_text", "span_start", "span_end", "evidence"
+};
 
 typedef struct fact_sink
 {
 	Tuplestorestate *store;
 	TupleDesc	desc;
+	int		   *field_of;		/* per attribute of desc: its fact_field, or -1 */
+	Datum	   *values;
+	bool	   *nulls;
 	MemoryContext out_cxt;
 	const nvf_lexicon *lex;
 	int			fact_no;
@@ -39,37 +58,109 @@ maybe_int(int v, bool *isnull)
 	return Int32GetDatum(v);
 }
 
+static Datum
+period_end_datum(const nvf_fact *f, const nvf_entity *ent, bool *isnull)
+{
+	nvf_date	d;
+
+	*isnull = !nvf_period_end(&f->period, ent ? ent->fy_end_month : 12, &d);
+	return *isnull ? (Datum) 0
+		: DateADTGetDatum(date2j(d.year, d.month, d.day) - POSTGRES_EPOCH_JDATE);
+}
+
+/* One column of a fact. */
+static Datum
+fact_value(fact_sink *sink, const nvf_fact *f, fact_field field, bool *isnull)
+{
+	const nvf_segment *seg = nvf_lexicon_segment(sink->lex, f->segment);
+	const nvf_entity *ent = nvf_lexicon_entity(sink->lex, f->entity);
+
+	*isnull = false;
+	switch (field)
+	{
+		case F_DOC:
+			*isnull = true;		/* the loader fills it */
+			return (Datum) 0;
+		case F_FACT_NO:
+			return Int32GetDatum(sink->fact_no);
+		case F_ENTITY:
+			return nvf_text_or_null(ent ? ent->name : NULL, isnull);
+		case F_METRIC:
+			return CStringGetTextDatum(nvf_lexicon_metric(sink->lex, f->metric)->key);
+		case F_SEGMENT:
+			return nvf_text_or_null(seg ? seg->key : NULL, isnull);
+		case F_BASIS:
+			return nvf_text_or_null(f->basis, isnull);
+		case F_MEASURE:
+			return CStringGetTextDatum(f->measure);
+		case F_VALUE:
+			return nvf_dec_datum(f->value, isnull);
+		case F_VALUE_LOW:
+			return nvf_dec_datum(f->low, isnull);
+		case F_VALUE_HIGH:
+			return nvf_dec_datum(f->high, isnull);
+		case F_UNIT:
+			return CStringGetTextDatum(f->unit);
+		case F_APPROX:
+			return nvf_text_or_null(nvf_approx_name(f->approx), isnull);
+		case F_STATUS:
+			return CStringGetTextDatum(f->status);
+		case F_FISCAL_YEAR:
+			return maybe_int(f->period.fy, isnull);
+		case F_FISCAL_QUARTER:
+			return maybe_int(f->period.fq, isnull);
+		case F_PERIOD_KIND:
+			return nvf_text_or_null(nvf_period_kind_names[f->period.kind], isnull);
+		case F_PERIOD_END:
+			return period_end_datum(f, ent, isnull);
+		case F_PERIOD_TEXT:
+			return nvf_text_or_null(f->period.text, isnull);
+		case F_SPAN_START:
+			return Int32GetDatum((int32) f->ostart);
+		case F_SPAN_END:
+			return Int32GetDatum((int32) f->oend);
+		case F_EVIDENCE:
+			return nvf_text_or_null(f->evidence, isnull);
+		case F_COUNT_:
+			break;
+	}
+	elog(ERROR, "nvfacts: unknown fact field %d", (int) field);
+	return (Datum) 0;
+}
+
 static void
 emit_fact(void *arg, const nvf_fact *f)
 {
 	fact_sink  *sink = arg;
-	Datum		v[FACT_COLUMNS];
-	bool		n[FACT_COLUMNS] = {0};
 	MemoryContext old = MemoryContextSwitchTo(sink->out_cxt);
-	const nvf_segment *seg = nvf_lexicon_segment(sink->lex, f->segment);
-	const nvf_entity *ent = nvf_lexicon_entity(sink->lex, f->entity);
 
-	n[0] = true;				/* doc: the loader fills it */
-	v[1] = Int32GetDatum(++sink->fact_no);
-	v[2] = nvf_text_or_null(ent ? ent->name : NULL, &n[2]);
-	v[3] = CStringGetTextDatum(nvf_lexicon_metric(sink->lex, f->metric)->key);
-	v[4] = nvf_text_or_null(seg ? seg->key : NULL, &n[4]);
-	v[5] = nvf_text_or_null(f->basis, &n[5]);
-	v[6] = CStringGetTextDatum(f->measure);
-	v[7] = nvf_dec_datum(f->value, &n[7]);
-	v[8] = nvf_dec_datum(f->low, &n[8]);
-	v[9] = nvf_dec_datum(f->high, &n[9]);
-	v[10] = CStringGetTextDatum(f->unit);
-	v[11] = nvf_text_or_null(nvf_approx_name(f->approx), &n[11]);
-	v[12] = CStringGetTextDatum(f->status);
-	v[13] = maybe_int(f->period.fy, &n[13]);
-	v[14] = maybe_int(f->period.fq, &n[14]);
-	v[15] = nvf_text_or_null(f->period.text, &n[15]);
-	v[16] = Int32GetDatum((int32) f->ostart);
-	v[17] = Int32GetDatum((int32) f->oend);
-	v[18] = nvf_text_or_null(f->evidence, &n[18]);
-	tuplestore_putvalues(sink->store, sink->desc, v, n);
+	sink->fact_no++;
+	for (int i = 0; i < sink->desc->natts; i++)
+	{
+		sink->nulls[i] = true;
+		if (sink->field_of[i] >= 0)
+			sink->values[i] = fact_value(sink, f, (fact_field) sink->field_of[i], &sink->nulls[i]);
+	}
+	tuplestore_putvalues(sink->store, sink->desc, sink->values, sink->nulls);
 	MemoryContextSwitchTo(old);
+}
+
+/* Which fact field each column of desc holds, by name (-1: none, left NULL). */
+static int *
+map_fields(TupleDesc desc)
+{
+	int		   *field_of = palloc(Max(desc->natts, 1) * sizeof(int));
+
+	for (int i = 0; i < desc->natts; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(desc, i);
+
+		field_of[i] = -1;
+		for (int k = 0; k < F_COUNT_ && !att->attisdropped; k++)
+			if (strcmp(NameStr(att->attname), field_names[k]) == 0)
+				field_of[i] = k;
+	}
+	return field_of;
 }
 
 /*
@@ -90,6 +181,9 @@ nvf_extract_into(const char *doc, size_t len, int year, int month, int day,
 
 	sink.store = store;
 	sink.desc = fact_desc;
+	sink.field_of = map_fields(fact_desc);
+	sink.values = palloc(Max(fact_desc->natts, 1) * sizeof(Datum));
+	sink.nulls = palloc(Max(fact_desc->natts, 1) * sizeof(bool));
 	sink.out_cxt = CurrentMemoryContext;
 	sink.lex = nvf_pg_lexicon();
 	sink.fact_no = 0;
@@ -100,6 +194,9 @@ nvf_extract_into(const char *doc, size_t len, int year, int month, int day,
 	nvf_document_facts(&doc_env, &scratch, sink.lex, doc, len, published, emit_fact, &sink);
 	MemoryContextDelete(scratch_cxt);
 	MemoryContextDelete(doc_cxt);
+	pfree(sink.field_of);
+	pfree(sink.values);
+	pfree(sink.nulls);
 }
 
 /* The row type nvfacts.fact, for callers without a function call's result type. */

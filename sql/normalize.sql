@@ -73,3 +73,8 @@ SELECT '[' || nvfacts.normalize('英偉達(dá)第一季度收⼊為２６０。
 -- idempotent
 SELECT nvfacts.normalize(nvfacts.normalize(d)) = nvfacts.normalize(d) AS idempotent
   FROM (VALUES ('英偉達(dá)第一季度收⼊為２６０。４４ 億美元'), ('８。５％'), ('3　亿美元'), ('①㈠ｅ')) v(d);
+
+-- a decimal number cut by a page's line wrap is joined; other line ends stay
+SELECT '[' || nvfacts.normalize(E'营收3495.\n67亿元') || ']' AS r;
+SELECT '[' || nvfacts.normalize(E'营收3495。\n67亿元') || ']' AS r;
+SELECT '[' || nvfacts.normalize(E'营收为3495.\n其他') || ']' AS r;

@@ -249,3 +249,27 @@ SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantiti
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('零点五');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('二〇二四年');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('百分点');
+
+-- forms of Taiwan, Hong Kong and research-report pages
+-- 兆 is 10^12 in Taiwan; with 亿 after it
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('1兆7934.68亿元新台币');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('营收2兆589亿元');
+-- 成 counts tenths, with a digit after it
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('纯利大增三成六');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('九成以上');
+-- a currency named after 元; cents of Hong Kong pages; pct as percentage points
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('8,765亿元新台币');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('每股派18美仙');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('毛利率环比-3.4pct');
+-- slash lists share the unit (and scale) written after the last item
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('EPS分别为1.53/1.89美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('410/480/530亿元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('64.9%/65.4%');
+-- a slash inside a word is not a list
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('A/B10亿美元');
+-- 倍增 is a doubling
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('AI营收将倍增');
+-- an en dash and a space before the digits is a minus
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('从 – 1.27 元变为 2.5 元');
+-- a number cut by a line wrap is one number
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities(E'合并营收3495.\n67亿元');

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # tests/eval.sh — `make eval`: builds, starts a private cluster and measures quantities() recall
-# and extract() quality on ../shared/corpus/dev (GOLD.md scoring); skips when it is absent.
+# and extract() quality on ../shared/corpus/dev and ../shared/corpus/train, and on the project's
+# own fixture articles (tests/data/articles); the corpora are skipped when absent.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 nvf_setup nvfacts_eval
 cd "$TOP"
 python3 tests/eval_quantities.py
-bash tests/eval_extract.sh "${1:-}" "${2:-}" "${@:3}"
+for corpus in dev train; do
+    echo "== ../shared/corpus/$corpus"
+    bash tests/eval_extract.sh "$TOP/../shared/corpus/$corpus" "" "$@"
+done
+echo "== tests/data/articles (written for this project)"
+bash tests/eval_extract.sh "$TOP/tests/data/articles" "$TOP/tests/data/articles/expected.jsonl" "$@"
 nvf_stop_cluster

@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS nvfacts;
 
-SELECT plan(67);
+SELECT plan(69);
 
 -- ---- the function ----------------------------------------------------------
 
@@ -32,14 +32,15 @@ SELECT isnt(obj_description('nvfacts.extract(text, date)'::regprocedure, 'pg_pro
 SELECT has_type('nvfacts', 'fact', 'type nvfacts.fact exists');
 SELECT columns_are('nvfacts', 'fact', ARRAY['doc', 'fact_no', 'entity', 'metric', 'segment',
     'basis', 'measure', 'value', 'value_low', 'value_high', 'unit', 'approx', 'status',
-    'fiscal_year', 'fiscal_quarter', 'period_text', 'span_start', 'span_end', 'evidence'],
+    'fiscal_year', 'fiscal_quarter', 'period_kind', 'period_end', 'period_text', 'span_start',
+    'span_end', 'evidence'],
     'nvfacts.fact has the contract''s columns');
 SELECT is(
     ARRAY(SELECT attname::text FROM pg_attribute
           WHERE attrelid = 'nvfacts.fact'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum),
     ARRAY['doc', 'fact_no', 'entity', 'metric', 'segment', 'basis', 'measure', 'value',
           'value_low', 'value_high', 'unit', 'approx', 'status', 'fiscal_year', 'fiscal_quarter',
-          'period_text', 'span_start', 'span_end', 'evidence'],
+          'period_kind', 'period_end', 'period_text', 'span_start', 'span_end', 'evidence'],
     'nvfacts.fact columns are in the contract''s order');
 SELECT col_type_is('nvfacts', 'fact', 'doc', 'text', 'fact.doc is text');
 SELECT col_type_is('nvfacts', 'fact', 'fact_no', 'integer', 'fact.fact_no is integer');
@@ -57,6 +58,8 @@ SELECT col_type_is('nvfacts', 'fact', 'status', 'text', 'fact.status is text');
 SELECT col_type_is('nvfacts', 'fact', 'fiscal_year', 'integer', 'fact.fiscal_year is integer');
 SELECT col_type_is('nvfacts', 'fact', 'fiscal_quarter', 'integer', 'fact.fiscal_quarter is integer');
 SELECT col_type_is('nvfacts', 'fact', 'period_text', 'text', 'fact.period_text is text');
+SELECT col_type_is('nvfacts', 'fact', 'period_kind', 'text', 'fact.period_kind is text');
+SELECT col_type_is('nvfacts', 'fact', 'period_end', 'date', 'fact.period_end is date');
 SELECT col_type_is('nvfacts', 'fact', 'span_start', 'integer', 'fact.span_start is integer');
 SELECT col_type_is('nvfacts', 'fact', 'span_end', 'integer', 'fact.span_end is integer');
 SELECT col_type_is('nvfacts', 'fact', 'evidence', 'text', 'fact.evidence is text');

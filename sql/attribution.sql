@@ -1,0 +1,86 @@
+-- Who a figure belongs to, and which figure is which: subjects carried over
+-- long lists, companies named in passing, rivals, bullets written on one line,
+-- market-wide figures, status words and comparisons.  Sentences written for
+-- this test.
+
+CREATE FUNCTION who(doc text, published date DEFAULT NULL)
+RETURNS TABLE (fact_no int, entity text, metric text, segment text, basis text,
+               measure text, value numeric, unit text, status text, fiscal_quarter int)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT f.fact_no, f.entity, f.metric, f.segment, f.basis, f.measure, f.value, f.unit,
+           f.status, f.fiscal_quarter
+    FROM nvfacts.extract(who.doc, who.published) f ORDER BY f.fact_no
+$$;
+
+-- ===== subjects =====
+
+-- a company named once, then one figure per line for 22 lines: all its own
+SELECT count(*) AS facts, count(DISTINCT entity) AS entities, min(entity) AS entity
+FROM who((SELECT '美光公布2026财年第一季度业绩：' ||
+                 string_agg(E'\n第' || i || '条：营收为' || (i + 10) || '亿美元', '' ORDER BY i)
+          FROM generate_series(1, 22) AS i));
+-- ... until another company becomes the subject
+SELECT fact_no, entity, metric, value FROM who(E'美光营收为90亿美元。\n净利润为20亿美元。\n三星营收为600亿美元。\n毛利率为35%。');
+-- a partner named in passing does not take the subject over
+SELECT fact_no, entity, metric, value FROM who('甲骨文本季度营收为160亿美元，并与OpenAI签署了新协议。云收入为80亿美元。');
+-- nor do customers a result is credited to
+SELECT fact_no, entity, metric, value FROM who('甲骨文表示，得益于Meta和英伟达的新订单，营收为160亿美元。');
+-- 集团 and 该公司 are the subject itself
+SELECT fact_no, entity, metric, value FROM who('阿里巴巴集团营收为2400亿元。该集团净利润为400亿元。');
+-- rivals' figures are theirs (分别), and the subject returns afterwards
+SELECT fact_no, entity, metric, measure, value FROM who('英伟达营收增速为18%，而对手AMD和英特尔分别为29%和26%。英伟达毛利率为73%。');
+-- 甲的对手乙: the sentence is about 乙
+SELECT fact_no, entity, metric, value FROM who('OpenAI的竞争对手Anthropic估值达到1800亿美元。');
+-- a figure in brackets after a company is that company's
+SELECT fact_no, entity, metric, value, status FROM who('该公司估值将超过OpenAI(约3000亿美元)。');
+-- a market-wide figure has no company
+SELECT fact_no, entity, metric, segment, value, unit FROM who('今年以来，全行业GPU租赁均价已降至每小时2美元。');
+
+-- ===== report bullets on one line =====
+
+-- items after " - " are sentences: cues and 分别 do not leak across them
+SELECT fact_no, entity, metric, measure, value, unit FROM who(
+    '博通第四季度业绩 - 营收为180亿美元，同比增长28% [1] - 毛利率为78% [2] - 净利润为97亿美元，同比增长39% [2]');
+-- ①②: one item each
+SELECT fact_no, entity, metric, measure, value, unit FROM who('戴尔业绩要点：①营收为270亿美元②AI服务器营收为56亿美元，环比增长150%');
+
+-- ===== status =====
+
+-- an analyst's expectation before a list of figures is theirs, up to the last
+SELECT fact_no, metric, basis, value, status FROM who('分析师此前平均预计，按非GAAP计算，英伟达第一财季营收为29亿美元，每股收益为1.45美元。');
+-- an expectation already spent on its own figure does not reach later clauses
+SELECT fact_no, metric, segment, measure, value, status FROM who('英伟达数据中心营收为390亿美元，略低于市场预期的391亿美元，占总营收的88%。');
+-- the company's guidance and the analysts' expectation, side by side
+SELECT fact_no, metric, measure, value, status FROM who('英伟达营收为441亿美元，优于分析师预期的432.9亿美元以及公司指引的430亿美元。');
+-- a beat has the status of the figure it measures
+SELECT fact_no, metric, measure, value, status FROM who('英伟达预计下季度营收为30亿美元，超出市场一致预期5%。');
+SELECT fact_no, metric, measure, value, status FROM who('博通营收为180亿美元，较分析师预期的174.7亿美元高出3.1%。');
+-- 超出预期 followed by a growth in brackets: growth, not a surprise
+SELECT fact_no, metric, measure, value, status FROM who('微软第二财季营收超出预期(按年增16.7%至812亿美元)。');
+-- ；continues the outlook of the part before it
+SELECT fact_no, metric, value, status FROM who('高盛预计英伟达四季度收入673亿美元；一季度收入768亿美元。');
+-- 已 marks what is reported, after an outlook
+SELECT fact_no, metric, value, status FROM who('字节跳动预计全年利润约500亿美元；前三季度净利润已接近400亿美元。');
+-- an outlook word right after the figure
+SELECT fact_no, metric, value, status FROM who('台积电长期毛利率达53%以上的目标不变。');
+-- a neutral 估计 about a period already past is an estimate of the past
+SELECT fact_no, metric, segment, measure, value, status FROM who('我们估计过去四个季度推理贡献了英伟达数据中心约40%的收入。');
+
+-- ===== measure, sign and basis =====
+
+-- a comparison's base in the clause before applies to the growth after it
+SELECT fact_no, metric, measure, value FROM who('超微电脑营收为127亿美元，较上年同期的57亿美元，增加123%。');
+-- 占 earlier in the clause is not the measure of a later growth figure
+SELECT fact_no, metric, segment, measure, value FROM who('英伟达数据中心占营收的比重提升，同比增长73%。');
+-- losses are negative; a write-down is a loss
+SELECT fact_no, metric, measure, value, unit FROM who('CoreWeave第三季度净亏损1.1亿美元，每股亏损0.22美元；公司计提了3亿美元减值。');
+-- GAAP/Non-GAAP written as a slash list with slash figures
+SELECT fact_no, metric, basis, measure, value, unit FROM who('英伟达GAAP/Non-GAAP毛利率攀升至64.9%/65.4%。');
+-- basis written out, and a false 美国 segment inside it
+SELECT fact_no, metric, segment, basis, value FROM who('不按照美国通用会计准则，英伟达净利润为12.85亿美元；按照美国通用会计准则，净利润为12.44亿美元。');
+-- 两者同为: one row per basis
+SELECT fact_no, metric, basis, value FROM who('英伟达GAAP和非GAAP毛利率两者同为75%。');
+-- a figure outside the vocabulary never borrows a neighbour's metric
+SELECT fact_no, metric, value FROM who('甲骨文营收为160亿美元，剩余履约义务为5230亿美元，自由现金流为负100亿美元。');
+-- 若剔除X的影响: X is not the figure's segment
+SELECT fact_no, metric, segment, value FROM who('英伟达毛利率为61%，若剔除H20的影响，毛利率为71.3%。');

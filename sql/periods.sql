@@ -1,0 +1,76 @@
+-- Periods (contract 1.1): the forms a period is written in, period_kind and
+-- period_end, and the rules for hard cases.  Sentences written for this test.
+
+CREATE FUNCTION periods(doc text, published date DEFAULT NULL)
+RETURNS TABLE (fact_no int, entity text, metric text, measure text, value numeric,
+               unit text, status text, fiscal_year int, fiscal_quarter int,
+               period_kind text, period_end date, period_text text)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+    SELECT f.fact_no, f.entity, f.metric, f.measure, f.value, f.unit, f.status,
+           f.fiscal_year, f.fiscal_quarter, f.period_kind, f.period_end, f.period_text
+    FROM nvfacts.extract(periods.doc, periods.published) f ORDER BY f.fact_no
+$$;
+
+-- ===== period_end from each entity's fiscal calendar =====
+
+-- NVIDIA's fiscal year ends in January: FY2025 Q1 ends in April 2024
+SELECT * FROM periods('英伟达2025财年第一季度营收为180亿美元。');
+-- Microsoft's ends in June: FY2025 Q4 ends in June 2025
+SELECT * FROM periods('微软2025财年第四季度营收为700亿美元。');
+-- a calendar-year company's first half
+SELECT * FROM periods('寒武纪2025年上半年营业收入为20亿元。');
+-- a month of a monthly report
+SELECT * FROM periods('台积电2025年3月营收为2800亿元新台币。');
+-- the months of a year so far, and nine months
+SELECT * FROM periods('中芯国际2025年1-5月累计营收为300亿元，前三季度营收为500亿元。');
+-- trailing twelve months: a span with no fiscal label
+SELECT * FROM periods('甲骨文过去12个月营收为600亿美元。');
+-- a whole fiscal year
+SELECT * FROM periods('博通2025财年营收为640亿美元。');
+
+-- ===== the forms periods are written in =====
+
+-- 4QFY20, 1QFY21: the quarter before the fiscal year
+SELECT * FROM periods('英伟达4QFY20营收为31亿美元，公司预计1QFY21营收为30亿美元。');
+-- 25Q2: a two-digit year before the quarter
+SELECT * FROM periods('SK海力士25Q2营收为20万亿韩元。');
+-- 2025财年Q1, 2031会计年度第2季: fiscal labels as written
+SELECT * FROM periods('戴尔2025财年Q1营收为220亿美元。');
+SELECT * FROM periods('美光2031会计年度第2季营收为100亿美元。');
+-- 2024年第一财季: a calendar year with 财季 is a fiscal label
+SELECT * FROM periods('英伟达2024年第一财季营收为72亿美元。');
+-- 第 2 季 with spaces, in a page of May 2025: the quarter just ended
+SELECT * FROM periods('鸿海第 2 季营收为1.8兆元新台币。', '2025-08-14');
+-- 首季 alone is the first quarter
+SELECT * FROM periods('博通2026财年首季营收预计为190亿美元。');
+-- 截至...的第四季度: the quarter is dated by its end
+SELECT * FROM periods('英伟达公布截至2023年1月29日的第四季度收入为60亿美元。');
+-- a bare 第四季度 next to a fiscal year in the same sentence takes that year
+SELECT * FROM periods('英伟达公布第四季度和2024财年业绩，第四季度收入为220亿美元。');
+-- 2024年4月9日 is a date, not a period
+SELECT * FROM periods('英伟达2024年4月9日宣布，营收为260亿美元。');
+
+-- ===== hard cases =====
+
+-- 全年 inside a quarterly report: the whole year, no quarter
+SELECT * FROM periods('英伟达2025财年第四季度营收为390亿美元，全年营收为1300亿美元。');
+-- prior-period comparatives are facts of their own; the change keeps the quarter
+SELECT * FROM periods('英伟达2026财年第二季度营收为467亿美元，较去年同期的300亿美元增长56%，较上一季度的441亿美元增长6%。');
+-- 去年同期为X: the same period a year earlier
+SELECT * FROM periods('英伟达2026财年第二季度净利润为264亿美元，去年同期为166亿美元。');
+-- an aside (以来) does not change the period of the figures that follow
+SELECT * FROM periods('台积电2025年第二季度毛利率为58%，创2019年第1季以来新高，营收为9300亿元新台币。');
+-- outlook 本季度 in a results article is the quarter being guided
+SELECT * FROM periods('英伟达2026财年第一季度营收为440亿美元。展望本季度，公司预计营收为450亿美元。');
+-- Hong Kong/Taiwan 上季 is the quarter just reported
+SELECT * FROM periods(E'輝達公布2026財年第一季財報，營收為441億美元。\n資料中心營收為390億美元，占上季總營收的88%，這是輝達最重要的業務。');
+-- a mainland 上一季度 is the quarter before
+SELECT * FROM periods('英伟达2026财年第一季度营收为440亿美元，上一季度营收为393亿美元。');
+-- 去年 counts back from the year reported, not from the page's date
+SELECT * FROM periods('腾讯2025年营收为7500亿元，毛利率从去年的53%提升至56%。', '2026-03-20');
+-- 未来三年: several years, no one period
+SELECT * FROM periods('阿里巴巴2025年营收为9900亿元，未来三年资本开支将达到3800亿元。');
+-- a headline figure before the period is named: the lead's quarter
+SELECT * FROM periods(E'英伟达第一财季净利润为20亿美元，超出预期。\n英伟达周四公布了2019财年第一财季财报，营收为32亿美元。');
+-- a share price is a level at a moment: no period
+SELECT * FROM periods('英伟达2026财年第一季度营收为440亿美元，股价收报135美元。');

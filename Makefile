@@ -70,7 +70,7 @@ tests/unit/test_core: tests/unit/test_core.c tests/fuzz/standalone_env.c $(CORE_
 	$(CLANG) $(SAN_FLAGS) -Iextension $(DEPS_CFLAGS) \
 	    tests/unit/test_core.c tests/fuzz/standalone_env.c $(CORE_SRCS) $(DEPS_LIBS) -o $@
 
-.PHONY: fuzz unit prove bench eval
+.PHONY: fuzz unit prove bench bench-scaleout eval
 # libFuzzer with ASan+UBSan over the seed corpora; any finding fails the target.
 fuzz: tests/fuzz/fuzz_quantities tests/fuzz/fuzz_decode
 	mkdir -p tests/fuzz/work-corpus tests/fuzz/work-corpus-decode tests/fuzz/findings
@@ -93,6 +93,10 @@ prove:
 
 bench:
 	bash tests/bench.sh
+
+# one node against two shards (postgres_fdw, async append) on the same generated articles
+bench-scaleout:
+	bash tests/bench_scaleout.sh
 
 # extract() scored against ../shared/corpus/dev (a private cluster of its own).
 eval:

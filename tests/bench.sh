@@ -9,43 +9,8 @@ nvf_setup nvfacts_bench
 nvf_psql -q -c 'CREATE EXTENSION nvfacts'
 nvf_load_articles
 
-echo "nvfacts: generating ${BENCH_MB} MB into bench_articles"
-# Body g: consecutive paragraphs of the fixtures (wrapping, from a scattered start) up to 2..32 KB,
-# the company name swapped and the digits rotated (so the numbers differ), plus its row number.
-nvf_psql -q -v mb="$BENCH_MB" <<'SQL'
-CREATE TABLE bench_articles (id int, body text);
-SET nvf.bench_mb = :mb;
-DO $$
-DECLARE
-  target bigint := current_setting('nvf.bench_mb')::bigint * 1048576;
-  paras text[] := ARRAY(SELECT p FROM articles, regexp_split_to_table(body, E'\n') WITH ORDINALITY AS s(p, n)
-                         WHERE p ~ '\S' ORDER BY doc, n);
-  names text[] := ARRAY['英伟达', '超威半导体', '英特尔', '高通', '博通'];
-  total bigint := 0;
-  g int := 0;
-  j int;
-  want int;
-  got int;
-  parts text[];
-  b text;
-BEGIN
-  WHILE total < target LOOP
-    g := g + 1;
-    want := 2048 * (1 + g % 16);
-    j := g::bigint * 7919 % cardinality(paras);
-    got := 0;
-    parts := '{}';
-    WHILE got < want LOOP
-      parts := array_append(parts, paras[j + 1]);
-      got := got + octet_length(paras[j + 1]) + 1;
-      j := (j + 1) % cardinality(paras);
-    END LOOP;
-    b := translate(replace(array_to_string(parts, E'\n'), '英伟达', names[1 + g % 5]),
-                      '0123456789', substr('01234567890123456789', 1 + g % 10, 10)) || E'\n' || g;
-    INSERT INTO bench_articles VALUES (g, b);
-    total := total + octet_length(b);
-  END LOOP;
-END $$;
+nvf_generate_articles bench_articles "$BENCH_MB"
+nvf_psql -q <<'SQL'
 VACUUM ANALYZE bench_articles;
 -- The heap is tiny (bodies are TOASTed), so the planner would plan no worker.
 ALTER TABLE bench_articles SET (parallel_workers = 2);

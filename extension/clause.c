@@ -23,7 +23,11 @@ static size_t
 sentence_mark(const char *t, size_t len, size_t pos)
 {
 	static const char *const marks[] = {"。", "！", "？", "；", "!", "?", ";", "\n", NULL};
+	unsigned char b = (unsigned char) t[pos];
 
+	/* the marks start with one of these bytes */
+	if (b != 0xE3 && b != 0xEF && b != '!' && b != '?' && b != ';' && b != '\n' && b != '.')
+		return 0;
 	/* an English sentence inside the page: "... plus or minus 2%. GAAP ..." */
 	if (t[pos] == '.' && pos > 0 && pos + 1 < len && (t[pos + 1] == ' ' || t[pos + 1] == '"') &&
 		!(t[pos - 1] >= '0' && t[pos - 1] <= '9'))
@@ -89,7 +93,8 @@ item_start(const char *t, size_t len, size_t pos)
 		return pos + 2 < len && t[pos + 1] == '-' && t[pos + 2] == ' ' &&
 			!(pos > 0 && t[pos - 1] >= '0' && t[pos - 1] <= '9' && pos + 3 < len &&
 			  t[pos + 3] >= '0' && t[pos + 3] <= '9');	/* 300 - 600元 is a range */
-	if (!((unsigned char) t[pos] & 0x80))
+	/* every bullet starts with one of these two bytes */
+	if ((unsigned char) t[pos] != 0xE2 && (unsigned char) t[pos] != 0xC2)
 		return false;
 	/* · is a bullet after a space; inside a name (科莱特·克雷斯) it is not */
 	if (at(t, len, pos, "·"))

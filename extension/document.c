@@ -4,7 +4,6 @@
  * period), the publication date, and duplicates collapsed to their first
  * mention.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "extract_internal.h"
@@ -43,9 +42,9 @@ seen_grow(doc_state *ds)
 	ds->seen_cap = cap;
 }
 
-/* True the first time a key is offered. */
+/* True when a key was not offered before; remember it when add. */
 static bool
-first_time(doc_state *ds, const char *key)
+first_time_if(doc_state *ds, const char *key, bool add)
 {
 	size_t		j;
 
@@ -55,30 +54,108 @@ first_time(doc_state *ds, const char *key)
 	for (; ds->seen[j]; j = (j + 1) & (ds->seen_cap - 1))
 		if (strcmp(ds->seen[j], key) == 0)
 			return false;
-	ds->seen[j] = nvf_strndup(ds->env, key, strlen(key));
-	ds->seen_n++;
+	if (add)
+	{
+		ds->seen[j] = nvf_strndup(ds->env, key, strlen(key));
+		ds->seen_n++;
+	}
 	return true;
 }
 
-/* Entity, metric, segment, basis, measure, unit, status, period, value. */
-static void
-fact_key(const nvf_fact *f, char *buf, size_t n)
+/* True the first time a key is offered. */
+static bool
+first_time(doc_state *ds, const char *key)
 {
-	char		v[NVF_DEC_TEXT],
-				lo[NVF_DEC_TEXT],
-				hi[NVF_DEC_TEXT];
+	return first_time_if(ds, key, true);
+}
 
-	/* only the values that are set are part of the key */
-	if (f->value.ok)
-		nvf_dec_format(f->value, v, sizeof(v));
-	if (f->low.ok)
-		nvf_dec_format(f->low, lo, sizeof(lo));
-	if (f->high.ok)
-		nvf_dec_format(f->high, hi, sizeof(hi));
-	snprintf(buf, n, "%d|%d|%d|%s|%s|%s|%s|%d|%d|%d|%d|%s|%s|%s", f->entity, f->metric,
-			 f->segment, f->basis ? f->basis : "", f->measure, f->unit, f->status, f->period.fy,
-			 f->period.fq, (int) f->period.kind, f->period.part, f->value.ok ? v : "",
-			 f->low.ok ? lo : "", f->high.ok ? hi : "");
+/* Appends text and a separator to a key being built in buf[0..*n). */
+static void
+key_part(char *buf, size_t cap, size_t *n, const char *text)
+{
+	size_t		k = strlen(text);
+
+	if (*n + k + 2 > cap)
+		k = cap > *n + 2 ? cap - *n - 2 : 0;
+	memcpy(buf + *n, text, k);
+	*n += k;
+	buf[(*n)++] = '|';
+	buf[*n] = '\0';
+}
+
+static void
+key_int(char *buf, size_t cap, size_t *n, long v)
+{
+	char		d[24];
+	int			k = sizeof(d) - 1;
+	bool		neg = v < 0;
+	unsigned long u = neg ? -(unsigned long) v : (unsigned long) v;
+
+	d[k] = '\0';
+	do
+		d[--k] = (char) ('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (neg)
+		d[--k] = '-';
+	key_part(buf, cap, n, d + k);
+}
+
+/*
+ * The key of a fact: entity, metric, segment, measure, unit and value, and
+ * unless loose, basis, status and period too.  Only the values that are set
+ * are part of it.
+ */
+static void
+fact_key(const nvf_fact *f, bool loose, char *buf, size_t cap)
+{
+	char		v[NVF_DEC_TEXT] = "";
+	size_t		n = 0;
+	const nvf_dec *vals[3] = {&f->value, &f->low, &f->high};
+
+	buf[0] = '\0';
+	key_part(buf, cap, &n, loose ? "L" : "F");
+	key_int(buf, cap, &n, f->entity);
+	key_int(buf, cap, &n, f->metric);
+	key_int(buf, cap, &n, f->segment);
+	key_part(buf, cap, &n, f->measure);
+	key_part(buf, cap, &n, f->unit);
+	for (int i = 0; i < 3; i++)
+	{
+		v[0] = '\0';
+		if (vals[i]->ok)
+			nvf_dec_format(*vals[i], v, sizeof(v));
+		key_part(buf, cap, &n, v);
+	}
+	if (loose)
+		return;
+	key_part(buf, cap, &n, f->basis ? f->basis : "");
+	key_part(buf, cap, &n, f->status);
+	key_int(buf, cap, &n, f->period.fy);
+	key_int(buf, cap, &n, f->period.fq);
+	key_int(buf, cap, &n, f->period.kind);
+	key_int(buf, cap, &n, f->period.part);
+}
+
+/*
+ * A fact seen before: the same key, or a restatement naming less (a summary
+ * repeating a figure with no period) of a figure already given.
+ */
+static bool
+seen_before(doc_state *ds, const nvf_fact *f)
+{
+	char		key[512],
+				loose[512];
+	bool		dated = f->period.fy != 0 || f->period.fq != 0;
+
+	fact_key(f, false, key, sizeof(key));
+	fact_key(f, true, loose, sizeof(loose));
+	if (!dated && !first_time_if(ds, loose, false))
+		return true;			/* given before with its period */
+	if (!first_time(ds, key))
+		return true;
+	if (dated)
+		first_time(ds, loose);
+	return false;
 }
 
 /* ---- periods -------------------------------------------------------- */
@@ -386,25 +463,22 @@ note_currency(doc_state *ds, const sentence *s)
 }
 
 /*
- * The first quarter named with its year in the first block, and where: a
- * lead's figures before it (a summary line, a headline) are of that quarter.
+ * The first part of a year named with its year in the first block (2019财年
+ * 第一财季, 2025年4月): a headline or summary before it that names the same
+ * part without a year (第一财季, 4月) is of that year.
  */
-static nvf_period
-lead_period(const nvf_period_mention *ps, int np, size_t *pos)
+static bool
+lead_mention(const nvf_period_mention *ps, int np, nvf_period_mention *out)
 {
-	nvf_period	p = {0, 0, NVF_PK_NONE, 0, NULL};
-
 	for (int i = 0; i < np; i++)
-		if (ps[i].year_form == NVF_YEAR_FISCAL && ps[i].kind == NVF_PK_QUARTER && ps[i].part &&
-			!ps[i].comparison)
+		if ((ps[i].year_form == NVF_YEAR_FISCAL || ps[i].year_form == NVF_YEAR_CALENDAR) &&
+			ps[i].kind != NVF_PK_YEAR && ps[i].kind != NVF_PK_NONE && ps[i].part &&
+			!ps[i].comparison && !ps[i].aside && ps[i].year == ps[i].year_to)
 		{
-			p.fy = ps[i].year;
-			p.fq = ps[i].part;
-			p.kind = NVF_PK_QUARTER;
-			*pos = ps[i].start;
-			break;
+			*out = ps[i];
+			return true;
 		}
-	return p;
+	return false;
 }
 
 /* ---- blocks ------------------------------------------------------------ */
@@ -416,13 +490,11 @@ emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence
 	for (int i = 0; i < facts->n; i++)
 	{
 		nvf_fact   *f = &facts->items[i];
-		char		key[512];
 		int64_t		os,
 					oe;
 		size_t		end = s->end;
 
-		fact_key(f, key, sizeof(key));
-		if (!first_time(ds, key))
+		if (seen_before(ds, f))
 			continue;
 		while (end > s->start && (s->t[end - 1] == '\n' || s->t[end - 1] == ' ' ||
 								  s->t[end - 1] == '\r'))
@@ -448,7 +520,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 	if (blk->char_base == 0)
 	{
 		ds->hk_usage = traditional_register(blk);
-		ds->lead = lead_period(ps, np, &ds->lead_pos);
+		ds->has_lead = lead_mention(ps, np, &ds->lead);
 	}
 
 	for (int i = 0; i < nq; i++)

@@ -55,8 +55,8 @@ typedef struct doc_state
 	nvf_date	published;
 	bool		hk_usage;		/* Hong Kong/Taiwan register (上季 = the quarter reported) */
 	const char *currency;		/* the currency of a bare 元 (declared, or named first) */
-	nvf_period	lead;			/* the first quarter with a year named in the first block */
-	size_t		lead_pos;		/* where (bytes in the first block) */
+	nvf_period_mention lead;	/* the first part of a year named with its year in the first block */
+	bool		has_lead;
 	int			paragraph;		/* paragraphs with figures so far */
 	const char *semicolon_status;	/* the outlook a sentence ending in ； carries on */
 	int			carry_entity;	/* subject of recent sentences, or ENTITY_* */

@@ -195,6 +195,32 @@ metric_right_after(const attribution *a)
 	return -1;
 }
 
+/*
+ * 约3成的2奈米先进制程, 20亿美元的协议: a figure followed by 的 and a noun
+ * that is no metric measures that noun.
+ */
+static bool
+share_of_other(const attribution *a)
+{
+	static const char *const kept[] = {"水平", "增长", "增速", "涨幅", "降幅", "规模", "高位", "新高",
+	"速度", "幅度", NULL};
+	const sentence *s = a->s;
+	size_t		after = a->q->end;
+
+	if (after + 3 > s->end || memcmp(s->t + after, "的", 3) != 0)
+		return false;
+	after += 3;
+	for (int i = 0; kept[i]; i++)
+		if (after + strlen(kept[i]) <= s->end && memcmp(s->t + after, kept[i], strlen(kept[i])) == 0)
+			return false;
+	/* 40%的数据中心收入: a segment may come before the metric */
+	for (int i = 0; i < s->nm; i++)
+		if (s->m[i].start >= after && s->m[i].start - after <= 2 * AFTER_GAP &&
+			metric_like(&s->m[i]))
+			return is_cue(&s->m[i], NVF_CUE_OTHER_METRIC);
+	return after < s->end && s->t[after] != ',' && s->t[after] != ' ';
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
@@ -207,16 +233,8 @@ find_metric(attribution *a, doc_state *ds)
 		a->metric_after = true;
 	else
 		i = last_metric_like(s, a->cstart, a->q->start);
-	if (i < 0)
-	{
-		int			j = first_mention(s, a->q->end, s->clause_end[a->clause], NVF_TERM_METRIC, 0);
-
-		if (j >= 0 && s->m[j].start - a->q->end <= AFTER_GAP)
-		{
-			i = j;
-			a->metric_after = true;
-		}
-	}
+	if (i < 0 && share_of_other(a))
+		return false;			/* 约3成的先进制程: a share of something not a metric */
 	if (i < 0 && (i = earlier_metric(s, a->cstart)) >= 0)
 		a->metric_cstart = clause_start(s, s->m[i].clause);
 	if (i >= 0 && (is_cue(&s->m[i], NVF_CUE_OTHER_METRIC) ||
@@ -293,13 +311,28 @@ entity_in(const attribution *a, size_t lo, size_t hi)
 	return s->m[first].term->id;
 }
 
-/* The maker of a product named before the figure (H100 -> NVIDIA), or -1. */
+/*
+ * The owner of a segment named before the figure: the maker of a product
+ * (H100 -> NVIDIA), or with products false, a company's own segment
+ * (嵌入式 -> AMD); -1 if none.
+ */
 static int
-product_owner(const attribution *a, const doc_state *ds)
+product_owner(const attribution *a, const doc_state *ds, bool products)
 {
-	int			i = product_in(a->s, ds->lex, a->s->start, a->q->start);
+	const sentence *s = a->s;
 
-	return i >= 0 ? nvf_lexicon_segment(ds->lex, a->s->m[i].term->id)->owner : -1;
+	for (int i = s->nm - 1; i >= 0; i--)
+	{
+		const nvf_segment *seg;
+
+		if (s->m[i].start < s->start || s->m[i].end > a->q->start ||
+			s->m[i].term->kind != NVF_TERM_SEGMENT)
+			continue;
+		seg = nvf_lexicon_segment(ds->lex, s->m[i].term->id);
+		if (seg->owner >= 0 && seg->product == products)
+			return seg->owner;
+	}
+	return -1;
 }
 
 /* OpenAI(约3000亿美元): a figure in brackets right after a company is its own. */
@@ -351,17 +384,23 @@ find_entity(const attribution *a, const doc_state *ds)
 	/* 他们, 这些巨头 with no name in the sentence: several companies */
 	if (has_cue(s, s->start, a->q->start, NVF_CUE_GROUP))
 		return ENTITY_GROUP;
-	if ((owner = product_owner(a, ds)) >= 0)
-		return owner;
 	/* 招商银行上半年营收...: a company the lexicon does not know */
 	if (has_cue(s, s->start, a->q->start, NVF_CUE_OTHER_ORG))
 		return ENTITY_NONE;
 	/* 行业均价, 市场规模: a market's figure is no company's */
 	if (has_cue(s, s->start, s->end, NVF_CUE_MARKET))
 		return ENTITY_GROUP;
+	/* the maker of a product named (H100 -> NVIDIA), else the company followed,
+	 * else the company whose own segment is named (嵌入式 -> AMD) */
+	if ((owner = product_owner(a, ds, true)) >= 0)
+		return owner;
 	if (ds->carry_entity != ENTITY_NONE)
 		return ds->carry_entity;
-	return entity_in(a, a->q->end, s->end);
+	if ((owner = product_owner(a, ds, false)) >= 0)
+		return owner;
+	/* 一个剧减3570亿美元，一个暴增1760亿美元，说的是微软和Meta: named after, one each */
+	e = entity_in(a, a->q->end, s->end);
+	return e == ENTITY_GROUP ? ENTITY_NONE : e;
 }
 
 /* ---- segment, basis --------------------------------------------------- */
@@ -1076,10 +1115,11 @@ own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_c
 	{
 		const nvf_period_mention *o = &a->s->p[i];
 
-		if (o->end <= p->start && !o->comparison && !o->aside && !o->same_period)
+		if (o->end <= p->start && !o->comparison && !o->aside && !o->same_period &&
+			!o->relative_quarter)
 		{
 			*out = nvf_resolve_period(o, c);
-			return out->fy != 0;
+			return out->kind != NVF_PK_NONE && (out->fy || out->fq || out->part);
 		}
 	}
 	return false;
@@ -1130,7 +1170,8 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	nvf_period_context c = nvf_entity_context(ds, entity, s, outlook);
 	const nvf_period_mention *best = a->base >= 0 ? &s->p[a->base] : NULL;
 	nvf_period	none = {0, 0, NVF_PK_NONE, 0, NULL},
-				own;
+				own,
+				lead;
 
 	*past = false;
 	if (!m->flow)
@@ -1150,9 +1191,16 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 			(s->p[i].year_form == NVF_YEAR_FISCAL || s->p[i].year_form == NVF_YEAR_CALENDAR))
 			best = &s->p[i];
 	*past = best && (best->kind == NVF_PK_TTM || best->comparison || nvf_looks_back(best));
-	/* a summary line before the lead names its quarter: that quarter */
-	if (!c.current && ds->lead.fy && s->blk->char_base == 0 && a->q->start < ds->lead_pos)
-		c.current = &ds->lead;
+	/* a headline before the lead: the lead's period, and its year for the same part */
+	if (ds->has_lead && s->blk->char_base == 0 && a->q->start < ds->lead.start)
+	{
+		lead = nvf_resolve_period(&ds->lead, &c);
+		if (!c.current && !best && lead.fy)
+			c.current = &lead;
+		if (best && best->year_form == NVF_YEAR_NONE && !best->relative_quarter &&
+			best->kind == ds->lead.kind && best->part == ds->lead.part && !c.sentence_year)
+			c.sentence_year = lead.fy;
+	}
 	/* 前4月...较去年同期8286亿元, 2025年...从去年的53%, ...上一季度营收为: against the
 	 * sentence's own period before it */
 	if (best && (best->same_period || best->comparison || best->relative_quarter) &&
@@ -1489,9 +1537,22 @@ respectively(const sentence *s, fact_list *out, int first)
 	}
 }
 
+/* Is q[i+1] listed right after q[i], joined by / or 、? */
+static bool
+listed_next(const sentence *s, int i)
+{
+	size_t		e = s->q[i].end;
+
+	if (i + 1 >= s->nq)
+		return false;
+	if (e < s->end && s->t[e] == '/' && s->q[i + 1].start == e + 1)
+		return true;
+	return e + 3 <= s->end && memcmp(s->t + e, "、", 3) == 0 && s->q[i + 1].start == e + 3;
+}
+
 /*
- * GAAP/Non-GAAP毛利率攀升至64.9%/65.4%: figures joined by / take the items
- * joined by / before them in their clause, in order.
+ * GAAP/Non-GAAP毛利率攀升至64.9%/65.4%, 毛利率、营益率略降至58%、48%: figures
+ * joined by / or 、 take the items listed before them in their clause, in order.
  */
 static void
 slash_lists(const sentence *s, fact_list *out, int first)
@@ -1504,9 +1565,10 @@ slash_lists(const sentence *s, fact_list *out, int first)
 					hi;
 		int			j = i;
 
-		if (!(s->q[i].end < s->end && s->t[s->q[i].end] == '/' && s->q[i + 1].start == s->q[i].end + 1))
+		/* a list after 分别 is respectively()'s */
+		if (!listed_next(s, i) || has_cue(s, lo, s->q[i].start, NVF_CUE_RESPECTIVELY))
 			continue;
-		while (j + 1 < s->nq && s->t[s->q[j].end] == '/' && s->q[j + 1].start == s->q[j].end + 1)
+		while (j + 1 < s->nq && listed_next(s, j))
 			j++;
 		hi = s->q[j].end;
 		collect_items(s, lo, s->q[i].start, items);

@@ -92,14 +92,18 @@ nvf_lexicon_add_segment(nvf_lexicon *lex, const char *key)
 	lex->segments = grow(lex->env, lex->segments, lex->nsegments, sizeof(nvf_segment));
 	lex->segments[lex->nsegments].key = nvf_strndup(lex->env, key, strlen(key));
 	lex->segments[lex->nsegments].owner = -1;
+	lex->segments[lex->nsegments].product = false;
 	return lex->nsegments++;
 }
 
 void
-nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity)
+nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity, bool product)
 {
 	if (segment >= 0 && segment < lex->nsegments)
+	{
 		lex->segments[segment].owner = entity;
+		lex->segments[segment].product = product;
+	}
 }
 
 int

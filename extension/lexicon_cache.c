@@ -130,14 +130,15 @@ load_lexicon(nvf_lexicon *lex)
 	run("SELECT metric, unit_family, flow FROM nvfacts.metrics ORDER BY metric");
 	for (uint64 r = 0; r < SPI_processed; r++)
 		nvf_lexicon_add_metric(lex, col(r, 1), family_of(col(r, 2)), col(r, 3)[0] == 't');
-	run("SELECT segment, owner FROM nvfacts.segments ORDER BY segment");
+	run("SELECT segment, owner, product FROM nvfacts.segments ORDER BY segment");
 	for (uint64 r = 0; r < SPI_processed; r++)
 	{
 		int			s = nvf_lexicon_add_segment(lex, col(r, 1));
 		char	   *owner = col(r, 2);
 
 		if (owner)
-			nvf_lexicon_set_owner(lex, s, nvf_lexicon_find(lex, NVF_TERM_ENTITY, owner));
+			nvf_lexicon_set_owner(lex, s, nvf_lexicon_find(lex, NVF_TERM_ENTITY, owner),
+								  col(r, 3)[0] == 't');
 	}
 	load_terms(lex, "SELECT alias, entity FROM nvfacts.entity_aliases ORDER BY alias", NVF_TERM_ENTITY);
 	load_terms(lex, "SELECT alias, metric, needs_segment, basis, negative "

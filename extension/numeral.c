@@ -288,6 +288,17 @@ acc_total(const accum *a)
 	return nvf_dec_add(nvf_dec_add(a->trillions, acc_below(a)), a->number);
 }
 
+/* 五六 before 千: the second digit follows the first by one and a multiplier comes next. */
+static bool
+approximate_pair(const char *t, size_t len, const accum *lo, const token *tk)
+{
+	int			adv;
+
+	return tk->chinese && nvf_dec_cmp(nvf_dec_add(lo->number, nvf_dec_make(1, 0)), tk->value) == 0 &&
+		nvf_dec_cmp(lo->number, nvf_dec_make(9, 0)) < 0 && !nvf_dec_is_zero(lo->number) &&
+		cjk_multiplier(cp_at(t, len, tk->end, &adv)) > 0;
+}
+
 bool
 nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 {
@@ -319,6 +330,16 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 			/* consecutive Chinese digits read as a digit string: 二〇二四 */
 			if (lo.have_number && !(tk.chinese && last_digits_chinese && prev == TOK_DIGITS))
 				break;
+			/* 五六千亿, 三四百: two neighbouring digits before a multiplier are a range */
+			if (lo.have_number && approximate_pair(t, len, &lo, &tk))
+			{
+				hi.number = tk.value;
+				num->vague = true;
+				any = true;
+				prev = TOK_DIGITS;
+				i = tk.end;
+				continue;
+			}
 			if (!tk.value.ok)
 			{
 				num->end = tk.end;

@@ -74,10 +74,11 @@ COMMENT ON TABLE nvfacts.metric_aliases IS
 CREATE TABLE nvfacts.segments (
     segment text PRIMARY KEY CHECK (segment ~ '^[a-z0-9][a-z0-9_]*$'),
     owner text REFERENCES nvfacts.entities ON UPDATE CASCADE ON DELETE SET NULL,
-    builtin boolean NOT NULL DEFAULT false
+    builtin boolean NOT NULL DEFAULT false,
+    product boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE nvfacts.segments IS
-'business segments, regions, customer groups and products; owner = the maker of a product (H100 -> NVIDIA)';
+'business segments, regions, customer groups and products; owner = the company whose segment or product it is; product = naming it names its maker (H100 -> NVIDIA), where a company''s own segment (AMD''s embedded) only does when no company is being followed';
 
 CREATE TABLE nvfacts.segment_aliases (
     alias text PRIMARY KEY,

@@ -94,7 +94,8 @@ typedef struct nvf_metric
 typedef struct nvf_segment
 {
 	char	   *key;
-	int			owner;			/* entity index of a product's maker, or -1 */
+	int			owner;			/* entity index of its company (a product's maker), or -1 */
+	bool		product;		/* a product: naming it names its maker */
 } nvf_segment;
 
 typedef struct nvf_term
@@ -123,7 +124,7 @@ extern int	nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end
 extern int	nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family family, bool flow);
 extern int	nvf_lexicon_add_segment(nvf_lexicon *lex, const char *key);
 extern int	nvf_lexicon_find(const nvf_lexicon *lex, nvf_term_kind kind, const char *key);
-extern void nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity);
+extern void nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity, bool product);
 /* Adds an alias (any script: it is repaired first); false if empty. */
 extern bool nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind,
 								 int id, unsigned flags);
@@ -192,6 +193,7 @@ typedef struct nvf_period_mention
 	bool		relative_quarter;	/* 本季度, 上季, 当季 */
 	bool		anaphoric;		/* 当季, 该季度: the quarter just named */
 	bool		hk_last;		/* bare 上季 (no 一/个/度): the quarter just reported in HK/TW usage */
+	bool		latest;			/* 最近一季: the quarter just reported in any usage */
 	bool		same_period;	/* 同期: the context's period, a year_form year away */
 	bool		whole_year;		/* 全年: the whole year of the context */
 	bool		comparison;		/* after 较/比/从 ...: a base, not the figure's period */

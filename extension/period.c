@@ -26,8 +26,11 @@ typedef struct cursor
 static bool
 peek(const cursor *c, const char *w)
 {
-	size_t		n = strlen(w);
+	size_t		n;
 
+	if (c->pos >= c->len || c->t[c->pos] != w[0])
+		return false;			/* the common case, asked at every candidate */
+	n = strlen(w);
 	return c->pos + n <= c->len && memcmp(c->t + c->pos, w, n) == 0;
 }
 
@@ -323,6 +326,26 @@ sub_period(cursor *c, nvf_period_mention *m)
 		c->pos = save;
 		return false;
 	}
+	return true;
+}
+
+/* 最近一季, 最新一个季度: the quarter just reported, whatever the register */
+static bool
+latest_quarter(cursor *c, nvf_period_mention *m)
+{
+	size_t		save = c->pos;
+
+	if (!(lit(c, "最近") || lit(c, "最新")))
+		return false;
+	(void) (lit(c, "一个") || lit(c, "一"));
+	if (one_of(c, quarter_nouns) < 0)
+	{
+		c->pos = save;
+		return false;
+	}
+	m->relative_quarter = m->hk_last = m->latest = true;
+	m->kind = NVF_PK_QUARTER;
+	m->quarter_shift = -1;
 	return true;
 }
 
@@ -678,7 +701,7 @@ bare_period(cursor *c, nvf_period_mention *m)
 		if (one_of(&b, before) >= 0)
 			return false;
 	}
-	if (relative_quarter(c, m) || sub_period(c, m) || years_span(c, m))
+	if (relative_quarter(c, m) || latest_quarter(c, m) || sub_period(c, m) || years_span(c, m))
 		return true;
 	c->pos = save;
 	return false;
@@ -723,39 +746,98 @@ period_at(const char *t, size_t len, size_t pos, nvf_period_mention *m)
 	return true;
 }
 
-/* The first characters of period expressions (besides ASCII digits, F, Q, H, T). */
-static const char *const first_chars[] = {"第", "首", "次", "上", "下", "本", "今", "去", "明", "前",
-	"当", "该", "这", "单", "全", "整", "过", "连", "近", "最", "截", "中", "同", "一", "二", "三",
-"未", "将",
-"四", "两", "十", "五", "六", "七", "八", "九", NULL};
+/*
+ * The first two characters of the period expressions that start with an
+ * ideograph: most ideographs that can start one (上, 一, 中, 同 ...) start
+ * far more words that are not periods, so the grammar is only tried where
+ * the second character fits.  "*" admits any second character, "#" a digit
+ * or a Chinese numeral.
+ */
+static const char *const starts[][2] = {
+	{"第", "*"}, {"首", "季"}, {"次", "季"}, {"上", "半季一个年财"}, {"下", "半季一个年财"},
+	{"本", "季年财一个"}, {"今", "年季财后"}, {"去", "年财"}, {"明", "年财"}, {"前", "年#"},
+	{"当", "季年"}, {"该", "季一个"}, {"这", "一个季"}, {"单", "季"}, {"全", "年财会"},
+	{"整", "年个"}, {"过", "去"}, {"连", "续"}, {"近", "#几数"}, {"最", "近新"}, {"截", "至止"},
+	{"中", "期"}, {"同", "期"}, {"未", "来"}, {"将", "来"}, {"一", "季年至到月-~—"},
+	{"二", "季月"}, {"三", "季月"}, {"四", "季月"}, {"两", "月"}, {"五", "月"}, {"六", "月"},
+	{"七", "月"}, {"八", "月"}, {"九", "月"}, {"十", "一二月"},
+};
 
-static uint64_t first_bits[0x10000 / 64];
-static bool first_bits_ready;
+#define NSTARTS (sizeof(starts) / sizeof(starts[0]))
+
+static int8_t start_of[0x10000];	/* 1 + index into starts, 0: none */
+static bool starts_ready;
 
 static void
-fill_first_bits(void)
+fill_starts(void)
 {
-	const char *ascii = "0123456789FfQqHT";
-
-	for (const char *a = ascii; *a; a++)
-		first_bits[(unsigned char) *a >> 6] |= UINT64_C(1) << (*a & 63);
-	for (int i = 0; first_chars[i]; i++)
+	for (size_t i = 0; i < NSTARTS; i++)
 	{
 		int			adv;
-		uint32_t	cp = nvf_utf8_decode((const unsigned char *) first_chars[i], 3, &adv);
+		uint32_t	cp = nvf_utf8_decode((const unsigned char *) starts[i][0], 3, &adv);
 
-		first_bits[cp >> 6] |= UINT64_C(1) << (cp & 63);
+		start_of[cp] = (int8_t) (i + 1);
 	}
-	first_bits_ready = true;
+	starts_ready = true;
 }
 
-/* Can a period expression start with the character at s?  (asked at every character) */
+/* Is cp in the admitted second characters of a start? */
+static bool
+second_fits(const char *allowed, uint32_t cp)
+{
+	int			adv;
+
+	if (allowed[0] == '*')
+		return true;
+	for (const char *a = allowed; *a; a += adv)
+	{
+		uint32_t	x = nvf_utf8_decode((const unsigned char *) a, strlen(a), &adv);
+
+		if (x == cp || (x == '#' && ((cp >= '0' && cp <= '9') || nvf_is_cjk_numeral(cp))))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Digits start a period only when a period word follows them (2025年,
+ * 2025财年, 4QFY20, 25Q2, 4月, 1-4月, 1年前, 2026和2027财年), not an amount.
+ */
+static bool
+number_may_start(const unsigned char *s, size_t len)
+{
+	static const char *const after = "年财会季月个至到和与全、";
+	size_t		i = 0;
+	int			adv;
+	uint32_t	cp;
+
+	while (i < len && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i < len && s[i] == ' ')
+		i++;
+	if (i >= len)
+		return false;
+	if (s[i] == 'Q' || s[i] == 'H' || s[i] == '-' || s[i] == '~' || s[i] == 'q')
+		return true;
+	cp = nvf_utf8_decode(s + i, len - i, &adv);
+	return cp >= 0x80 && second_fits(after, cp);
+}
+
+/* Can a period expression start at s?  (asked at every character; *adv: its length) */
 static bool
 may_start(const unsigned char *s, size_t len, int *adv)
 {
 	uint32_t	cp = nvf_utf8_decode(s, len, adv);
+	int			k,
+				adv2;
 
-	return cp < 0x10000 && (first_bits[cp >> 6] >> (cp & 63)) & 1;
+	if (cp >= '0' && cp <= '9')
+		return number_may_start(s, len);
+	if (cp < 0x80)
+		return cp == 'F' || cp == 'f' || cp == 'Q' || cp == 'q' || cp == 'H' || cp == 'T';
+	if (cp >= 0x10000 || (k = start_of[cp]) == 0 || (size_t) *adv >= len)
+		return false;
+	return second_fits(starts[k - 1][1], nvf_utf8_decode(s + *adv, len - *adv, &adv2));
 }
 
 int
@@ -766,8 +848,8 @@ nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **o
 	nvf_period_mention *list = nvf_alloc(env, cap * sizeof(nvf_period_mention));
 	size_t		pos = 0;
 
-	if (!first_bits_ready)
-		fill_first_bits();
+	if (!starts_ready)
+		fill_starts();
 	while (pos < len)
 	{
 		nvf_period_mention m;
@@ -885,7 +967,7 @@ relative_quarter_period(const nvf_period_mention *m, const nvf_period_context *c
 	int			shift = m->quarter_shift;
 
 	/* Hong Kong and Taiwan write 上季 for the quarter just reported */
-	if (m->hk_last && c->hk_usage)
+	if (m->hk_last && (c->hk_usage || m->latest))
 	{
 		if (cur)
 			return shift_quarter(cur, 0);

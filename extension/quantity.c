@@ -380,6 +380,8 @@ read_suffix_unit(const scan_ctx *sc, size_t pos, parsed *p)
 		p->shift += w->shift;
 		if (strcmp(w->word, "元") == 0)
 			p->flags |= NVF_Q_BARE_YUAN;
+		else if (strncmp(w->word, "元", 3) == 0 && w->word[3])
+			p->flags |= NVF_Q_NAMED_YUAN;	/* 576亿元新台币: 元 is that currency here */
 		return pos + strlen(w->word);
 	}
 	q = skip_spaces(sc, pos, 1);

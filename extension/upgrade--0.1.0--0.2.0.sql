@@ -46,6 +46,11 @@ ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_kind_check, ADD CONSTRAINT cues_ki
         'exclude', 'both', 'market', 'done'));
 ALTER TABLE nvfacts.segments DROP CONSTRAINT segments_segment_check, ADD CONSTRAINT segments_segment_check
     CHECK (segment ~ '^[a-z0-9][a-z0-9_]*$');
+ALTER TABLE nvfacts.segments ADD COLUMN product boolean NOT NULL DEFAULT false;
+-- 0.1.0's segments with an owner were all products
+UPDATE nvfacts.segments SET product = true WHERE owner IS NOT NULL;
+COMMENT ON TABLE nvfacts.segments IS
+'business segments, regions, customer groups and products; owner = the company whose segment or product it is; product = naming it names its maker (H100 -> NVIDIA), where a company''s own segment (AMD''s embedded) only does when no company is being followed';
 
 -- The shipped words are replaced (the user's own rows stay, and win over a
 -- shipped row with the same key); shipped entities, metrics and segments the

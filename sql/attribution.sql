@@ -84,3 +84,16 @@ SELECT fact_no, metric, basis, value FROM who('英伟达GAAP和非GAAP毛利率�
 SELECT fact_no, metric, value FROM who('甲骨文营收为160亿美元，剩余履约义务为5230亿美元，自由现金流为负100亿美元。');
 -- 若剔除X的影响: X is not the figure's segment
 SELECT fact_no, metric, segment, value FROM who('英伟达毛利率为61%，若剔除H20的影响，毛利率为71.3%。');
+
+-- ===== lists and restatements =====
+
+-- figures joined by 、 take the metrics listed before them
+SELECT fact_no, metric, value, status FROM who('台积电预计毛利率、营业利益率中位数分别约为58%、48%。');
+SELECT fact_no, metric, value FROM who('台积电第二季度毛利率、营益率中位数略降至58%、48%。');
+-- a restatement that names less (no period) is the fact given before
+SELECT fact_no, metric, value, fiscal_quarter FROM who('英伟达2026财年第二季度营收为467亿美元。总之，营收为467亿美元。');
+-- a company's own segment names the company only when no company is followed
+SELECT fact_no, entity, metric, measure, value FROM who('中芯国际第三季度营收为171亿元。汽车电子业务增长得益于嵌入式存储器的需求，环比增长约20%。');
+SELECT fact_no, entity, metric, segment, value FROM who('嵌入式业务营收为8.57亿美元。');
+-- 约3成的先进制程: a share of something that is no metric gives no row
+SELECT fact_no, metric, value FROM who('台积电对美国加码投资后，未来约3成的2纳米先进制程将位于美国。');

@@ -74,3 +74,9 @@ SELECT * FROM periods('阿里巴巴2025年营收为9900亿元，未来三年资�
 SELECT * FROM periods(E'英伟达第一财季净利润为20亿美元，超出预期。\n英伟达周四公布了2019财年第一财季财报，营收为32亿美元。');
 -- a share price is a level at a moment: no period
 SELECT * FROM periods('英伟达2026财年第一季度营收为440亿美元，股价收报135美元。');
+-- 最近一季 is the quarter just reported, dated by publication (Supermicro's year ends in June)
+SELECT * FROM periods('美超微最近一季每股收益为0.69美元。', '2026-02-04');
+-- 单季 is the quarter named in the sentence
+SELECT * FROM periods('鸿海公布第3季财报，单季税后获利576亿元新台币，单季每股纯益4.15元。', '2025-11-12');
+-- a headline's month takes the year of the month the lead names
+SELECT * FROM periods(E'台积电4月营收创新高\n台积电公布2025年4月营收为3495.67亿元新台币。');

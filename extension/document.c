@@ -328,6 +328,39 @@ names_other_org(const sentence *s)
 	return false;
 }
 
+/* 甲和乙...前者...后者: remember the last two companies named together. */
+static void
+note_pair(doc_state *ds, const sentence *s)
+{
+	static const char *const glue[] = {"和", "与", "及", "、", "以及", " ", NULL};
+
+	for (int i = 0; i + 1 < s->nm; i++)
+	{
+		size_t		a = s->m[i].end,
+					b = s->m[i + 1].start;
+		bool		joined = b > a;
+
+		if (s->m[i].term->kind != NVF_TERM_ENTITY || s->m[i + 1].term->kind != NVF_TERM_ENTITY)
+			continue;
+		for (size_t k = a; joined && k < b;)
+		{
+			int			g;
+
+			for (g = 0; glue[g] && !(k + strlen(glue[g]) <= b &&
+									  memcmp(s->t + k, glue[g], strlen(glue[g])) == 0); g++)
+				;
+			joined = glue[g] != NULL;
+			k += joined ? strlen(glue[g]) : 0;
+		}
+		if (joined)
+		{
+			ds->pair[0] = s->m[i].term->id;
+			ds->pair[1] = s->m[i + 1].term->id;
+			return;
+		}
+	}
+}
+
 /*
  * The subject carries over every sentence (a long list of figures) until
  * another company becomes the subject; a sentence about a company the
@@ -345,8 +378,15 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		else if (nvf_term_is_cue(s->m[i].term, NVF_CUE_OTHER_METRIC))
 			metric = -1;
 	note_periods(ds, s, blk, scratch, subject);
+	note_pair(ds, s);
 	if (subject != ENTITY_NONE)
-		ds->carry_entity = subject, ds->named_any = true;
+	{
+		ds->carry_entity = subject;
+		ds->named_any = true;
+		ds->carry_in_passing = s->nq == 0 && !s->new_paragraph;	/* not a heading */
+		if (s->nq > 0 && subject >= 0)
+			ds->main_entity = subject;
+	}
 	else if (names_other_org(s) && s->nq > 0)
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
 	if (metric != -2)
@@ -377,6 +417,10 @@ new_paragraph(doc_state *ds)
 			ds->periods[e].current = ds->periods[e].report;
 	if (ds->carry_entity == ENTITY_GROUP)
 		ds->carry_entity = ENTITY_NONE;	/* 他们 reaches no further than its paragraph */
+	/* a company named in passing (OpenAI发布的GPT-4o压低了价格。) holds the
+	 * subject to its paragraph: the next one is about the company of the figures */
+	if (ds->carry_in_passing && ds->main_entity >= 0)
+		ds->carry_entity = ds->main_entity;
 	ds->paragraph++;
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
@@ -577,6 +621,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 	for (ds.nentities = 0; nvf_lexicon_entity(lex, (int) ds.nentities); ds.nentities++)
 		;
 	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
+	ds.main_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
 	forget(&ds);
 	while (pos < len)
 	{

@@ -61,6 +61,9 @@ typedef struct doc_state
 	const char *semicolon_status;	/* the outlook a sentence ending in ； carries on */
 	int			carry_entity;	/* subject of recent sentences, or ENTITY_* */
 	bool		named_any;		/* a company has been the subject of a sentence */
+	int			main_entity;	/* the subject of the last sentence with figures */
+	bool		carry_in_passing;	/* carry_entity came from a sentence without figures */
+	int			pair[2];		/* the last two companies named together (前者, 后者) */
 	int			carry_metric;
 	int			carry_metric_age;
 	entity_periods *periods;	/* per entity, and [nentities] for figures of none */

@@ -15,6 +15,7 @@
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
 #define VERB_GAP 12				/* 下降了 3个百分点: a direction word right before */
 #define BASE_GAP 30				/* 较上一财季的 ... 29.11亿美元: a base after its period */
+#define COMPARE_AFTER_GAP 30	/* up 154% from a year ago: a comparison after the figure */
 #define MAX_MULTIPLE 100		/* a metric that grew more than 100-fold is a misreading */
 
 #define CUE(k) (UINT64_C(1) << (k))
@@ -368,6 +369,28 @@ cue_in_bracket(const attribution *a)
 	return false;
 }
 
+/* Where the cues that set a figure's status begin: its sentence, after any 而/但. */
+static size_t
+status_scope(const sentence *s, size_t pos)
+{
+	int			c = last_mention(s, s->start, pos, NVF_TERM_CUE, NVF_CUE_CONTRAST);
+
+	return c >= 0 ? s->m[c].end : s->start;
+}
+
+/* 前者/后者 before the figure in its sentence: the first or second of the last pair named. */
+static int
+former_latter(const attribution *a, const doc_state *ds)
+{
+	const sentence *s = a->s;
+
+	for (int i = s->nm - 1; i >= 0; i--)
+		if (s->m[i].end <= a->q->start && s->m[i].start >= status_scope(s, a->q->start) &&
+			(is_cue(&s->m[i], NVF_CUE_FORMER) || is_cue(&s->m[i], NVF_CUE_LATTER)))
+			return ds->pair[is_cue(&s->m[i], NVF_CUE_LATTER) ? 1 : 0];
+	return ENTITY_NONE;
+}
+
 static int
 find_entity(const attribution *a, const doc_state *ds)
 {
@@ -375,6 +398,8 @@ find_entity(const attribution *a, const doc_state *ds)
 	int			e = bracketed_owner(a),
 				owner;
 
+	if (e == ENTITY_NONE)
+		e = former_latter(a, ds);
 	if (e == ENTITY_NONE)
 		e = entity_in(a, a->cstart, a->q->start);
 	for (int c = a->clause - 1; e == ENTITY_NONE && c >= 0; c--)
@@ -591,17 +616,23 @@ static const char *
 comparison_measure(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		after = a->q->end + AFTER_GAP < s->clause_end[a->clause]
-		? a->q->end + AFTER_GAP : s->clause_end[a->clause];
+	size_t		after = a->q->end + COMPARE_AFTER_GAP < s->clause_end[a->clause]
+		? a->q->end + COMPARE_AFTER_GAP : s->clause_end[a->clause];
 	int			c = nearest_cue(a, COMPARISON_CUES);
 
-	/* 同比增长262%, or after it: rose 262% year over year */
+	/* up 154% from a year ago, but not past the next figure */
+	for (int i = 0; i < s->nq; i++)
+		if (s->q[i].start >= a->q->end && s->q[i].start < after)
+			after = s->q[i].start;
+
+	/* 同比增长262%, or after it: rose 262% year over year (English words are longer) */
 	if (c >= 0)
 		return is_cue(&s->m[c], NVF_CUE_YOY) ? "yoy" : "qoq";
-	if (has_cue(s, a->q->end, after, NVF_CUE_YOY))
-		return "yoy";
-	if (has_cue(s, a->q->end, after, NVF_CUE_QOQ))
-		return "qoq";
+	for (int i = 0; i < s->nm; i++)
+		if (s->m[i].start >= a->q->end && s->m[i].end <= after &&
+			(s->m[i].term->ascii || s->m[i].start - a->q->end <= AFTER_GAP) &&
+			(is_cue(&s->m[i], NVF_CUE_YOY) || is_cue(&s->m[i], NVF_CUE_QOQ)))
+			return is_cue(&s->m[i], NVF_CUE_YOY) ? "yoy" : "qoq";
 	for (int i = s->np - 1; i >= 0; i--)
 	{
 		const nvf_period_mention *p = &s->p[i];
@@ -746,14 +777,6 @@ compared(const sentence *s, int c)
 		nvf_text_between_has(s, lo, s->m[c].start, "对照");
 }
 
-/* Where the cues that set a figure's status begin: its sentence, after any 而/但. */
-static size_t
-status_scope(const sentence *s, size_t pos)
-{
-	int			c = last_mention(s, s->start, pos, NVF_TERM_CUE, NVF_CUE_CONTRAST);
-
-	return c >= 0 ? s->m[c].end : s->start;
-}
 
 /*
  * The status cues before pos: guidance and forecast words reach across the
@@ -1469,17 +1492,48 @@ add_item(item_list *l, int id)
 		l->id[l->n++] = id;
 }
 
+/*
+ * Only list glue and items of other kinds between a and b (GAAP毛利率和非GAAP
+ * 毛利率 is one list of bases)?
+ */
+static bool
+other_items_between(const sentence *s, size_t a, size_t b, int slot)
+{
+	static const char *const glue[] = {"、", "和", "与", "及", "以及", "或", ",", " ", "/", "的", NULL};
+	size_t		k = a;
+
+	for (int i = 0; i < s->nm && k < b; i++)
+	{
+		if (s->m[i].start < k || s->m[i].end > b)
+			continue;
+		if (item_slot(&s->m[i]) < 0 || item_slot(&s->m[i]) == slot ||
+			!only_fillers(s, k, s->m[i].start, glue))
+			return false;
+		k = s->m[i].end;
+	}
+	return only_fillers(s, k, b, glue);
+}
+
 /* The items listed in [lo, hi): names by kind, and the years of a year list or range. */
 static void
 collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
 {
+	static const char *const glue[] = {"、", "和", "与", "及", "以及", "或", ",", " ", "/", "的", NULL};
+	size_t		last_end[ITEM_SLOTS] = {0};
+
 	for (int i = 0; i < s->nm; i++)
 	{
 		int			slot = item_slot(&s->m[i]);
 
-		if (slot >= 0 && s->m[i].start >= lo && s->m[i].end <= hi)
-			add_item(&items[slot], is_cue(&s->m[i], NVF_CUE_GAAP) ? 0 :
-					 is_cue(&s->m[i], NVF_CUE_NON_GAAP) ? 1 : s->m[i].term->id);
+		if (slot < 0 || s->m[i].start < lo || s->m[i].end > hi)
+			continue;
+		/* only the last list: 营收...GAAP及非GAAP毛利率分别 lists bases, not metrics */
+		if (items[slot].n && !only_fillers(s, last_end[slot], s->m[i].start, glue) &&
+			!other_items_between(s, last_end[slot], s->m[i].start, slot))
+			items[slot].n = 0;
+		add_item(&items[slot], is_cue(&s->m[i], NVF_CUE_GAAP) ? 0 :
+				 is_cue(&s->m[i], NVF_CUE_NON_GAAP) ? 1 : s->m[i].term->id);
+		last_end[slot] = s->m[i].end;
 	}
 	for (int i = 0; i < s->np; i++)
 		if (s->p[i].start >= lo && s->p[i].end <= hi && s->p[i].year_to > s->p[i].year &&

@@ -17,7 +17,7 @@ const char *const nvf_cue_names[NVF_CUE_COUNT_] = {
 	"block", "yoy", "qoq", "share", "surprise", "up", "down", "up_noun", "down_noun",
 	"guidance", "forecast", "gaap", "non_gaap", "tolerance", "respectively", "each",
 	"total", "group", "from", "per", "article_end", "other_org", "other_metric", "partner",
-	"apposition", "contrast", "self", "declare", "expect", "exclude", "both", "market", "done"
+	"apposition", "contrast", "self", "declare", "expect", "exclude", "both", "market", "done", "former", "latter"
 };
 
 struct nvf_lexicon

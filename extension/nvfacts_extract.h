@@ -57,6 +57,8 @@ typedef enum nvf_cue
 	NVF_CUE_BOTH,				/* 两者同为, 均为: the figure is every listed item's */
 	NVF_CUE_MARKET,				/* 市场规模, 行业均价: a figure of a market, no company's */
 	NVF_CUE_DONE,				/* 已, 录得: what follows is reported, not expected */
+	NVF_CUE_FORMER,				/* 前者: the first of the two companies just named */
+	NVF_CUE_LATTER,				/* 后者: the second of them */
 	NVF_CUE_COUNT_
 } nvf_cue;
 

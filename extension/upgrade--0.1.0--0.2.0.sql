@@ -43,7 +43,7 @@ ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_kind_check, ADD CONSTRAINT cues_ki
         'up_noun', 'down_noun', 'guidance', 'forecast', 'gaap', 'non_gaap', 'tolerance',
         'respectively', 'each', 'total', 'group', 'from', 'per', 'article_end', 'other_org',
         'other_metric', 'partner', 'apposition', 'contrast', 'self', 'declare', 'expect',
-        'exclude', 'both', 'market', 'done'));
+        'exclude', 'both', 'market', 'done', 'former', 'latter'));
 ALTER TABLE nvfacts.segments DROP CONSTRAINT segments_segment_check, ADD CONSTRAINT segments_segment_check
     CHECK (segment ~ '^[a-z0-9][a-z0-9_]*$');
 ALTER TABLE nvfacts.segments ADD COLUMN product boolean NOT NULL DEFAULT false;

@@ -97,3 +97,14 @@ SELECT fact_no, entity, metric, measure, value FROM who('中芯国际第三季�
 SELECT fact_no, entity, metric, segment, value FROM who('嵌入式业务营收为8.57亿美元。');
 -- 约3成的先进制程: a share of something that is no metric gives no row
 SELECT fact_no, metric, value FROM who('台积电对美国加码投资后，未来约3成的2纳米先进制程将位于美国。');
+
+-- 前者/后者: the first and second of the two companies just named
+SELECT fact_no, entity, metric, value FROM who('OpenAI和Anthropic是大买家。前者今年收入约127亿美元，后者的年化收入约为10亿美元。');
+-- 分别 takes the last list of each kind: the bases, not a metric named earlier
+SELECT fact_no, metric, basis, value FROM who('英伟达首季营收240亿美元，GAAP及非GAAP毛利率预计分别为76.3%和77.0%。');
+-- English comparisons after the figure
+SELECT fact_no, metric, segment, measure, value FROM who('NVIDIA Data Center revenue of $26.3 billion, up 154% from a year ago. Gaming revenue was $2.6 billion, down 8% from the previous quarter.');
+-- a company named in passing in a paragraph keeps the subject to that paragraph
+SELECT fact_no, entity, metric, value FROM who(E'英伟达营收为300亿美元。此外，OpenAI发布了新模型，压低了调用价格。\n中国市场的收入为40亿美元。');
+-- a heading naming a company makes it the subject of what follows
+SELECT fact_no, entity, metric, value FROM who(E'微软营收为812亿美元。\nMeta的投入回报\n去年第四季资本支出为221亿美元。');

@@ -29,7 +29,8 @@ sentence_mark(const char *t, size_t len, size_t pos)
 	if (b != 0xE3 && b != 0xEF && b != '!' && b != '?' && b != ';' && b != '\n' && b != '.')
 		return 0;
 	/* an English sentence inside the page: "... plus or minus 2%. GAAP ..." */
-	if (t[pos] == '.' && pos > 0 && pos + 1 < len && (t[pos + 1] == ' ' || t[pos + 1] == '"') &&
+	if (t[pos] == '.' && pos > 0 && pos + 1 < len &&
+		(t[pos + 1] == ' ' || t[pos + 1] == '"' || at(t, len, pos + 1, "”")) &&
 		!(t[pos - 1] >= '0' && t[pos - 1] <= '9'))
 		return 1;
 	for (int i = 0; marks[i]; i++)

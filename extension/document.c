@@ -367,7 +367,8 @@ note_pair(doc_state *ds, const sentence *s)
  * lexicon does not know ends it.  The metric carries one sentence.
  */
 static void
-carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *scratch)
+carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *scratch,
+			  bool produced)
 {
 	int			subject = nvf_sentence_subject(ds, s);
 	int			metric = -2;
@@ -383,8 +384,8 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 	{
 		ds->carry_entity = subject;
 		ds->named_any = true;
-		ds->carry_in_passing = s->nq == 0 && !s->new_paragraph;	/* not a heading */
-		if (s->nq > 0 && subject >= 0)
+		ds->carry_in_passing = !produced && !s->new_paragraph;	/* not a heading */
+		if (produced && subject >= 0)
 			ds->main_entity = subject;
 	}
 	else if (names_other_org(s) && s->nq > 0)
@@ -572,6 +573,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 	while (nvf_next_sentence(t->s, t->len, pos, &end))
 	{
 		sentence	s;
+		bool		produced = false;
 
 		nvf_sentence_build(scratch, ds->lex, t, pos, end, qs, nq, ps, np, &s);
 		s.blk = blk;
@@ -586,9 +588,10 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		if (s.nq)
 		{
 			nvf_sentence_facts(ds, scratch, &s, &facts);
+			produced = facts.n > 0;
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
-		carry_forward(ds, &s, blk, scratch);
+		carry_forward(ds, &s, blk, scratch, produced);
 		ds->semicolon_status = ends_with_semicolon(&s) ? nvf_status_after_end(&s) : NULL;
 		if (ds->semicolon_status && strcmp(ds->semicolon_status, "actual") == 0)
 			ds->semicolon_status = NULL;

@@ -784,6 +784,28 @@ compared(const sentence *s, int c)
  * word is a forecast when an analyst spoke before it, with no company
  * between, and after 超出/低于 (the market's expectation).  NULL: no cue.
  */
+/*
+ * Whether a neutral outlook word governs a figure at pos: in its own clause
+ * always; in later clauses when it leads a list (预计营收将达191亿美元，同比
+ * 增长28%，环比增长6%: a figure follows it in its clause) or is said alone
+ * (分析师此前平均预计，...), not when its clause is a statement of its own
+ * (拆股后的股票将于6月10日开始交易，股息提高150%) nor a noun (做出的预测).
+ */
+static bool
+expect_reaches(const sentence *s, int c, size_t pos)
+{
+	const mention *m = &s->m[c];
+	size_t		end = s->clause_end[m->clause];
+
+	if (m->clause == nvf_clause_of(s, pos))
+		return true;
+	if (m->start >= 3 && memcmp(s->t + m->start - 3, "的", 3) == 0)
+		return false;
+	if (quantity_in(s, m->end, end))
+		return true;
+	return end - m->end <= 6;
+}
+
 static const char *
 status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 {
@@ -804,10 +826,8 @@ status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 			return "forecast";
 		if (is_cue(m, NVF_CUE_GUIDANCE))
 			return "guidance";
-		if (is_cue(m, NVF_CUE_EXPECT) &&
-			!(m->clause != nvf_clause_of(s, pos) && m->start >= 3 &&
-			  memcmp(s->t + m->start - 3, "的", 3) == 0))
-			break;				/* (做出的预测: a noun, it governs no other clause) */
+		if (is_cue(m, NVF_CUE_EXPECT) && expect_reaches(s, c, pos))
+			break;
 	}
 	if (c < 0)
 		return NULL;
@@ -1290,6 +1310,18 @@ fact_unit(const doc_state *ds, const nvf_quantity *q)
 	return (q->flags & NVF_Q_BARE_YUAN) && ds->currency ? ds->currency : q->unit;
 }
 
+/* Does period p end well after the publication date (a year or part of one still to come)? */
+static bool
+unended(const nvf_period *p, int fy_end_month, nvf_date published)
+{
+	nvf_date	end;
+
+	if (!published.year || !nvf_period_end(p, fy_end_month, &end))
+		return false;
+	/* by two months at least: a calendar year read as a fiscal one may end a little later */
+	return end.year * 12 + end.month >= published.year * 12 + published.month + 2;
+}
+
 static bool
 quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity *q,
 			  const fact_list *out, int first, nvf_fact *f, bool *reference)
@@ -1299,7 +1331,8 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	const char *measure;
 	bool		share,
 				neutral,
-				past;
+				past,
+				benchmark;
 	int			sign,
 				entity;
 
@@ -1331,16 +1364,19 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->approx = q->approx;
 	f->status = strcmp(measure, "surprise") == 0 ? surprise_status(&a, out, first)
 		: find_status(&a, &neutral);
-	f->period = find_period(&a, ds, entity, m, f->status, env, &past);
+	benchmark = beaten_base(&a) || (strcmp(f->status, "actual") != 0 && status_after(&a) != NULL &&
+									 !status_before(s, q->start, false, &neutral));
+	*reference = a.base >= 0 || expectation_cue(&a) >= 0 || benchmark;
+	/* the guidance a reported figure beat (好于240亿美元指引) is of the same period */
+	f->period = find_period(&a, ds, entity, m, benchmark ? "actual" : f->status, env, &past);
 	if (neutral && past)
 		f->status = "actual";	/* 我们估计过去四个季度...: an estimate of the past */
 	if (is_from_base(&a) && a.base < 0)
 		f->period.fy = f->period.fq = 0;	/* 从X变为Y: X is of an earlier period */
-	*reference = a.base >= 0 || expectation_cue(&a) >= 0 || beaten_base(&a);
-	/* a figure for a year still to come is an outlook */
-	if (strcmp(f->status, "actual") == 0 && f->period.fy && ds->published.year && entity >= 0 &&
-		f->period.fy > nvf_fiscal_year_of(ds->published,
-										  nvf_lexicon_entity(ds->lex, entity)->fy_end_month))
+	/* a figure for a period not ended when the page was written is an outlook */
+	if (strcmp(f->status, "actual") == 0 && entity >= 0 && m->flow &&
+		unended(&f->period, nvf_lexicon_entity(ds->lex, entity)->fy_end_month, ds->published) &&
+		nearest_cue(&a, CUE(NVF_CUE_DONE)) < 0)
 		f->status = "guidance";
 	return true;
 }

@@ -43,8 +43,10 @@ clause_start(const sentence *s, int c)
 static int
 last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
 {
-	for (int i = s->nm - 1; i >= 0; i--)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && s->m[i].term->kind == kind &&
+	int			first = NVF_FIRST_FROM(s->m, s->nm, lo);
+
+	for (int i = NVF_FIRST_FROM(s->m, s->nm, hi) - 1; i >= first; i--)
+		if (s->m[i].end <= hi && s->m[i].term->kind == kind &&
 			(kind != NVF_TERM_CUE || s->m[i].term->id == cue))
 			return i;
 	return -1;
@@ -53,8 +55,8 @@ last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cu
 static int
 first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind)
 {
-	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && s->m[i].term->kind == kind)
+	for (int i = NVF_FIRST_FROM(s->m, s->nm, lo); i < s->nm && s->m[i].start < hi; i++)
+		if (s->m[i].end <= hi && s->m[i].term->kind == kind)
 			return i;
 	return -1;
 }

@@ -247,3 +247,66 @@ nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 			return &lex->terms[i];
 	return NULL;
 }
+
+static nvf_family
+family_of(const char *s)
+{
+	if (strcmp(s, "percent") == 0)
+		return NVF_FAMILY_PERCENT;
+	if (strcmp(s, "money_or_percent") == 0)
+		return NVF_FAMILY_MONEY_OR_PERCENT;
+	return NVF_FAMILY_MONEY;
+}
+
+static bool
+is_true(const char *v)
+{
+	return v && v[0] == 't';
+}
+
+/* Adds the aliases of one table: (alias, key[, needs_segment]) rows. */
+static void
+load_terms(nvf_lexicon *lex, const nvf_lexicon_source *src, const char *table,
+		   const char *columns, nvf_term_kind kind)
+{
+	int			n = src->query(src->arg, table, columns);
+	bool		flagged = strchr(strchr(columns, ',') + 1, ',') != NULL;
+
+	for (int r = 0; r < n; r++)
+	{
+		const char *key = src->value(src->arg, r, 1);
+		int			id = key ? nvf_lexicon_find(lex, kind, key) : -1;
+
+		if (id >= 0 && src->value(src->arg, r, 0))
+			nvf_lexicon_add_term(lex, src->value(src->arg, r, 0), kind, id,
+								 (flagged && is_true(src->value(src->arg, r, 2))) ? NVF_TERM_NEEDS_SEGMENT : 0);
+	}
+}
+
+void
+nvf_lexicon_load(nvf_lexicon *lex, const nvf_lexicon_source *src)
+{
+	int			n;
+
+	n = src->query(src->arg, "entities", "entity, fiscal_year_end_month");
+	for (int r = 0; r < n; r++)
+		nvf_lexicon_add_entity(lex, src->value(src->arg, r, 0), atoi(src->value(src->arg, r, 1)));
+	n = src->query(src->arg, "metrics", "metric, unit_family, flow");
+	for (int r = 0; r < n; r++)
+		nvf_lexicon_add_metric(lex, src->value(src->arg, r, 0), family_of(src->value(src->arg, r, 1)),
+							   is_true(src->value(src->arg, r, 2)));
+	n = src->query(src->arg, "segments", "segment, owner");
+	for (int r = 0; r < n; r++)
+	{
+		int			s = nvf_lexicon_add_segment(lex, src->value(src->arg, r, 0));
+		const char *owner = src->value(src->arg, r, 1);
+
+		if (owner)
+			nvf_lexicon_set_owner(lex, s, nvf_lexicon_find(lex, NVF_TERM_ENTITY, owner));
+	}
+	load_terms(lex, src, "entity_aliases", "alias, entity", NVF_TERM_ENTITY);
+	load_terms(lex, src, "metric_aliases", "alias, metric, needs_segment", NVF_TERM_METRIC);
+	load_terms(lex, src, "segment_aliases", "alias, segment", NVF_TERM_SEGMENT);
+	load_terms(lex, src, "cues", "word, kind", NVF_TERM_CUE);
+	nvf_lexicon_finish(lex);
+}

@@ -623,7 +623,8 @@ parse_one(const scan_ctx *sc, size_t pos, parsed *p, size_t *resume)
 		p->approx = NVF_APPROX_OVER;
 	if (p->num.vague)
 		p->flags |= NVF_Q_VAGUE | NVF_Q_RANGE;
-	return p->value.ok && p->high.ok;
+	/* a scale word may still make it absurd: 90000000 trillion */
+	return nvf_dec_plausible(p->value) && nvf_dec_plausible(p->high);
 }
 
 /* A range separator after pos (至 到 - ~ — –), and where the next number starts. */
@@ -670,7 +671,7 @@ extend_range(const scan_ctx *sc, parsed *a)
 		if (a->negative)
 			low = nvf_dec_neg(low);
 	}
-	if (!low.ok || b.approx != NVF_APPROX_NONE)
+	if (!nvf_dec_plausible(low) || b.approx != NVF_APPROX_NONE)
 		return false;
 	a->unit = b.unit;
 	a->unit_explicit = true;

@@ -53,35 +53,43 @@ extension/nvfacts--0.1.0--0.2.0.sql: extension/upgrade--0.1.0--0.2.0.sql extensi
 
 # ---- outside the server -------------------------------------------------
 CORE_SRCS = $(CORE_OBJS:.o=.c)
+STANDALONE_SRCS = tests/fuzz/standalone_env.c tests/fuzz/standalone_lexicon.c
 CLANG    ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_DECODE_SECONDS ?= 20
+FUZZ_EXTRACT_SECONDS ?= 20
+FUZZ_LONG_SECONDS ?= 300
 SAN_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_TARGETS = tests/fuzz/fuzz_quantities tests/fuzz/fuzz_decode tests/fuzz/fuzz_extract
 
-tests/fuzz/fuzz_quantities: tests/fuzz/fuzz_quantities.c tests/fuzz/standalone_env.c $(CORE_SRCS) extension/*.h
+# each target is tests/fuzz/NAME.c with the core and the standalone environment
+$(FUZZ_TARGETS): tests/fuzz/%: tests/fuzz/%.c $(STANDALONE_SRCS) $(CORE_SRCS) extension/*.h tests/fuzz/*.h
 	$(CLANG) $(SAN_FLAGS) -fsanitize=fuzzer -Iextension $(DEPS_CFLAGS) \
-	    tests/fuzz/fuzz_quantities.c tests/fuzz/standalone_env.c $(CORE_SRCS) $(DEPS_LIBS) -o $@
+	    $< $(STANDALONE_SRCS) $(CORE_SRCS) $(DEPS_LIBS) -o $@
 
-tests/fuzz/fuzz_decode: tests/fuzz/fuzz_decode.c tests/fuzz/standalone_env.c $(CORE_SRCS) extension/*.h
-	$(CLANG) $(SAN_FLAGS) -fsanitize=fuzzer -Iextension $(DEPS_CFLAGS) \
-	    tests/fuzz/fuzz_decode.c tests/fuzz/standalone_env.c $(CORE_SRCS) $(DEPS_LIBS) -o $@
-
-tests/unit/test_core: tests/unit/test_core.c tests/fuzz/standalone_env.c $(CORE_SRCS) extension/*.h
+tests/unit/test_core: tests/unit/test_core.c $(STANDALONE_SRCS) $(CORE_SRCS) extension/*.h tests/fuzz/*.h
 	$(CLANG) $(SAN_FLAGS) -Iextension $(DEPS_CFLAGS) \
-	    tests/unit/test_core.c tests/fuzz/standalone_env.c $(CORE_SRCS) $(DEPS_LIBS) -o $@
+	    tests/unit/test_core.c $(STANDALONE_SRCS) $(CORE_SRCS) $(DEPS_LIBS) -o $@
 
-.PHONY: fuzz unit prove bench bench-scaleout eval
-# libFuzzer with ASan+UBSan over the seed corpora; any finding fails the target.
-fuzz: tests/fuzz/fuzz_quantities tests/fuzz/fuzz_decode
-	mkdir -p tests/fuzz/work-corpus tests/fuzz/work-corpus-decode tests/fuzz/findings
+.PHONY: fuzz fuzz-long unit prove bench bench-scaleout eval
+# fuzz_run TARGET SECONDS SEED-DIRS: libFuzzer with ASan+UBSan over its seed corpus (new inputs
+# in tests/fuzz/work-TARGET); any finding (tests/fuzz/findings/TARGET-*) fails the run.
+fuzz_run = mkdir -p tests/fuzz/work-$(1) tests/fuzz/findings && \
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	tests/fuzz/fuzz_quantities -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
-	    -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/findings/ -print_final_stats=1 \
-	    tests/fuzz/work-corpus tests/fuzz/corpus
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	tests/fuzz/fuzz_decode -max_total_time=$(FUZZ_DECODE_SECONDS) -max_len=4096 -timeout=10 \
-	    -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/findings/decode- -print_final_stats=1 \
-	    tests/fuzz/work-corpus-decode tests/fuzz/corpus-decode
+	tests/fuzz/fuzz_$(1) -max_total_time=$(2) -max_len=4096 -timeout=10 \
+	    -rss_limit_mb=2048 -artifact_prefix=tests/fuzz/findings/$(1)- -print_final_stats=1 \
+	    tests/fuzz/work-$(1) $(3)
+
+fuzz: $(FUZZ_TARGETS)
+	$(call fuzz_run,quantities,$(FUZZ_SECONDS),tests/fuzz/corpus)
+	$(call fuzz_run,decode,$(FUZZ_DECODE_SECONDS),tests/fuzz/corpus-decode)
+	$(call fuzz_run,extract,$(FUZZ_EXTRACT_SECONDS),tests/fuzz/corpus-extract tests/fuzz/corpus)
+
+# Every target for FUZZ_LONG_SECONDS (5 minutes each): before a release, not in tests/check.sh.
+fuzz-long: $(FUZZ_TARGETS)
+	$(call fuzz_run,quantities,$(FUZZ_LONG_SECONDS),tests/fuzz/corpus)
+	$(call fuzz_run,decode,$(FUZZ_LONG_SECONDS),tests/fuzz/corpus-decode)
+	$(call fuzz_run,extract,$(FUZZ_LONG_SECONDS),tests/fuzz/corpus-extract tests/fuzz/corpus)
 
 # The core's own unit tests (TAP), sanitized.
 unit: tests/unit/test_core
@@ -102,4 +110,4 @@ bench-scaleout:
 eval:
 	bash tests/eval.sh
 
-EXTRA_CLEAN = tests/fuzz/fuzz_quantities tests/fuzz/fuzz_decode tests/unit/test_core results regression.diffs regression.out
+EXTRA_CLEAN = $(FUZZ_TARGETS) tests/unit/test_core results regression.diffs regression.out

@@ -106,6 +106,16 @@ item_start(const char *t, size_t len, size_t pos)
 	return false;
 }
 
+static bool clause_mark(const char *t, size_t len, size_t pos);
+
+/*
+ * A "sentence" longer than this (a list or table without full stops) is cut
+ * at a comma, or anywhere at twice the length: the work on a sentence grows
+ * with its figures times its words, so it must stay bounded.  Sentences of
+ * real articles stay under 2 KB.
+ */
+#define SENTENCE_MAX 4096
+
 /* Returns 1 and the end of the sentence starting at pos, 0 at the end. */
 int
 nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
@@ -127,6 +137,9 @@ nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 				i += at(t, len, i, ")") ? 1 : 3;
 			break;
 		}
+		if (i - pos >= SENTENCE_MAX && ((unsigned char) t[i] & 0xC0) != 0x80 &&
+			(clause_mark(t, len, i) || i - pos >= 2 * SENTENCE_MAX))
+			break;
 		i++;
 	}
 	*end = i;
@@ -143,11 +156,20 @@ clause_mark(const char *t, size_t len, size_t pos)
 int
 nvf_clause_of(const sentence *s, size_t pos)
 {
-	int			c = 0;
+	int			a = 0,
+				b = s->nclauses - 1;
 
-	while (c < s->nclauses - 1 && pos >= s->clause_end[c])
-		c++;
-	return c;
+	/* the first clause ending after pos (the last one takes what is left) */
+	while (a < b)
+	{
+		int			mid = a + (b - a) / 2;
+
+		if (pos >= s->clause_end[mid])
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
 }
 
 bool
@@ -161,14 +183,17 @@ nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word)
 	return false;
 }
 
-/* Is [a,b) inside one of the quantities?  (terms never match inside them) */
+/*
+ * Is byte a inside one of the quantities?  (terms never match inside them)
+ * The quantities are in text order and a only grows: *qi walks forward with
+ * it, so a sentence costs its bytes plus its quantities, not their product.
+ */
 static bool
-inside_quantity(const nvf_quantity *qs, int nq, size_t a)
+inside_quantity(const nvf_quantity *qs, int nq, int *qi, size_t a)
 {
-	for (int i = 0; i < nq; i++)
-		if (a >= qs[i].start && a < qs[i].end)
-			return true;
-	return false;
+	while (*qi < nq && qs[*qi].end <= a)
+		(*qi)++;
+	return *qi < nq && qs[*qi].start <= a;
 }
 
 static void
@@ -198,14 +223,15 @@ collect_clauses(nvf_env *env, sentence *s)
 static void
 collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 {
-	int			cap = 16;
+	int			cap = 16,
+				qi = 0;
 	size_t		i = s->start;
 
 	s->m = nvf_alloc(env, cap * sizeof(mention));
 	s->nm = 0;
 	while (i < s->end)
 	{
-		const nvf_term *term = inside_quantity(s->q, s->nq, i) ? NULL
+		const nvf_term *term = inside_quantity(s->q, s->nq, &qi, i) ? NULL
 			: nvf_lexicon_match(lex, s->t, s->end, i);
 
 		if (!term)
@@ -230,9 +256,30 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 			s->m[s->nm].term = term;
 			s->m[s->nm].clause = nvf_clause_of(s, i);
 			s->nm++;
+			s->kinds |= 1u << term->kind;
+			s->cues |= term->cues;
 		}
 		i += term->len;
 	}
+}
+
+/* Binary search: the first of n items (start0 of each, stride apart) starting at or after pos. */
+int
+nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos)
+{
+	int			a = 0,
+				b = n;
+
+	while (a < b)
+	{
+		int			mid = a + (b - a) / 2;
+
+		if (*(const size_t *) ((const char *) start0 + mid * stride) < pos)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
 }
 
 void
@@ -240,22 +287,18 @@ nvf_sentence_build(nvf_env *env, const nvf_lexicon *lex, const nvf_text *text,
 				   size_t start, size_t end, const nvf_quantity *qs, int nq,
 				   const nvf_period_mention *ps, int np, sentence *s)
 {
-	int			qi = 0,
-				pi = 0;
+	int			qi = NVF_FIRST_FROM(qs, nq, start),
+				pi = NVF_FIRST_FROM(ps, np, start);
 
 	memset(s, 0, sizeof(*s));
 	s->t = text->s;
 	s->start = start;
 	s->end = end;
 	s->new_paragraph = start == 0 || text->s[start - 1] == '\n';
-	while (qi < nq && qs[qi].start < start)
-		qi++;
-	s->q = (nvf_quantity *) qs + qi;
+	s->q = qs ? (nvf_quantity *) qs + qi : NULL;
 	while (qi + s->nq < nq && qs[qi + s->nq].start < end)
 		s->nq++;
-	while (pi < np && ps[pi].start < start)
-		pi++;
-	s->p = (nvf_period_mention *) ps + pi;
+	s->p = ps ? (nvf_period_mention *) ps + pi : NULL;
 	while (pi + s->np < np && ps[pi + s->np].start < end)
 		s->np++;
 	collect_clauses(env, s);

@@ -74,6 +74,17 @@ nvf_dec_is_zero(nvf_dec a)
 	return a.ok && a.mant == 0;
 }
 
+bool
+nvf_dec_plausible(nvf_dec a)
+{
+	int64_t		m = a.mant < 0 ? -a.mant : a.mant;
+	int			digits = 0;
+
+	for (; m > 0; m /= 10)
+		digits++;
+	return a.ok && (a.mant == 0 || digits + a.exp <= NVF_MAX_MAGNITUDE_EXP);
+}
+
 /* Scales mant by 10^k exactly, or fails on overflow. */
 static bool
 mant_scale(int64_t *mant, int32_t k)

@@ -27,6 +27,8 @@ typedef struct sentence
 	size_t	   *clause_end;		/* clause i ends at clause_end[i] */
 	mention    *m;
 	int			nm;
+	unsigned	kinds;			/* 1 << kind of every mention: a search for none is over */
+	uint64_t	cues;			/* the cue kinds of every mention */
 	nvf_quantity *q;
 	int			nq;
 	nvf_period_mention *p;
@@ -79,6 +81,14 @@ extern void nvf_sentence_build(nvf_env *env, const nvf_lexicon *lex, const nvf_t
 							   size_t start, size_t end, const nvf_quantity *qs, int nq,
 							   const nvf_period_mention *ps, int np, sentence *s);
 extern int	nvf_clause_of(const sentence *s, size_t pos);
+extern int	nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos);
+
+/*
+ * The index of the first of n items in text order (quantities, periods,
+ * mentions: anything with a start) that starts at or after pos.
+ */
+#define NVF_FIRST_FROM(items, n, pos) \
+	nvf_first_from((items) ? &(items)[0].start : NULL, sizeof((items)[0]), (n), (pos))
 extern bool nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word);
 
 /* in fact.c */

@@ -56,12 +56,41 @@ kind_matches(const mention *m, nvf_term_kind kind, int cue)
 	return m->term->kind == kind && (kind != NVF_TERM_CUE || is_cue(m, (nvf_cue) cue));
 }
 
+/* Has the sentence a mention of kind (and cue, for cues) at all? */
+static bool
+sentence_has(const sentence *s, nvf_term_kind kind, int cue)
+{
+	return kind == NVF_TERM_CUE ? (s->cues & (UINT64_C(1) << cue)) != 0 : (s->kinds & (1u << kind)) != 0;
+}
+
+/*
+ * Mentions are disjoint and in text order: a search over [lo, hi) starts
+ * at one end by binary search and stops at the other.
+ */
+static int
+last_before(const sentence *s, size_t pos)
+{
+	return NVF_FIRST_FROM(s->m, s->nm, pos) - 1;
+}
+
+static int
+first_at(const sentence *s, size_t pos)
+{
+	return NVF_FIRST_FROM(s->m, s->nm, pos);
+}
+
 /* Last mention of kind (and cue, for cues) inside [lo, hi). */
 static int
 last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
 {
-	for (int i = s->nm - 1; i >= 0; i--)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && kind_matches(&s->m[i], kind, cue))
+	int			first;
+
+	if (!sentence_has(s, kind, cue))
+		return -1;
+	first = NVF_FIRST_FROM(s->m, s->nm, lo);
+
+	for (int i = NVF_FIRST_FROM(s->m, s->nm, hi) - 1; i >= first; i--)
+		if (s->m[i].end <= hi && kind_matches(&s->m[i], kind, cue))
 			return i;
 	return -1;
 }
@@ -69,8 +98,10 @@ last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cu
 static int
 first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
 {
-	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && kind_matches(&s->m[i], kind, cue))
+	if (!sentence_has(s, kind, cue))
+		return -1;
+	for (int i = NVF_FIRST_FROM(s->m, s->nm, lo); i < s->nm && s->m[i].start < hi; i++)
+		if (s->m[i].end <= hi && kind_matches(&s->m[i], kind, cue))
 			return i;
 	return -1;
 }
@@ -126,8 +157,8 @@ only_fillers(const sentence *s, size_t a, size_t b, const char *const *fillers)
 static int
 product_in(const sentence *s, const nvf_lexicon *lex, size_t lo, size_t hi)
 {
-	for (int i = s->nm - 1; i >= 0; i--)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && s->m[i].term->kind == NVF_TERM_SEGMENT &&
+	for (int i = last_before(s, hi); i >= 0 && s->m[i].start >= lo; i--)
+		if (s->m[i].end <= hi && s->m[i].term->kind == NVF_TERM_SEGMENT &&
 			nvf_lexicon_segment(lex, s->m[i].term->id)->owner >= 0)
 			return i;
 	return -1;
@@ -151,8 +182,8 @@ metric_like(const mention *m)
 static int
 last_metric_like(const sentence *s, size_t lo, size_t hi)
 {
-	for (int i = s->nm - 1; i >= 0; i--)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && metric_like(&s->m[i]))
+	for (int i = last_before(s, hi); i >= 0 && s->m[i].start >= lo; i--)
+		if (s->m[i].end <= hi && metric_like(&s->m[i]))
 			return i;
 	return -1;
 }
@@ -176,7 +207,7 @@ in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi)
 static int
 earlier_metric(const sentence *s, size_t hi)
 {
-	for (int i = s->nm - 1; i >= 0; i--)
+	for (int i = last_before(s, hi); i >= 0; i--)
 		if (s->m[i].end <= hi && metric_like(&s->m[i]) &&
 			!in_brackets(s, s->start, s->m[i].start, hi))
 			return i;
@@ -190,8 +221,8 @@ metric_right_after(const attribution *a)
 	static const char *const fillers[] = {"的", " ", NULL};
 	const sentence *s = a->s;
 
-	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= a->q->end && s->m[i].start - a->q->end <= AFTER_GAP)
+	for (int i = first_at(s, a->q->end); i < s->nm; i++)
+		if (s->m[i].start - a->q->end <= AFTER_GAP)
 			return metric_like(&s->m[i]) && only_fillers(s, a->q->end, s->m[i].start, fillers) ? i : -1;
 	return -1;
 }
@@ -215,9 +246,8 @@ share_of_other(const attribution *a)
 		if (after + strlen(kept[i]) <= s->end && memcmp(s->t + after, kept[i], strlen(kept[i])) == 0)
 			return false;
 	/* 40%的数据中心收入: a segment may come before the metric */
-	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= after && s->m[i].start - after <= 2 * AFTER_GAP &&
-			metric_like(&s->m[i]))
+	for (int i = first_at(s, after); i < s->nm && s->m[i].start - after <= 2 * AFTER_GAP; i++)
+		if (metric_like(&s->m[i]))
 			return is_cue(&s->m[i], NVF_CUE_OTHER_METRIC);
 	return after < s->end && s->t[after] != ',' && s->t[after] != ' ';
 }
@@ -284,9 +314,10 @@ entity_in(const attribution *a, size_t lo, size_t hi)
 	int			first = -1,
 				last = -1;
 
-	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= lo && s->m[i].end <= hi && s->m[i].term->kind == NVF_TERM_ENTITY &&
-			!nvf_in_passing(s, i))
+	if (!sentence_has(s, NVF_TERM_ENTITY, 0))
+		return ENTITY_NONE;
+	for (int i = NVF_FIRST_FROM(s->m, s->nm, lo); i < s->nm && s->m[i].start < hi; i++)
+		if (s->m[i].end <= hi && s->m[i].term->kind == NVF_TERM_ENTITY && !nvf_in_passing(s, i))
 		{
 			first = first < 0 ? i : first;
 			last = i;
@@ -322,12 +353,11 @@ product_owner(const attribution *a, const doc_state *ds, bool products)
 {
 	const sentence *s = a->s;
 
-	for (int i = s->nm - 1; i >= 0; i--)
+	for (int i = last_before(s, a->q->start); i >= 0; i--)
 	{
 		const nvf_segment *seg;
 
-		if (s->m[i].start < s->start || s->m[i].end > a->q->start ||
-			s->m[i].term->kind != NVF_TERM_SEGMENT)
+		if (s->m[i].end > a->q->start || s->m[i].term->kind != NVF_TERM_SEGMENT)
 			continue;
 		seg = nvf_lexicon_segment(ds->lex, s->m[i].term->id);
 		if (seg->owner >= 0 && seg->product == products)
@@ -336,18 +366,31 @@ product_owner(const attribution *a, const doc_state *ds, bool products)
 	return -1;
 }
 
+#define BRACKET_SPAN 120		/* the farthest a bracket holding a figure opens before it */
+
+/* Just after the ( of the open bracket holding the figure, or 0 when none. */
+static size_t
+open_bracket(const attribution *a)
+{
+	const sentence *s = a->s;
+	size_t		lo = a->q->start > a->cstart + BRACKET_SPAN ? a->q->start - BRACKET_SPAN : a->cstart;
+
+	for (size_t open = a->q->start; open > lo; open--)
+		if (s->t[open - 1] == '(' || s->t[open - 1] == ')')
+			return s->t[open - 1] == '(' ? open : 0;
+	return 0;
+}
+
 /* OpenAI(约3000亿美元): a figure in brackets right after a company is its own. */
 static int
 bracketed_owner(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		open = a->q->start;
+	size_t		open = open_bracket(a);
 
-	while (open > a->cstart && s->t[open - 1] != '(' && s->t[open - 1] != ')')
-		open--;
-	if (open == a->cstart || s->t[open - 1] != '(')
+	if (open == 0)
 		return ENTITY_NONE;
-	for (int i = s->nm - 1; i >= 0; i--)
+	for (int i = last_before(s, open); i >= 0 && s->m[i].end >= open - 1; i--)
 		if (s->m[i].end == open - 1 && s->m[i].term->kind == NVF_TERM_ENTITY)
 			return s->m[i].term->id;
 	return ENTITY_NONE;
@@ -358,12 +401,10 @@ static bool
 cue_in_bracket(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		open = a->q->start;
+	size_t		open = open_bracket(a);
 
-	while (open > a->cstart && s->t[open - 1] != '(')
-		open--;
-	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= open && s->m[i].end <= a->q->start &&
+	for (int i = first_at(s, open); open && i < s->nm && s->m[i].start < a->q->start; i++)
+		if (s->m[i].end <= a->q->start &&
 			s->m[i].term->kind == NVF_TERM_CUE && (s->m[i].term->cues & STATUS_CUES))
 			return true;
 	return false;
@@ -384,9 +425,10 @@ former_latter(const attribution *a, const doc_state *ds)
 {
 	const sentence *s = a->s;
 
-	for (int i = s->nm - 1; i >= 0; i--)
-		if (s->m[i].end <= a->q->start && s->m[i].start >= status_scope(s, a->q->start) &&
-			(is_cue(&s->m[i], NVF_CUE_FORMER) || is_cue(&s->m[i], NVF_CUE_LATTER)))
+	size_t		lo = status_scope(s, a->q->start);
+
+	for (int i = last_before(s, a->q->start); i >= 0 && s->m[i].start >= lo; i--)
+		if (s->m[i].end <= a->q->start && (is_cue(&s->m[i], NVF_CUE_FORMER) || is_cue(&s->m[i], NVF_CUE_LATTER)))
 			return ds->pair[is_cue(&s->m[i], NVF_CUE_LATTER) ? 1 : 0];
 	return ENTITY_NONE;
 }
@@ -464,9 +506,9 @@ last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
 {
 	static const char *const glue[] = {"或", "、", "和", "与", " ", "“", "”", "\"", NULL};
 
-	for (int i = s->nm - 1; i >= 0; i--)
+	for (int i = last_before(s, hi); i >= 0 && s->m[i].start >= lo; i--)
 	{
-		if (s->m[i].start < lo || s->m[i].end > hi || s->m[i].term->kind != NVF_TERM_SEGMENT ||
+		if (s->m[i].end > hi || s->m[i].term->kind != NVF_TERM_SEGMENT ||
 			excluded(s, i))
 			continue;
 		if (i > 0 && s->m[i - 1].term->kind == NVF_TERM_SEGMENT && s->m[i - 1].start >= lo &&
@@ -600,8 +642,10 @@ nearest_cue(const attribution *a, uint64_t mask)
 {
 	const sentence *s = a->s;
 
-	for (int i = s->nm - 1; i >= 0; i--)
-		if (s->m[i].start >= a->cstart && s->m[i].end <= a->q->start &&
+	if (!(s->cues & mask))
+		return -1;
+	for (int i = last_before(s, a->q->start); i >= 0 && s->m[i].start >= a->cstart; i--)
+		if (s->m[i].end <= a->q->start &&
 			s->m[i].term->kind == NVF_TERM_CUE && (s->m[i].term->cues & mask))
 			return i;
 	return -1;
@@ -628,8 +672,8 @@ comparison_measure(const attribution *a)
 	/* 同比增长262%, or after it: rose 262% year over year (English words are longer) */
 	if (c >= 0)
 		return is_cue(&s->m[c], NVF_CUE_YOY) ? "yoy" : "qoq";
-	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= a->q->end && s->m[i].end <= after &&
+	for (int i = first_at(s, a->q->end); i < s->nm && s->m[i].start < after; i++)
+		if (s->m[i].end <= after &&
 			(s->m[i].term->ascii || s->m[i].start - a->q->end <= AFTER_GAP) &&
 			(is_cue(&s->m[i], NVF_CUE_YOY) || is_cue(&s->m[i], NVF_CUE_QOQ)))
 			return is_cue(&s->m[i], NVF_CUE_YOY) ? "yoy" : "qoq";
@@ -657,11 +701,11 @@ direction(const attribution *a, bool *adjacent)
 	bool		to_level = false;
 
 	*adjacent = false;
-	for (int i = s->nm - 1; i >= 0; i--)
+	for (int i = last_before(s, a->q->start); i >= 0 && s->m[i].start >= a->cstart; i--)
 	{
 		const mention *m = &s->m[i];
 
-		if (m->start < a->cstart || m->end > a->q->start || !(m->term->kind == NVF_TERM_CUE &&
+		if (m->end > a->q->start || !(m->term->kind == NVF_TERM_CUE &&
 															 (m->term->cues & DIRECTION_CUES)))
 			continue;
 		if (is_cue(m, NVF_CUE_UP_NOUN) || is_cue(m, NVF_CUE_DOWN_NOUN))
@@ -813,11 +857,11 @@ status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 	int			c;
 
 	*neutral = false;
-	for (c = s->nm - 1; c >= 0; c--)
+	for (c = last_before(s, pos); c >= 0 && s->m[c].start >= lo; c--)
 	{
 		const mention *m = &s->m[c];
 
-		if (m->end > pos || m->start < lo || m->term->kind != NVF_TERM_CUE ||
+		if (m->end > pos || m->term->kind != NVF_TERM_CUE ||
 			consumed(s, c, pos, beyond) || ((m->term->cues & STATUS_CUES) && compared(s, c)))
 			continue;
 		if (is_cue(m, NVF_CUE_DONE))
@@ -829,7 +873,7 @@ status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 		if (is_cue(m, NVF_CUE_EXPECT) && expect_reaches(s, c, pos))
 			break;
 	}
-	if (c < 0)
+	if (c < 0 || s->m[c].start < lo)
 		return NULL;
 	for (int k = c - 1; k >= 0 && s->m[k].start >= lo; k--)
 	{
@@ -868,19 +912,19 @@ bool
 nvf_outlook_after(const sentence *s, size_t pos)
 {
 	size_t		stop = s->end;
+	int			qi = NVF_FIRST_FROM(s->q, s->nq, pos),
+				pi = NVF_FIRST_FROM(s->p, s->np, pos);
 
 	/* up to the next figure or period */
-	for (int i = 0; i < s->nq; i++)
-		if (s->q[i].start >= pos && s->q[i].start < stop)
-			stop = s->q[i].start;
-	for (int i = 0; i < s->np; i++)
-		if (s->p[i].start >= pos && s->p[i].start < stop)
-			stop = s->p[i].start;
-	for (int i = 0; i < s->nm; i++)
+	if (qi < s->nq && s->q[qi].start < stop)
+		stop = s->q[qi].start;
+	if (pi < s->np && s->p[pi].start < stop)
+		stop = s->p[pi].start;
+	for (int i = first_at(s, pos); i < s->nm && s->m[i].start < stop; i++)
 	{
 		const mention *m = &s->m[i];
 
-		if (m->start < pos || m->end > stop || m->term->kind != NVF_TERM_CUE)
+		if (m->end > stop || m->term->kind != NVF_TERM_CUE)
 			continue;
 		if (is_cue(m, NVF_CUE_DONE))
 			return false;		/* 第四季度财报显示: reported */
@@ -934,11 +978,11 @@ status_after(const attribution *a)
 	static const char *const fillers[] = {"的", "之", "业绩", " ", "以上", "以下", "左右", NULL};
 	const sentence *s = a->s;
 
-	for (int i = 0; i < s->nm; i++)
+	for (int i = first_at(s, a->q->end); i < s->nm; i++)
 	{
 		const mention *m = &s->m[i];
 
-		if (m->start < a->q->end || m->term->kind != NVF_TERM_CUE)
+		if (m->term->kind != NVF_TERM_CUE)
 			continue;
 		if (!only_fillers(s, a->q->end, m->start, fillers))
 			return NULL;
@@ -1134,10 +1178,8 @@ outlook_noun_after(const sentence *s, size_t pos)
 	static const char *const fillers[] = {"的", " ", "业绩", NULL};
 	size_t		k = pos;
 
-	for (int i = 0; i < s->nm; i++)
+	for (int i = first_at(s, pos); i < s->nm; i++)
 	{
-		if (s->m[i].start < k)
-			continue;
 		if (s->m[i].start - pos > 12 || !only_fillers(s, k, s->m[i].start, fillers))
 			return false;
 		if (is_cue(&s->m[i], NVF_CUE_GUIDANCE) || is_cue(&s->m[i], NVF_CUE_EXPECT))
@@ -1176,16 +1218,16 @@ own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_c
 static bool
 own_period(const nvf_period_mention *p, const attribution *a)
 {
+	int			i;
+
 	if (p->comparison || p->aside)
 		return false;
 	if (!p->month_only)
 		return true;
 	if (a->q->start >= p->end && a->q->start - p->end <= 3)
 		return true;
-	for (int i = 0; i < a->s->nm; i++)
-		if (a->s->m[i].start >= p->end)
-			return a->s->m[i].start - p->end <= 9 && a->s->m[i].term->kind == NVF_TERM_METRIC;
-	return false;
+	i = first_at(a->s, p->end);
+	return i < a->s->nm && a->s->m[i].start - p->end <= 9 && a->s->m[i].term->kind == NVF_TERM_METRIC;
 }
 
 /*

@@ -32,7 +32,7 @@ nvf_article_files(PG_FUNCTION_ARGS)
 	int			n;
 	int64		bytes;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	server_options(fcinfo, &o);
 	files = nvf_loader_list(&o, &n, &bytes);
 	for (int i = 0; i < n; i++)

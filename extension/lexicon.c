@@ -283,3 +283,88 @@ nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 			return &lex->terms[i];
 	return NULL;
 }
+
+static nvf_family
+family_of(const char *s)
+{
+	if (strcmp(s, "percent") == 0)
+		return NVF_FAMILY_PERCENT;
+	if (strcmp(s, "money_or_percent") == 0)
+		return NVF_FAMILY_MONEY_OR_PERCENT;
+	return NVF_FAMILY_MONEY;
+}
+
+static bool
+is_true(const char *v)
+{
+	return v && v[0] == 't';
+}
+
+/* Term flags from a metric alias row's needs_segment, basis and negative columns. */
+static unsigned
+metric_flags(const nvf_lexicon_source *src, int r)
+{
+	const char *basis = src->value(src->arg, r, 3);
+	unsigned	flags = 0;
+
+	if (is_true(src->value(src->arg, r, 2)))
+		flags |= NVF_TERM_NEEDS_SEGMENT;
+	if (basis && strcmp(basis, "gaap") == 0)
+		flags |= NVF_TERM_GAAP;
+	if (basis && strcmp(basis, "non_gaap") == 0)
+		flags |= NVF_TERM_NON_GAAP;
+	if (is_true(src->value(src->arg, r, 4)))
+		flags |= NVF_TERM_NEGATIVE;
+	return flags;
+}
+
+/*
+ * Adds the aliases of one table: (alias, key, ...) rows; a metric alias
+ * row goes on with needs_segment, basis, negative.
+ */
+static void
+load_terms(nvf_lexicon *lex, const nvf_lexicon_source *src, const char *table,
+		   const char *columns, nvf_term_kind kind)
+{
+	int			n = src->query(src->arg, table, columns);
+
+	for (int r = 0; r < n; r++)
+	{
+		const char *key = src->value(src->arg, r, 1);
+		int			id = key ? nvf_lexicon_find(lex, kind, key) : -1;
+
+		if (id >= 0 && src->value(src->arg, r, 0))
+			nvf_lexicon_add_term(lex, src->value(src->arg, r, 0), kind, id,
+								 kind == NVF_TERM_METRIC ? metric_flags(src, r) : 0);
+	}
+}
+
+void
+nvf_lexicon_load(nvf_lexicon *lex, const nvf_lexicon_source *src)
+{
+	int			n;
+
+	n = src->query(src->arg, "entities", "entity, fiscal_year_end_month");
+	for (int r = 0; r < n; r++)
+		nvf_lexicon_add_entity(lex, src->value(src->arg, r, 0), atoi(src->value(src->arg, r, 1)));
+	n = src->query(src->arg, "metrics", "metric, unit_family, flow");
+	for (int r = 0; r < n; r++)
+		nvf_lexicon_add_metric(lex, src->value(src->arg, r, 0), family_of(src->value(src->arg, r, 1)),
+							   is_true(src->value(src->arg, r, 2)));
+	n = src->query(src->arg, "segments", "segment, owner, product");
+	for (int r = 0; r < n; r++)
+	{
+		int			s = nvf_lexicon_add_segment(lex, src->value(src->arg, r, 0));
+		const char *owner = src->value(src->arg, r, 1);
+
+		if (owner)
+			nvf_lexicon_set_owner(lex, s, nvf_lexicon_find(lex, NVF_TERM_ENTITY, owner),
+								  is_true(src->value(src->arg, r, 2)));
+	}
+	load_terms(lex, src, "entity_aliases", "alias, entity", NVF_TERM_ENTITY);
+	load_terms(lex, src, "metric_aliases", "alias, metric, needs_segment, basis, negative",
+			   NVF_TERM_METRIC);
+	load_terms(lex, src, "segment_aliases", "alias, segment", NVF_TERM_SEGMENT);
+	load_terms(lex, src, "cues", "word, kind", NVF_TERM_CUE);
+	nvf_lexicon_finish(lex);
+}

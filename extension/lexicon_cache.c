@@ -10,8 +10,10 @@
 #include "executor/spi.h"
 #include "fmgr.h"
 #include "miscadmin.h"
+#include "catalog/namespace.h"
 #include "utils/builtins.h"
 #include "utils/inval.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 
 #include "nvfacts_extract.h"
@@ -50,102 +52,48 @@ lexicon_invalidate(Datum arg, Oid relid)
 			lexicon_valid = false;
 }
 
-/* Runs a read-only query; the caller walks SPI_tuptable. */
-static void
-run(const char *sql)
+/*
+ * The lexicon source over SPI: "SELECT columns FROM nvfacts.table ORDER BY columns".
+ * Nothing in these queries is looked up through the caller's search_path
+ * (qualified tables, no function or operator), so a planted object cannot run.
+ */
+static int
+spi_query(void *arg, const char *table, const char *columns)
 {
+	char	   *sql = psprintf("SELECT %s FROM nvfacts.%s ORDER BY %s", columns, table, columns);
+
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "nvfacts: lexicon query failed: %s", sql);
 	CHECK_FOR_INTERRUPTS();
+	if (SPI_processed > INT_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("lexicon table nvfacts.%s has too many rows", table)));
+	return (int) SPI_processed;
 }
 
-static char *
-col(uint64 row, int c)
+static const char *
+spi_value(void *arg, int r, int c)
 {
-	return SPI_getvalue(SPI_tuptable->vals[row], SPI_tuptable->tupdesc, c);
+	return SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, c + 1);
 }
 
+/* The lexicon tables' OIDs, for the relcache callback. */
 static void
 load_relids(void)
 {
-	run("SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-		"WHERE n.nspname = 'nvfacts' AND c.relname IN ('entities', 'entity_aliases', 'metrics', "
-		"'metric_aliases', 'segments', 'segment_aliases', 'cues')");
+	static const char *const tables[] = {"entities", "entity_aliases", "metrics",
+	"metric_aliases", "segments", "segment_aliases", "cues"};
+	Oid			nsp = get_namespace_oid("nvfacts", false);
+
 	n_lexicon_relids = 0;
-	for (uint64 r = 0; r < SPI_processed && n_lexicon_relids < MAX_LEXICON_TABLES; r++)
-		lexicon_relids[n_lexicon_relids++] = (Oid) strtoul(col(r, 1), NULL, 10);
-}
-
-static nvf_family
-family_of(const char *s)
-{
-	if (strcmp(s, "percent") == 0)
-		return NVF_FAMILY_PERCENT;
-	if (strcmp(s, "money_or_percent") == 0)
-		return NVF_FAMILY_MONEY_OR_PERCENT;
-	return NVF_FAMILY_MONEY;
-}
-
-/* Term flags from a metric alias row's needs_segment, basis and negative columns. */
-static unsigned
-metric_flags(uint64 row)
-{
-	char	   *needs = col(row, 3),
-			   *basis = col(row, 4),
-			   *negative = col(row, 5);
-	unsigned	flags = 0;
-
-	if (needs && needs[0] == 't')
-		flags |= NVF_TERM_NEEDS_SEGMENT;
-	if (basis && strcmp(basis, "gaap") == 0)
-		flags |= NVF_TERM_GAAP;
-	if (basis && strcmp(basis, "non_gaap") == 0)
-		flags |= NVF_TERM_NON_GAAP;
-	if (negative && negative[0] == 't')
-		flags |= NVF_TERM_NEGATIVE;
-	return flags;
-}
-
-/* Adds the aliases of one table: (alias, key[, needs_segment, basis, negative]) rows. */
-static void
-load_terms(nvf_lexicon *lex, const char *sql, nvf_term_kind kind)
-{
-	run(sql);
-	for (uint64 r = 0; r < SPI_processed; r++)
+	for (int i = 0; i < lengthof(tables) && n_lexicon_relids < MAX_LEXICON_TABLES; i++)
 	{
-		int			id = nvf_lexicon_find(lex, kind, col(r, 2));
+		Oid			relid = get_relname_relid(tables[i], nsp);
 
-		if (id >= 0)
-			nvf_lexicon_add_term(lex, col(r, 1), kind, id,
-								 kind == NVF_TERM_METRIC ? metric_flags(r) : 0);
+		if (OidIsValid(relid))
+			lexicon_relids[n_lexicon_relids++] = relid;
 	}
-}
-
-static void
-load_lexicon(nvf_lexicon *lex)
-{
-	run("SELECT entity, fiscal_year_end_month FROM nvfacts.entities ORDER BY entity");
-	for (uint64 r = 0; r < SPI_processed; r++)
-		nvf_lexicon_add_entity(lex, col(r, 1), atoi(col(r, 2)));
-	run("SELECT metric, unit_family, flow FROM nvfacts.metrics ORDER BY metric");
-	for (uint64 r = 0; r < SPI_processed; r++)
-		nvf_lexicon_add_metric(lex, col(r, 1), family_of(col(r, 2)), col(r, 3)[0] == 't');
-	run("SELECT segment, owner, product FROM nvfacts.segments ORDER BY segment");
-	for (uint64 r = 0; r < SPI_processed; r++)
-	{
-		int			s = nvf_lexicon_add_segment(lex, col(r, 1));
-		char	   *owner = col(r, 2);
-
-		if (owner)
-			nvf_lexicon_set_owner(lex, s, nvf_lexicon_find(lex, NVF_TERM_ENTITY, owner),
-								  col(r, 3)[0] == 't');
-	}
-	load_terms(lex, "SELECT alias, entity FROM nvfacts.entity_aliases ORDER BY alias", NVF_TERM_ENTITY);
-	load_terms(lex, "SELECT alias, metric, needs_segment, basis, negative "
-			   "FROM nvfacts.metric_aliases ORDER BY alias", NVF_TERM_METRIC);
-	load_terms(lex, "SELECT alias, segment FROM nvfacts.segment_aliases ORDER BY alias", NVF_TERM_SEGMENT);
-	load_terms(lex, "SELECT word, kind FROM nvfacts.cues ORDER BY word, kind", NVF_TERM_CUE);
-	nvf_lexicon_finish(lex);
 }
 
 /*
@@ -175,8 +123,9 @@ nvf_pg_lexicon(void)
 	load_relids();
 	{
 		nvf_lexicon *lex = nvf_lexicon_new(&env);
+		nvf_lexicon_source src = {spi_query, spi_value, NULL};
 
-		load_lexicon(lex);
+		nvf_lexicon_load(lex, &src);
 		SPI_finish();
 		MemoryContextSetParent(cxt, TopMemoryContext);
 		if (lexicon_cxt)

@@ -265,7 +265,8 @@ acc_multiply(accum *a, int exp)
 	{
 		a->result = nvf_dec_shift(nvf_dec_add(nvf_dec_add(a->result, a->section),
 											  a->have_number ? a->number : nvf_dec_make(0, 0)), 8);
-		if (nvf_dec_is_zero(a->result))
+		/* a bare 亿 is 10^8; a zero before it stays zero: 0亿美元 is 0 */
+		if (nvf_dec_is_zero(a->result) && !a->have_number)
 			a->result = nvf_dec_make(1, 8);
 		a->section = nvf_dec_make(0, 0);
 	}
@@ -273,7 +274,7 @@ acc_multiply(accum *a, int exp)
 	{
 		a->section = nvf_dec_shift(nvf_dec_add(a->section,
 											   a->have_number ? a->number : nvf_dec_make(0, 0)), 4);
-		if (nvf_dec_is_zero(a->section))
+		if (nvf_dec_is_zero(a->section) && !a->have_number)
 			a->section = nvf_dec_make(1, 4);
 	}
 	else
@@ -420,7 +421,8 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 	num->end = i;
 	num->value = acc_total(&lo);
 	num->high = acc_total(&hi);
-	if (!num->value.ok || !num->high.ok)
+	/* 5亿亿亿…: no money or count is that large (the caller skips it whole) */
+	if (!nvf_dec_plausible(num->value) || !nvf_dec_plausible(num->high))
 		return false;
 	return num->ndigits > 0 || prev == TOK_SMALL || prev == TOK_BIG || num->vague;
 }

@@ -21,6 +21,7 @@
 /* in pg_env.c */
 extern void nvf_pg_env_init(nvf_env *env, MemoryContext cxt);
 extern void nvf_pg_require_core(void);
+extern size_t nvf_text_limit(size_t len);
 extern text *nvf_text_from_bytes(const char *s, size_t len);
 extern Datum nvf_text_or_null(const char *s, bool *isnull);
 extern Datum nvf_dec_datum(nvf_dec d, bool *isnull);

@@ -138,6 +138,15 @@ extern nvf_dec nvf_dec_shift(nvf_dec a, int32_t pow10);
 extern nvf_dec nvf_dec_neg(nvf_dec a);
 extern int	nvf_dec_cmp(nvf_dec a, nvf_dec b);
 extern bool nvf_dec_is_zero(nvf_dec a);
+
+/*
+ * Quantities are bounded to what money and counts can be: the largest
+ * amounts in the news are some hundred 万亿 (10^14, in yen or won), so a
+ * magnitude of 10^16 (亿亿) or more is a misreading, not a figure.
+ */
+#define NVF_MAX_MAGNITUDE_EXP 16
+/* a.ok and |a| < 10^NVF_MAX_MAGNITUDE_EXP */
+extern bool nvf_dec_plausible(nvf_dec a);
 extern double nvf_dec_to_double(nvf_dec a);
 /* Writes the plain decimal text ("26044000000", "0.04", "-8.5") into out. */
 extern void nvf_dec_format(nvf_dec a, char *out, size_t outsz);

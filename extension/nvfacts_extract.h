@@ -133,6 +133,24 @@ extern bool nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_k
 /* Builds the match index; call once after the last add. */
 extern void nvf_lexicon_finish(nvf_lexicon *lex);
 
+/*
+ * Where the lexicon tables' rows come from: the server's tables (SPI, in
+ * lexicon_cache.c) or the shipped rows of lexicon_data.sql (the standalone
+ * fuzzer).  query asks for the rows of nvfacts.<table> with the columns
+ * named (comma-separated), ordered by the first, and returns their count;
+ * value is row r's column c (0-based) of the last query, NULL for NULL;
+ * booleans read true when they start with 't'.
+ */
+typedef struct nvf_lexicon_source
+{
+	int			(*query) (void *arg, const char *table, const char *columns);
+	const char *(*value) (void *arg, int r, int c);
+	void	   *arg;
+} nvf_lexicon_source;
+
+/* Fills an empty lexicon from its tables, in dependency order, and finishes it. */
+extern void nvf_lexicon_load(nvf_lexicon *lex, const nvf_lexicon_source *src);
+
 extern const nvf_entity *nvf_lexicon_entity(const nvf_lexicon *lex, int i);
 extern const nvf_metric *nvf_lexicon_metric(const nvf_lexicon *lex, int i);
 extern const nvf_segment *nvf_lexicon_segment(const nvf_lexicon *lex, int i);

@@ -76,18 +76,24 @@ nvf_text_or_null(const char *s, bool *isnull)
 	return s ? CStringGetTextDatum(s) : (Datum) 0;
 }
 
-/* A text datum of len bytes, or the 1 GB limit's error. */
-text *
-nvf_text_from_bytes(const char *s, size_t len)
+/* len, or the error when a text value of len bytes would exceed the 1 GB limit. */
+size_t
+nvf_text_limit(size_t len)
 {
-	text	   *t;
-
 	if (len > MaxAllocSize - VARHDRSZ)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("normalized text would exceed the 1 GB limit of a text value"),
-				 errdetail("It would be %zu bytes long.", len)));
-	t = (text *) palloc(len + VARHDRSZ);
+				 errdetail("It would be at least %zu bytes long.", len)));
+	return len;
+}
+
+/* A text datum of len bytes, or the 1 GB limit's error. */
+text *
+nvf_text_from_bytes(const char *s, size_t len)
+{
+	text	   *t = (text *) palloc(nvf_text_limit(len) + VARHDRSZ);
+
 	SET_VARSIZE(t, len + VARHDRSZ);
 	memcpy(VARDATA(t), s, len);
 	return t;

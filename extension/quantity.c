@@ -662,7 +662,8 @@ parse_one(const scan_ctx *sc, size_t pos, parsed *p, size_t *resume)
 		p->approx = NVF_APPROX_OVER;
 	if (p->num.vague)
 		p->flags |= NVF_Q_VAGUE | NVF_Q_RANGE;
-	return p->value.ok && p->high.ok;
+	/* a scale word may still make it absurd: 90000000 trillion */
+	return nvf_dec_plausible(p->value) && nvf_dec_plausible(p->high);
 }
 
 /* A range separator after pos (至 到 - ~ — –), and where the next number starts. */
@@ -716,7 +717,7 @@ extend_range(const scan_ctx *sc, parsed *a)
 	}
 	else
 		low = borrowed_value(a, &b);
-	if (!low.ok || b.approx != NVF_APPROX_NONE)
+	if (!nvf_dec_plausible(low) || b.approx != NVF_APPROX_NONE)
 		return false;
 	a->unit = b.unit;
 	a->unit_explicit = true;
@@ -748,7 +749,7 @@ slash_unit(const scan_ctx *sc, parsed *a)
 			a->unit = b.unit;
 			a->unit_explicit = true;
 			a->flags = (a->flags & ~NVF_Q_UNITLESS) | (b.flags & NVF_Q_BARE_YUAN);
-			return a->value.ok;
+			return nvf_dec_plausible(a->value);
 		}
 		pos = b.end;
 	}

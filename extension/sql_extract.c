@@ -219,7 +219,7 @@ nvf_extract(PG_FUNCTION_ARGS)
 	nvf_date	d = {0, 0, 0};
 	text	   *in;
 
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	if (PG_ARGISNULL(0))
 		return (Datum) 0;
 	in = PG_GETARG_TEXT_PP(0);

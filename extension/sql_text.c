@@ -6,6 +6,7 @@
 
 #include "fmgr.h"
 #include "funcapi.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 #include "utils/tuplestore.h"
@@ -13,25 +14,63 @@
 PG_FUNCTION_INFO_V1(nvf_normalize);
 PG_FUNCTION_INFO_V1(nvf_quantities);
 
+/* A text value under construction: its bytes grow block by block. */
+typedef struct text_builder
+{
+	text	   *t;
+	size_t		len;			/* bytes of data */
+	size_t		cap;			/* bytes of data room */
+} text_builder;
+
+static void
+text_append(text_builder *b, const char *s, size_t n)
+{
+	if (n > b->cap - b->len)
+	{
+		size_t		need = nvf_text_limit(b->len + n);
+
+		b->cap = Max(need, Min(b->cap * 2, MaxAllocSize - VARHDRSZ));
+		b->t = repalloc(b->t, VARHDRSZ + b->cap);
+	}
+	memcpy(VARDATA(b->t) + b->len, s, n);
+	b->len += n;
+}
+
+/*
+ * Repaired block by block, as the parsers read it: memory is the input, the
+ * output and one block's scratch, whatever the normalization expands.
+ */
 Datum
 nvf_normalize(PG_FUNCTION_ARGS)
 {
 	text	   *in = PG_GETARG_TEXT_PP(0);
-	MemoryContext scratch,
-				old;
+	const char *doc = VARDATA_ANY(in);
+	size_t		len = VARSIZE_ANY_EXHDR(in),
+				pos = 0;
+	MemoryContext scratch;
 	nvf_env		env;
-	nvf_text	out;
-	text	   *result;
+	text_builder out;
 
 	nvf_pg_require_core();
+	out.len = 0;
+	out.cap = Min(len + len / 8 + 16, MaxAllocSize - VARHDRSZ);
+	out.t = palloc(VARHDRSZ + out.cap);
 	scratch = nvf_scratch_context("nvfacts normalize");
 	nvf_pg_env_init(&env, scratch);
-	nvf_repair(&env, VARDATA_ANY(in), VARSIZE_ANY_EXHDR(in), false, &out);
-	old = MemoryContextSwitchTo(MemoryContextGetParent(scratch));
-	result = nvf_text_from_bytes(out.s, out.len);
-	MemoryContextSwitchTo(old);
+	while (pos < len)
+	{
+		size_t		end = nvf_block_end(doc, len, pos);
+		nvf_text	blk;
+
+		CHECK_FOR_INTERRUPTS();
+		nvf_repair(&env, doc + pos, end - pos, false, &blk);
+		text_append(&out, blk.s, blk.len);
+		MemoryContextReset(scratch);
+		pos = end;
+	}
 	MemoryContextDelete(scratch);
-	PG_RETURN_TEXT_P(result);
+	SET_VARSIZE(out.t, VARHDRSZ + out.len);
+	PG_RETURN_TEXT_P(out.t);
 }
 
 /* numeric from an exact decimal; NULL when not set */
@@ -88,7 +127,7 @@ nvf_quantities(PG_FUNCTION_ARGS)
 	nvf_env		env;
 
 	nvf_pg_require_core();
-	InitMaterializedSRF(fcinfo, 0);
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	sink.store = rsinfo->setResult;
 	sink.desc = rsinfo->setDesc;
 	sink.out_cxt = CurrentMemoryContext;

@@ -157,6 +157,11 @@ test_numerals(void)
 	number_is("数十亿", "2000000000", "9000000000", 3);
 	number_is("100多亿", "10000000000", NULL, 5);
 	number_is("2百分点", "2", NULL, 1);
+	number_is("0亿美元", "0", NULL, 2);
+	number_is("零万", "0", NULL, 2);
+	number_is("9999万亿", "9999000000000000", NULL, 6);
+	number_is("一亿亿", NULL, NULL, 0);
+	number_is("5亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿亿美元", NULL, NULL, 0);
 	number_is("万众瞩目", NULL, NULL, 0);
 	number_is("百度", NULL, NULL, 0);
 	number_is("美元", NULL, NULL, 0);
@@ -745,6 +750,58 @@ test_encoding_fixtures(void)
 	free(in);
 }
 
+/* ---- facts with the shipped lexicon ------------------------------------- */
+
+typedef struct fact_rows
+{
+	const nvf_lexicon *lex;
+	char		rows[8][160];
+	int			n;
+} fact_rows;
+
+static void
+keep_fact(void *arg, const nvf_fact *f)
+{
+	fact_rows  *fr = arg;
+	char		v[NVF_DEC_TEXT];
+
+	if (fr->n == 8)
+		return;
+	nvf_dec_format(f->value, v, sizeof(v));
+	snprintf(fr->rows[fr->n++], sizeof(fr->rows[0]), "%s %s %s %s %s %d Q%d [%lld,%lld)",
+			 nvf_lexicon_entity(fr->lex, f->entity) ? nvf_lexicon_entity(fr->lex, f->entity)->name : "-",
+			 nvf_lexicon_metric(fr->lex, f->metric)->key, f->measure, v, f->unit,
+			 f->period.fy, f->period.fq, (long long) f->ostart, (long long) f->oend);
+}
+
+/* lexicon_data.sql parsed as the fuzzer parses it gives the README's first facts. */
+static void
+test_extract(void)
+{
+	static const char doc[] = "英伟达2025财年第一季度营收为260.44亿美元，同比增长262%。";
+	nvf_env		lex_env,
+				doc_env;
+	void	   *lex_arena,
+			   *doc_arena;
+	fact_rows	fr = {NULL, {{0}}, 0};
+
+	standalone_env_init(&lex_env, &lex_arena);
+	standalone_env_init(&doc_env, &doc_arena);
+	fr.lex = standalone_lexicon_load(&lex_env, "extension/lexicon_data.sql");
+	if (!ok(fr.lex != NULL && nvf_lexicon_find(fr.lex, NVF_TERM_ENTITY, "NVIDIA") >= 0,
+			"the shipped lexicon loads from lexicon_data.sql"))
+		return;
+	env.reset(env.ctx);
+	nvf_document_facts(&doc_env, &env, fr.lex, doc, strlen(doc), (nvf_date) {0, 0, 0}, keep_fact, &fr);
+	ok(fr.n == 2 && strcmp(fr.rows[0], "NVIDIA revenue level 26044000000 USD 2025 Q1 [16,25)") == 0 &&
+	   strcmp(fr.rows[1], "NVIDIA revenue yoy 262 % 2025 Q1 [30,34)") == 0,
+	   "extract without PostgreSQL: the README's two facts");
+	for (int i = 0; i < fr.n; i++)
+		diag("%s", fr.rows[i]);
+	doc_env.reset(doc_env.ctx);
+	lex_env.reset(lex_env.ctx);
+}
+
 int
 main(void)
 {
@@ -762,6 +819,7 @@ main(void)
 	test_articles();
 	test_charset();
 	test_encoding_fixtures();
+	test_extract();
 	env.reset(env.ctx);
 	printf("1..%d\n", ntests);
 	if (nfailed)

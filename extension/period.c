@@ -243,6 +243,15 @@ nvf_resolve_period(const nvf_period_mention *m, int fy_end_month, nvf_date publi
 	return p;
 }
 
+static int
+days_in_month(int year, int month)
+{
+	static const int days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool		leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return days[month - 1] + (month == 2 && leap);
+}
+
 nvf_date
 nvf_find_published_date(nvf_env *env, const char *doc, size_t len)
 {
@@ -256,7 +265,8 @@ nvf_find_published_date(nvf_env *env, const char *doc, size_t len)
 	d.year = atoi(doc + ov[2 * g]);
 	d.month = atoi(doc + ov[2 * (g + 1)]);
 	d.day = atoi(doc + ov[2 * (g + 2)]);
-	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31)
+	/* no such day (2024-02-31): no date, rather than the one it would roll over to */
+	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month))
 		d.year = d.month = d.day = 0;
 	return d;
 }

@@ -34,6 +34,7 @@ step "make unit" make unit
 step "make fuzz" make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
 step "lexicon changes across sessions and pg_dump" bash tests/lexicon_sessions.sh
 step "ingest: incremental loads, kill -9, concurrency, pg_cron" bash tests/ingest_sessions.sh
+step "loader: symlink swap race, FIFO, file names and pg_dump, unreadable and deep directories" bash tests/loader_sessions.sh
 step "quantities() recall on ../shared/corpus/dev (>= 97%)" eval_quantities
 step "extract() quality on ../shared/corpus/dev" env EVAL_GATE=1 bash tests/eval_extract.sh
 

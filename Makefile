@@ -13,7 +13,7 @@ CORE_OBJS = extension/arena.o extension/utf8.o extension/charset.o extension/dec
 # The PostgreSQL glue.
 GLUE_OBJS = extension/pg_env.o extension/sql_text.o extension/lexicon_cache.o \
             extension/sql_extract.o \
-            extension/loader_options.o extension/loader_files.o extension/loader_fdw.o \
+            extension/loader_options.o extension/loader_paths.o extension/loader_files.o extension/loader_fdw.o \
             extension/ingest.o
 
 MODULE_big = nvfacts

@@ -28,13 +28,16 @@ nvf_article_files(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	nvf_loader_opts o;
+	nvf_root	root;
 	nvf_file   *files;
 	int			n;
 	int64		bytes;
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	server_options(fcinfo, &o);
-	files = nvf_loader_list(&o, &n, &bytes);
+	nvf_root_open(&o, &root);
+	files = nvf_loader_list(&o, &root, true, &n, &bytes);
+	nvf_fd_close(root.fd);
 	for (int i = 0; i < n; i++)
 	{
 		Datum		v[3];
@@ -57,6 +60,7 @@ nvf_read_article(PG_FUNCTION_ARGS)
 {
 	char	   *path = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	nvf_loader_opts o;
+	nvf_root	root;
 	nvf_article a;
 	TupleDesc	desc;
 	Datum		v[NVF_ARTICLE_COLS + 1];
@@ -73,8 +77,10 @@ nvf_read_article(PG_FUNCTION_ARGS)
 	fc.server = o.server;
 	fc.path = path;
 	error_context_stack = &errcb;
-	if ((why = nvf_loader_read(&o, path, &a, &sqlstate)) != NULL)
+	nvf_root_open(&o, &root);
+	if ((why = nvf_loader_read(&o, &root, path, &a, &sqlstate)) != NULL)
 		nvf_loader_report(&o, path, why, sqlstate);
+	nvf_fd_close(root.fd);
 	nvf_article_values(&a, v, nulls);
 	error_context_stack = errcb.previous;
 	v[NVF_ARTICLE_COLS] = CStringGetTextDatum(a.sha256);

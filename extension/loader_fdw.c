@@ -47,6 +47,7 @@ typedef struct plan_state
 typedef struct scan_state
 {
 	nvf_loader_opts opts;
+	nvf_root	root;			/* the directory, open for the scan */
 	nvf_file   *files;
 	int			nfiles;
 	int			next;			/* index of the next file to read */
@@ -68,10 +69,14 @@ static void
 loader_rel_size(PlannerInfo *root, RelOptInfo *baserel, Oid relid)
 {
 	plan_state *ps = palloc0(sizeof(plan_state));
+	nvf_root	dir;
 	double		rows;
 
 	nvf_loader_options(GetForeignTable(relid)->serverid, relid, &ps->opts);
-	(void) nvf_loader_list(&ps->opts, &ps->nfiles, &ps->bytes);
+	/* quiet: the scan reports what it finds wrong, once */
+	nvf_root_open(&ps->opts, &dir);
+	(void) nvf_loader_list(&ps->opts, &dir, false, &ps->nfiles, &ps->bytes);
+	nvf_fd_close(dir.fd);
 	rows = ps->opts.facts ? ps->bytes / BYTES_PER_FACT : ps->nfiles;
 	baserel->fdw_private = ps;
 	baserel->tuples = rows;
@@ -211,7 +216,8 @@ loader_begin(ForeignScanState *node, int eflags)
 	ss->values = palloc(ncols * sizeof(Datum));
 	ss->nulls = palloc(ncols * sizeof(bool));
 	/* listed again, not taken from the plan: a cached plan may outlive its files */
-	ss->files = nvf_loader_list(&ss->opts, &ss->nfiles, &(int64) {0});
+	nvf_root_open(&ss->opts, &ss->root);
+	ss->files = nvf_loader_list(&ss->opts, &ss->root, true, &ss->nfiles, &(int64) {0});
 	ss->file_cxt = AllocSetContextCreate(CurrentMemoryContext, "nvfacts_fdw file", ALLOCSET_DEFAULT_SIZES);
 	ss->current.server = ss->opts.server;
 	ss->errcb.callback = nvf_file_error_context;
@@ -249,7 +255,7 @@ next_file(scan_state *ss)
 		MemoryContextReset(ss->file_cxt);
 		ss->current.path = ss->files[ss->next++].path;
 		MemoryContextSwitchTo(ss->file_cxt);
-		why = nvf_loader_read(&ss->opts, ss->current.path, &a, &sqlstate);
+		why = nvf_loader_read(&ss->opts, &ss->root, ss->current.path, &a, &sqlstate);
 		if (why)
 			nvf_loader_report(&ss->opts, ss->current.path, why, sqlstate);
 		else if (ss->opts.facts)
@@ -337,6 +343,7 @@ loader_end(ForeignScanState *node)
 	if (ss->fact_slot)
 		ExecDropSingleTupleTableSlot(ss->fact_slot);
 	MemoryContextDelete(ss->file_cxt);
+	nvf_fd_close(ss->root.fd);
 }
 
 Datum

@@ -1,18 +1,21 @@
 /*
  * loader_files.c — the article files of a nvfacts_fdw server: the directory
- * walked (pattern, recursion), every path resolved inside it, a file read,
- * hashed and decoded to UTF-8, and its header (title, printed date).
+ * walked from its descriptor (pattern, recursion, hidden names, depth), a
+ * file opened beneath it once (loader_paths.c), read, hashed and decoded to
+ * UTF-8, and its header (title, printed date).
  */
 #include "nvfacts.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <fnmatch.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "common/cryptohash.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
-#include "storage/fd.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
 #include "utils/timestamp.h"
@@ -27,75 +30,13 @@
 typedef struct walk_state
 {
 	const nvf_loader_opts *o;
-	const char *root;			/* realpath of the directory */
+	const nvf_root *root;
+	bool		report;			/* false while planning: the scan reports */
 	nvf_file   *files;
 	int			n;
 	int			cap;
 	int64		bytes;
 } walk_state;
-
-static int
-errno_sqlstate(int e)
-{
-	if (e == ENOENT || e == ENOTDIR)
-		return ERRCODE_UNDEFINED_FILE;
-	if (e == EACCES || e == EPERM)
-		return ERRCODE_INSUFFICIENT_PRIVILEGE;
-	return ERRCODE_IO_ERROR;
-}
-
-/* The directory as a real path; an error when it cannot be opened. */
-static char *
-resolve_root(const nvf_loader_opts *o)
-{
-	char	   *real = realpath(o->directory, NULL);
-	int			sqlstate = errno_sqlstate(errno);
-	char	   *root;
-
-	if (real == NULL)
-		ereport(ERROR,
-				(errcode(sqlstate),
-				 errmsg("could not open directory \"%s\" of server \"%s\": %m", o->directory, o->server),
-				 errhint("The directory must exist and be readable by the PostgreSQL server's OS user.")));
-	root = pstrdup(real);
-	free(real);
-	return root;
-}
-
-static bool
-inside(const char *root, const char *real)
-{
-	size_t		n = strlen(root);
-
-	if (n == 1)					/* root is "/" */
-		return true;
-	return strncmp(real, root, n) == 0 && real[n] == '/';
-}
-
-/*
- * root/path resolved: NULL and its real path in *real, or why not (and the
- * SQLSTATE).  A symbolic link may point anywhere inside the directory.
- */
-static const char *
-resolve(const char *root, const char *path, char **real, int *sqlstate)
-{
-	char	   *full = psprintf("%s/%s", root, path);
-	char	   *r = realpath(full, NULL);
-
-	if (r == NULL)
-	{
-		*sqlstate = errno_sqlstate(errno);
-		return psprintf("%m");
-	}
-	*real = pstrdup(r);
-	free(r);
-	if (!inside(root, *real))
-	{
-		*sqlstate = ERRCODE_INSUFFICIENT_PRIVILEGE;
-		return psprintf("it resolves to \"%s\", outside directory \"%s\"", *real, root);
-	}
-	return NULL;
-}
 
 /* Error context: the article file being read (an nvf_file_context), if any. */
 void
@@ -107,19 +48,40 @@ nvf_file_error_context(void *arg)
 		errcontext("nvfacts article file \"%s\" of server \"%s\"", fc->path, fc->server);
 }
 
-/* A file that cannot be loaded: an ERROR under on_error stop, else a WARNING. */
-void
-nvf_loader_report(const nvf_loader_opts *o, const char *path, const char *why, int sqlstate)
+/* What cannot be loaded or listed: an ERROR under on_error stop, else a WARNING. */
+static void
+report_entry(const nvf_loader_opts *o, bool dir, const char *path, const char *why, int sqlstate)
 {
 	if (o->skip_errors)
 		ereport(WARNING,
 				(errcode(sqlstate),
-				 errmsg("skipping article file \"%s\": %s", path, why)));
-	else
+				 errmsg("skipping %s \"%s\": %s", dir ? "directory" : "article file", path, why)));
+	else if (sqlstate == ERRCODE_INVALID_PARAMETER_VALUE)	/* a path no scan reads */
 		ereport(ERROR,
 				(errcode(sqlstate),
 				 errmsg("could not load article file \"%s\": %s", path, why),
-				 errhint("Fix or remove the file, or set option on_error to 'skip'.")));
+				 errhint("Only the files a scan of the server reads can be read: a relative path, "
+						 "no hidden name, within its pattern and recursive option.")));
+	else
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("could not %s \"%s\": %s", dir ? "read directory" : "load article file", path, why),
+				 errhint("Fix or remove the %s, or set option on_error to 'skip'.",
+						 dir ? "directory" : "file")));
+}
+
+/* A file that cannot be loaded. */
+void
+nvf_loader_report(const nvf_loader_opts *o, const char *path, const char *why, int sqlstate)
+{
+	report_entry(o, false, path, why, sqlstate);
+}
+
+static void
+report_dir(walk_state *ws, const char *path, const char *why, int sqlstate)
+{
+	if (ws->report)
+		report_entry(ws->o, true, path, why, sqlstate);
 }
 
 static bool
@@ -130,6 +92,47 @@ pattern_matches(const char *pattern, const char *path)
 	if (strchr(pattern, '/'))
 		return fnmatch(pattern, path, FNM_PATHNAME) == 0;
 	return fnmatch(pattern, base ? base + 1 : path, 0) == 0;
+}
+
+/* path for a message: bytes that are not valid in the database encoding as \xNN. */
+static char *
+escaped(const char *path)
+{
+	StringInfoData buf;
+	int			len = strlen(path);
+
+	initStringInfo(&buf);
+	for (int i = 0; i < len;)
+	{
+		int			n = pg_encoding_verifymbchar(GetDatabaseEncoding(), path + i, len - i);
+
+		if (n > 0 && (unsigned char) path[i] >= 0x20)
+			appendBinaryStringInfo(&buf, path + i, n);
+		else
+			appendStringInfo(&buf, "\\x%02x", (unsigned char) path[i]);
+		i += Max(n, 1);
+	}
+	return buf.data;
+}
+
+/*
+ * A name that is not valid text cannot be a doc or a catalog key (pg_dump
+ * would write what no restore reads): skipped, with a WARNING, whatever
+ * on_error says.
+ */
+static bool
+name_ok(walk_state *ws, const char *path)
+{
+	if (pg_verifymbstr(path, strlen(path), true))
+		return true;
+	if (ws->report)
+		ereport(WARNING,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("skipping \"%s\": its name is not valid %s", escaped(path),
+						GetDatabaseEncodingName()),
+				 errdetail("A file name that is not valid text cannot be stored in a table."),
+				 errhint("Rename it.")));
+	return false;
 }
 
 static void
@@ -149,54 +152,106 @@ add_file(walk_state *ws, char *path, const struct stat *st)
 	ws->bytes += st->st_size;
 }
 
-static void walk(walk_state *ws, const char *dir, int depth);
-
-static void
-visit(walk_state *ws, char *path, int depth)
+/*
+ * A symbolic link matching the pattern: listed with its target's size and
+ * time when that is a regular file beneath the directory, with its own when
+ * it cannot be followed (dangling, outside, a loop: its read says why);
+ * false for a link to a directory or another non-file, which is no article.
+ */
+static bool
+link_target(walk_state *ws, const char *path, struct stat *st)
 {
-	char	   *real;
+	const char *why;
 	int			sqlstate;
-	const char *why = resolve(ws->root, path, &real, &sqlstate);
-	struct stat st,
-				lst;
+	nvf_fd	   *f = nvf_open_beneath(ws->root, path, &why, &sqlstate);
+	struct stat target;
+	bool		keep = true;
 
-	if (why == NULL && (stat(real, &st) != 0 || lstat(psprintf("%s/%s", ws->root, path), &lst) != 0))
+	if (f == NULL)
+		return true;
+	if (fstat(f->fd, &target) == 0)
 	{
-		sqlstate = errno_sqlstate(errno);
-		why = psprintf("%m");
+		keep = S_ISREG(target.st_mode);
+		*st = target;
 	}
-	if (why)
-	{
-		if (ws->o->recursive || pattern_matches(ws->o->pattern, path))
-			nvf_loader_report(ws->o, path, why, sqlstate);
-		return;
-	}
-	if (S_ISDIR(st.st_mode))
-	{
-		/* symbolic links to directories are not followed: no cycles */
-		if (ws->o->recursive && depth < MAX_DEPTH && !S_ISLNK(lst.st_mode))
-			walk(ws, path, depth + 1);
-	}
-	else if (S_ISREG(st.st_mode) && pattern_matches(ws->o->pattern, path))
-		add_file(ws, path, &st);
+	nvf_fd_close(f);
+	return keep;
 }
 
-/* Every entry of root/dir but hidden ones ("." first). */
+static void walk(walk_state *ws, nvf_fd *dir, const char *path, int depth);
+
+/* A subdirectory, when recursive: walked, or reported (unreadable, too deep). */
 static void
-walk(walk_state *ws, const char *dir, int depth)
+descend(walk_state *ws, nvf_fd *dir, const char *path, const char *name, int depth)
 {
-	char	   *dirpath = dir[0] ? psprintf("%s/%s", ws->root, dir) : (char *) ws->root;
-	DIR		   *d = AllocateDir(dirpath);
+	nvf_fd	   *sub;
+
+	if (depth >= MAX_DEPTH)
+	{
+		report_dir(ws, path, psprintf("it is more than %d directories deep", MAX_DEPTH),
+				   ERRCODE_PROGRAM_LIMIT_EXCEEDED);
+		return;
+	}
+	if ((sub = nvf_open_subdir(dir, name)) == NULL)
+	{
+		report_dir(ws, path, psprintf("%m"), nvf_errno_sqlstate(errno));
+		return;
+	}
+	walk(ws, sub, path, depth + 1);
+}
+
+/* One entry of directory dir (at path): a file listed, a directory walked, or nothing. */
+static void
+visit(walk_state *ws, nvf_fd *dir, const char *dirpath, const char *name, int depth)
+{
+	char	   *path = dirpath[0] ? psprintf("%s/%s", dirpath, name) : pstrdup(name);
+	struct stat st;
+
+	/* the entry itself, no link followed; gone since readdir(): nothing to list */
+	if (fstatat(dirfd(dir->dir), name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return;
+	if (S_ISDIR(st.st_mode))
+	{
+		if (ws->o->recursive && name_ok(ws, path))
+			descend(ws, dir, path, name, depth);
+		return;
+	}
+	/* FIFOs, sockets and devices are no articles */
+	if (!(S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) || !pattern_matches(ws->o->pattern, path) ||
+		!name_ok(ws, path))
+		return;
+	if (S_ISLNK(st.st_mode) && !link_target(ws, path, &st))
+		return;
+	add_file(ws, path, &st);
+}
+
+/* Every entry of dir (at path) but hidden ones ("." first); closes dir. */
+static void
+walk(walk_state *ws, nvf_fd *dir, const char *path, int depth)
+{
+	DIR		   *d = nvf_fd_dir(dir);
 	struct dirent *de;
 
-	while ((de = ReadDir(d, dirpath)) != NULL)
+	if (d == NULL)
+	{
+		report_dir(ws, path, psprintf("%m"), nvf_errno_sqlstate(errno));
+		nvf_fd_close(dir);
+		return;
+	}
+	for (;;)
 	{
 		CHECK_FOR_INTERRUPTS();
-		if (de->d_name[0] == '.')
-			continue;
-		visit(ws, dir[0] ? psprintf("%s/%s", dir, de->d_name) : pstrdup(de->d_name), depth);
+		errno = 0;
+		if ((de = readdir(d)) == NULL)
+		{
+			if (errno != 0)
+				report_dir(ws, path[0] ? path : ".", psprintf("%m"), nvf_errno_sqlstate(errno));
+			break;
+		}
+		if (de->d_name[0] != '.')
+			visit(ws, dir, path, de->d_name, depth);
 	}
-	FreeDir(d);
+	nvf_fd_close(dir);
 }
 
 static int
@@ -205,13 +260,24 @@ file_cmp(const void *a, const void *b)
 	return strcmp(((const nvf_file *) a)->path, ((const nvf_file *) b)->path);
 }
 
-/* The files a scan reads, sorted by path; their count and total size. */
+/*
+ * The files a scan reads, sorted by path; their count and total size.
+ * Problems (unreadable or too deep directories, names that are not text)
+ * are reported when report is set, else kept quiet (the planner lists too).
+ */
 nvf_file *
-nvf_loader_list(const nvf_loader_opts *o, int *nfiles, int64 *bytes)
+nvf_loader_list(const nvf_loader_opts *o, const nvf_root *root, bool report,
+				int *nfiles, int64 *bytes)
 {
-	walk_state	ws = {o, resolve_root(o), NULL, 0, 0, 0};
+	walk_state	ws = {o, root, report, NULL, 0, 0, 0};
+	nvf_fd	   *top = nvf_open_rootdir(root);
+	int			sqlstate = nvf_errno_sqlstate(errno);
 
-	walk(&ws, "", 0);
+	if (top == NULL)
+		ereport(ERROR,
+				(errcode(sqlstate),
+				 errmsg("could not open directory \"%s\" of server \"%s\": %m", o->directory, o->server)));
+	walk(&ws, top, "", 0);
 	if (ws.n > 1)
 		qsort(ws.files, ws.n, sizeof(nvf_file), file_cmp);
 	*nfiles = ws.n;
@@ -228,53 +294,97 @@ nvf_path_climbs(const char *path)
 		(strlen(path) >= 3 && strcmp(path + strlen(path) - 3, "/..") == 0);
 }
 
-/* The whole file at real into a buffer; NULL and *why when it cannot be. */
-static char *
-read_whole(const nvf_loader_opts *o, const char *real, int64 *size, const char **why, int *sqlstate)
+/*
+ * Why a path asked for is not one of the server's article files (NULL when
+ * it is): the rules of a scan (relative, no "..", not hidden, recursion,
+ * depth, pattern) hold for read_article() too.
+ */
+static const char *
+path_refused(const nvf_loader_opts *o, const char *path, int *sqlstate)
 {
-	int			fd = OpenTransientFile(real, O_RDONLY | PG_BINARY);
+	int			dirs = 0;
+
+	*sqlstate = ERRCODE_INVALID_PARAMETER_VALUE;
+	if (path[0] == '\0' || path[0] == '/' || nvf_path_climbs(path))
+		return "the path must be relative to the directory, without \"..\"";
+	if (path[0] == '.' || strstr(path, "/.") != NULL)
+		return "it is hidden (a name starts with \".\")";
+	for (const char *p = path; (p = strchr(p, '/')) != NULL; p++)
+		dirs++;
+	if (dirs > 0 && !o->recursive)
+		return "it is in a subdirectory and option recursive is off";
+	if (dirs > MAX_DEPTH)
+		return psprintf("it is more than %d directories deep", MAX_DEPTH);
+	if (!pattern_matches(o->pattern, path))
+		return psprintf("it does not match pattern \"%s\"", o->pattern);
+	return NULL;
+}
+
+/* The whole of an open regular file into a buffer; NULL and *why when it cannot be. */
+static char *
+read_fd(const nvf_loader_opts *o, nvf_fd *f, int64 *size, const char **why, int *sqlstate)
+{
 	struct stat st;
-	char	   *buf = NULL;
+	char	   *buf;
 	int64		got = 0;
 
-	if (fd < 0 || fstat(fd, &st) != 0)
+	*size = 0;
+	if (fstat(f->fd, &st) != 0)
 	{
-		*sqlstate = errno_sqlstate(errno);
+		*sqlstate = nvf_errno_sqlstate(errno);
 		*why = psprintf("%m");
+		return NULL;
 	}
-	else if (!S_ISREG(st.st_mode))
+	if (!S_ISREG(st.st_mode))
 	{
 		*sqlstate = ERRCODE_WRONG_OBJECT_TYPE;
 		*why = "it is not a regular file";
+		return NULL;
 	}
-	else if (st.st_size > o->max_file_size)
+	if (st.st_size > o->max_file_size)
 	{
 		*sqlstate = ERRCODE_PROGRAM_LIMIT_EXCEEDED;
 		*why = psprintf("it is " INT64_FORMAT " bytes, more than max_file_size (" INT64_FORMAT " bytes)",
 						(int64) st.st_size, o->max_file_size);
+		return NULL;
 	}
-	else
+	buf = palloc_extended(st.st_size + 1, MCXT_ALLOC_HUGE);
+	while (got < st.st_size)
 	{
-		buf = palloc_extended(st.st_size + 1, MCXT_ALLOC_HUGE);
-		while (got < st.st_size)
-		{
-			ssize_t		r = read(fd, buf + got, Min(READ_CHUNK, st.st_size - got));
+		ssize_t		r = read(f->fd, buf + got, Min(READ_CHUNK, st.st_size - got));
 
-			CHECK_FOR_INTERRUPTS();
-			if (r <= 0)
-			{
-				*sqlstate = ERRCODE_IO_ERROR;
-				*why = r < 0 ? psprintf("%m") : "it was truncated while being read";
-				pfree(buf);
-				buf = NULL;
-				break;
-			}
-			got += r;
+		CHECK_FOR_INTERRUPTS();
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+		{
+			*sqlstate = ERRCODE_IO_ERROR;
+			*why = r < 0 ? psprintf("%m") : "it was truncated while being read";
+			pfree(buf);
+			return NULL;
 		}
+		got += r;
 	}
-	if (fd >= 0)
-		CloseTransientFile(fd);
 	*size = got;
+	return buf;
+}
+
+/*
+ * The file at path, opened once beneath the directory and checked on the
+ * descriptor (a regular file, within max_file_size), read from it alone.
+ */
+static char *
+read_whole(const nvf_loader_opts *o, const nvf_root *root, const char *path, int64 *size,
+		   const char **why, int *sqlstate)
+{
+	nvf_fd	   *f = nvf_open_beneath(root, path, why, sqlstate);
+	char	   *buf;
+
+	*size = 0;
+	if (f == NULL)
+		return NULL;
+	buf = read_fd(o, f, size, why, sqlstate);
+	nvf_fd_close(f);
 	return buf;
 }
 
@@ -294,29 +404,23 @@ sha256_hex(const char *buf, int64 len, char *out)
 }
 
 /*
- * Reads and decodes directory/path into a (memory from the current context):
+ * Reads and decodes root/path into a (memory from the current context):
  * NULL, or why the file cannot be loaded and the SQLSTATE.
  */
 char *
-nvf_loader_read(const nvf_loader_opts *o, const char *path, nvf_article *a, int *sqlstate)
+nvf_loader_read(const nvf_loader_opts *o, const nvf_root *root, const char *path,
+				nvf_article *a, int *sqlstate)
 {
-	char	   *root = resolve_root(o);
-	char	   *real;
-	const char *why = NULL;
+	const char *why;
 	char	   *raw;
 	nvf_env		env;
 	nvf_decoded dec;
 
 	memset(a, 0, sizeof(*a));
 	a->path = path;
-	if (path[0] == '\0' || path[0] == '/' || nvf_path_climbs(path))
-	{
-		*sqlstate = ERRCODE_INVALID_PARAMETER_VALUE;
-		return "the path must be relative to the directory, without \"..\"";
-	}
-	if ((why = resolve(root, path, &real, sqlstate)) != NULL)
+	if ((why = path_refused(o, path, sqlstate)) != NULL)
 		return (char *) why;
-	if ((raw = read_whole(o, real, &a->bytes, &why, sqlstate)) == NULL)
+	if ((raw = read_whole(o, root, path, &a->bytes, &why, sqlstate)) == NULL)
 		return (char *) why;
 	sha256_hex(raw, a->bytes, a->sha256);
 	nvf_pg_env_init(&env, CurrentMemoryContext);

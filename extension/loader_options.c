@@ -89,28 +89,49 @@ bad_value(DefElem *def, const char *why)
 			 errdetail("%s", why)));
 }
 
+/*
+ * PostgreSQL's own reading of a size, pg_size_bytes() ("16MB", "1.5 GB",
+ * "1024"): false when the text is none.  It only parses, so its error can
+ * be caught without a subtransaction; any other error goes on.
+ */
+static bool
+size_bytes(const char *s, int64 *v)
+{
+	MemoryContext cxt = CurrentMemoryContext;
+	volatile bool ok = true;
+
+	PG_TRY();
+	{
+		*v = DatumGetInt64(DirectFunctionCall1(pg_size_bytes, CStringGetTextDatum(s)));
+	}
+	PG_CATCH();
+	{
+		ErrorData  *e;
+
+		MemoryContextSwitchTo(cxt);
+		e = CopyErrorData();
+		if (e->sqlerrcode != ERRCODE_INVALID_PARAMETER_VALUE &&
+			e->sqlerrcode != ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE)
+			PG_RE_THROW();
+		FlushErrorState();
+		FreeErrorData(e);
+		ok = false;
+	}
+	PG_END_TRY();
+	return ok;
+}
+
 static int64
 parse_size(DefElem *def)
 {
-	const char *s = defGetString(def);
-	char	   *end;
-	double		v = strtod(s, &end);
-	double		unit = 1;
+	int64		v;
 
-	while (*end == ' ')
-		end++;
-	if (pg_strcasecmp(end, "kB") == 0)
-		unit = 1024.0;
-	else if (pg_strcasecmp(end, "MB") == 0)
-		unit = 1024.0 * 1024;
-	else if (pg_strcasecmp(end, "GB") == 0)
-		unit = 1024.0 * 1024 * 1024;
-	else if (*end != '\0' && pg_strcasecmp(end, "bytes") != 0)
-		bad_value(def, "A size is a number of bytes, optionally followed by bytes, kB, MB or GB.");
-	if (end == s || v * unit < 1 || v * unit > LIMIT_MAX_FILE_SIZE)
+	if (!size_bytes(defGetString(def), &v))
+		bad_value(def, "A size is a number of bytes, optionally followed by bytes, kB, MB or GB (as pg_size_bytes() reads it).");
+	if (v < 1 || v > LIMIT_MAX_FILE_SIZE)
 		bad_value(def, psprintf("The size must be between 1 byte and " INT64_FORMAT " bytes.",
 								(int64) LIMIT_MAX_FILE_SIZE));
-	return (int64) (v * unit);
+	return v;
 }
 
 static void

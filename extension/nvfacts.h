@@ -7,6 +7,9 @@
 #define NVFACTS_H
 
 #include "postgres.h"
+
+#include <dirent.h>
+
 #include "access/tupdesc.h"
 #include "datatype/timestamp.h"
 #include "utils/date.h"
@@ -54,6 +57,35 @@ typedef struct nvf_loader_opts
 extern void nvf_loader_options(Oid serverid, Oid relid, nvf_loader_opts *o);
 extern Oid	nvf_loader_server(const char *name);
 
+/*
+ * A descriptor (or directory stream) opened beneath a loader directory: it
+ * is closed when the memory context it was opened in is reset or deleted,
+ * an ERROR included, unless nvf_fd_close() came first (in loader_paths.c).
+ */
+typedef struct nvf_fd
+{
+	int			fd;				/* -1 once closed or handed to dir */
+	DIR		   *dir;			/* once nvf_fd_dir() opened it */
+	MemoryContextCallback cb;
+} nvf_fd;
+
+/* A server's directory, open: every path is resolved from its descriptor. */
+typedef struct nvf_root
+{
+	nvf_fd	   *fd;
+	const char *given;			/* the directory option */
+	char	   *real;			/* its real path (absolute links into it) */
+} nvf_root;
+
+extern void nvf_root_open(const nvf_loader_opts *o, nvf_root *root);
+extern nvf_fd *nvf_open_beneath(const nvf_root *root, const char *path, const char **why,
+								int *sqlstate);
+extern nvf_fd *nvf_open_rootdir(const nvf_root *root);
+extern nvf_fd *nvf_open_subdir(nvf_fd *dir, const char *name);
+extern DIR *nvf_fd_dir(nvf_fd *f);
+extern void nvf_fd_close(nvf_fd *f);
+extern int	nvf_errno_sqlstate(int e);
+
 /* One file of the directory (in loader_files.c). */
 typedef struct nvf_file
 {
@@ -82,9 +114,10 @@ typedef struct nvf_file_context
 
 extern void nvf_file_error_context(void *arg);
 extern bool nvf_path_climbs(const char *path);
-extern nvf_file *nvf_loader_list(const nvf_loader_opts *o, int *nfiles, int64 *bytes);
-extern char *nvf_loader_read(const nvf_loader_opts *o, const char *path, nvf_article *a,
-							 int *sqlstate);
+extern nvf_file *nvf_loader_list(const nvf_loader_opts *o, const nvf_root *root, bool report,
+								 int *nfiles, int64 *bytes);
+extern char *nvf_loader_read(const nvf_loader_opts *o, const nvf_root *root, const char *path,
+							 nvf_article *a, int *sqlstate);
 extern void nvf_loader_report(const nvf_loader_opts *o, const char *path, const char *why,
 							  int sqlstate);
 /* An article as the row (doc, published, title, encoding, bytes, body). */

@@ -100,20 +100,30 @@ key_int(char *buf, size_t cap, size_t *n, long v)
 	key_part(buf, cap, n, d + k);
 }
 
+/* What a key leaves out: nothing, the basis, or basis, status and period. */
+typedef enum key_kind
+{
+	KEY_FULL,
+	KEY_WITH_BASIS,				/* no basis, of a fact that has one */
+	KEY_WITHOUT_BASIS,			/* no basis, of a fact that has none */
+	KEY_LOOSE
+} key_kind;
+
 /*
- * The key of a fact: entity, metric, segment, measure, unit and value, and
- * unless loose, basis, status and period too.  Only the values that are set
- * are part of it.
+ * The key of a fact: entity, metric, segment, measure, unit and value, then
+ * what kind keeps of basis, status and period.  Only the values that are
+ * set are part of it.
  */
 static void
-fact_key(const nvf_fact *f, bool loose, char *buf, size_t cap)
+fact_key(const nvf_fact *f, key_kind kind, char *buf, size_t cap)
 {
+	static const char *const tags[] = {"F", "B1", "B0", "L"};
 	char		v[NVF_DEC_TEXT] = "";
 	size_t		n = 0;
 	const nvf_dec *vals[3] = {&f->value, &f->low, &f->high};
 
 	buf[0] = '\0';
-	key_part(buf, cap, &n, loose ? "L" : "F");
+	key_part(buf, cap, &n, tags[kind]);
 	key_int(buf, cap, &n, f->entity);
 	key_int(buf, cap, &n, f->metric);
 	key_int(buf, cap, &n, f->segment);
@@ -126,9 +136,10 @@ fact_key(const nvf_fact *f, bool loose, char *buf, size_t cap)
 			nvf_dec_format(*vals[i], v, sizeof(v));
 		key_part(buf, cap, &n, v);
 	}
-	if (loose)
+	if (kind == KEY_LOOSE)
 		return;
-	key_part(buf, cap, &n, f->basis ? f->basis : "");
+	if (kind == KEY_FULL)
+		key_part(buf, cap, &n, f->basis ? f->basis : "");
 	key_part(buf, cap, &n, f->status);
 	key_int(buf, cap, &n, f->period.fy);
 	key_int(buf, cap, &n, f->period.fq);
@@ -138,21 +149,30 @@ fact_key(const nvf_fact *f, bool loose, char *buf, size_t cap)
 
 /*
  * A fact seen before: the same key, or a restatement naming less (a summary
- * repeating a figure with no period) of a figure already given.
+ * repeating a figure with no period) of a figure already given, or the same
+ * figure given once without its basis and once with it (每股盈餘 in the lead,
+ * 調整後每股盈餘 in the body).
  */
 static bool
 seen_before(doc_state *ds, const nvf_fact *f)
 {
 	char		key[512],
-				loose[512];
+				loose[512],
+				mine[512],
+				other[512];
 	bool		dated = f->period.fy != 0 || f->period.fq != 0;
 
-	fact_key(f, false, key, sizeof(key));
-	fact_key(f, true, loose, sizeof(loose));
+	fact_key(f, KEY_FULL, key, sizeof(key));
+	fact_key(f, KEY_LOOSE, loose, sizeof(loose));
+	fact_key(f, f->basis ? KEY_WITH_BASIS : KEY_WITHOUT_BASIS, mine, sizeof(mine));
+	fact_key(f, f->basis ? KEY_WITHOUT_BASIS : KEY_WITH_BASIS, other, sizeof(other));
 	if (!dated && !first_time_if(ds, loose, false))
 		return true;			/* given before with its period */
+	if (!first_time_if(ds, other, false))
+		return true;			/* given before with(out) its basis */
 	if (!first_time(ds, key))
 		return true;
+	first_time(ds, mine);
 	if (dated)
 		first_time(ds, loose);
 	return false;

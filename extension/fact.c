@@ -662,12 +662,12 @@ comparison_measure(const attribution *a)
 	const sentence *s = a->s;
 	size_t		after = a->q->end + COMPARE_AFTER_GAP < s->clause_end[a->clause]
 		? a->q->end + COMPARE_AFTER_GAP : s->clause_end[a->clause];
-	int			c = nearest_cue(a, COMPARISON_CUES);
+	int			c = nearest_cue(a, COMPARISON_CUES),
+				next = NVF_FIRST_FROM(s->q, s->nq, a->q->end);
 
 	/* up 154% from a year ago, but not past the next figure */
-	for (int i = 0; i < s->nq; i++)
-		if (s->q[i].start >= a->q->end && s->q[i].start < after)
-			after = s->q[i].start;
+	if (next < s->nq && s->q[next].start < after)
+		after = s->q[next].start;
 
 	/* 同比增长262%, or after it: rose 262% year over year (English words are longer) */
 	if (c >= 0)
@@ -675,7 +675,8 @@ comparison_measure(const attribution *a)
 	for (int i = first_at(s, a->q->end); i < s->nm && s->m[i].start < after; i++)
 		if (s->m[i].end <= after &&
 			(s->m[i].term->ascii || s->m[i].start - a->q->end <= AFTER_GAP) &&
-			(is_cue(&s->m[i], NVF_CUE_YOY) || is_cue(&s->m[i], NVF_CUE_QOQ)))
+			(is_cue(&s->m[i], NVF_CUE_YOY) || is_cue(&s->m[i], NVF_CUE_QOQ)) &&
+			!nvf_text_between_has(s, a->q->end, s->m[i].start, "、"))	/* 、较去年同期: the next item's */
 			return is_cue(&s->m[i], NVF_CUE_YOY) ? "yoy" : "qoq";
 	for (int i = s->np - 1; i >= 0; i--)
 	{
@@ -688,6 +689,23 @@ comparison_measure(const attribution *a)
 			return comparison_of(p);
 	}
 	return NULL;
+}
+
+/* 超过250%的增长, 5%的降幅: +1 or -1 for a growth noun right after the figure, else 0. */
+static int
+growth_after(const attribution *a)
+{
+	static const char *const fillers[] = {"的", " ", NULL};
+	const sentence *s = a->s;
+	int			i = first_at(s, a->q->end);
+
+	if (i >= s->nm || s->m[i].start - a->q->end > AFTER_GAP ||
+		!only_fillers(s, a->q->end, s->m[i].start, fillers) ||
+		!nvf_text_between_has(s, a->q->end, s->m[i].start, "的"))
+		return 0;
+	if (is_cue(&s->m[i], NVF_CUE_UP) || is_cue(&s->m[i], NVF_CUE_UP_NOUN))
+		return 1;
+	return is_cue(&s->m[i], NVF_CUE_DOWN) || is_cue(&s->m[i], NVF_CUE_DOWN_NOUN) ? -1 : 0;
 }
 
 /*
@@ -1100,7 +1118,8 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	const char *u = a->q->unit;
 	const char *cmp = comparison_measure(a);
 	bool		adjacent;
-	int			dir = direction(a, &adjacent);
+	int			dir = direction(a, &adjacent),
+				after;
 
 	*share = false;
 	*sign = dir < 0 ? -1 : 1;
@@ -1137,6 +1156,13 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 			!(adjacent || cmp || strncmp(s->t + a->q->start, "翻", 3) == 0 ||
 			  strncmp(s->t + a->q->start, "倍增", 6) == 0))
 			return NULL;
+		return cmp ? cmp : "change";
+	}
+	/* 超过250%的增长: a growth noun after the figure makes it a change */
+	if (m->family != NVF_FAMILY_PERCENT && (after = growth_after(a)) != 0)
+	{
+		*share = false;
+		*sign = after;
 		return cmp ? cmp : "change";
 	}
 	/* 占比从10.6%提升至11.9%: a share moved to a new level is a share */

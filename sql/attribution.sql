@@ -92,6 +92,8 @@ SELECT fact_no, metric, value, status FROM who('台积电预计毛利率、营�
 SELECT fact_no, metric, value FROM who('台积电第二季度毛利率、营益率中位数略降至58%、48%。');
 -- a restatement that names less (no period) is the fact given before
 SELECT fact_no, metric, value, fiscal_quarter FROM who('英伟达2026财年第二季度营收为467亿美元。总之，营收为467亿美元。');
+-- a lead without the basis and a body with it give one figure (and a GAAP one stays apart)
+SELECT fact_no, metric, basis, value FROM who(E'美光2026财年第一季度每股收益为1.79美元。\n据财报，美光第一季度调整后每股收益为1.79美元，GAAP每股收益为1.67美元。');
 -- a company's own segment names the company only when no company is followed
 SELECT fact_no, entity, metric, measure, value FROM who('中芯国际第三季度营收为171亿元。汽车电子业务增长得益于嵌入式存储器的需求，环比增长约20%。');
 SELECT fact_no, entity, metric, segment, value FROM who('嵌入式业务营收为8.57亿美元。');
@@ -108,3 +110,7 @@ SELECT fact_no, metric, segment, measure, value FROM who('NVIDIA Data Center rev
 SELECT fact_no, entity, metric, value FROM who(E'英伟达营收为300亿美元。此外，OpenAI发布了新模型，压低了调用价格。\n中国市场的收入为40亿美元。');
 -- a heading naming a company makes it the subject of what follows
 SELECT fact_no, entity, metric, value FROM who(E'微软营收为812亿美元。\nMeta的投入回报\n去年第四季资本支出为221亿美元。');
+-- a growth noun after the figure (的增长, 的降幅) makes it a change
+SELECT fact_no, metric, measure, value FROM who('分析师预估美光上季营收成长40%至90亿美元，这样的增速相较于1年前同期超过150%的增长，意味着放缓。');
+-- a comparison word after the figure and a 、 belongs to the next item: 较3月 is sequential
+SELECT fact_no, metric, measure, value FROM who('美光4月营收30亿元，较3月25亿元成长20%、较去年同期20亿元成长50%。');

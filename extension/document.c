@@ -147,6 +147,16 @@ fact_key(const nvf_fact *f, key_kind kind, char *buf, size_t cap)
 	key_int(buf, cap, &n, f->period.part);
 }
 
+/* The last figure reported (not a base, not an expectation) among facts, or NULL. */
+static const nvf_fact *
+last_reported(const fact_list *facts)
+{
+	for (int k = facts->n - 1; k >= 0; k--)
+		if (!facts->reference[k])
+			return &facts->items[k];
+	return NULL;
+}
+
 /*
  * A fact seen before: the same key, or a restatement naming less (a summary
  * repeating a figure with no period) of a figure already given, or the same
@@ -388,7 +398,7 @@ note_pair(doc_state *ds, const sentence *s)
  */
 static void
 carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *scratch,
-			  bool produced)
+			  bool produced, const nvf_fact *last)
 {
 	int			subject = nvf_sentence_subject(ds, s);
 	int			metric = -2;
@@ -414,6 +424,11 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		ds->carry_metric = metric, ds->carry_metric_age = 0;
 	else if (ds->carry_metric_age < CARRY_LIMIT)
 		ds->carry_metric_age++;
+	/* 2027财年数据中心收入将达3573亿美元；2028财年进一步增至4839亿美元: the series goes on */
+	if (last && last->metric == ds->carry_metric)
+		ds->carry_segment = last->segment;
+	else if (metric != -2)
+		ds->carry_segment = -1;
 }
 
 /* Nothing carries past the end of the article (责任编辑 ...). */
@@ -423,6 +438,7 @@ forget(doc_state *ds)
 	ds->carry_entity = ENTITY_NONE;
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
+	ds->carry_segment = -1;
 }
 
 /*
@@ -445,6 +461,7 @@ new_paragraph(doc_state *ds)
 	ds->paragraph++;
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
+	ds->carry_segment = -1;
 }
 
 /* A sentence ending in ；: the next one continues its list. */
@@ -594,6 +611,8 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 	{
 		sentence	s;
 		bool		produced = false;
+		nvf_fact	last;
+		const nvf_fact *reported = NULL;
 
 		nvf_sentence_build(scratch, ds->lex, t, pos, end, qs, nq, ps, np, &s);
 		s.blk = blk;
@@ -609,9 +628,11 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		{
 			nvf_sentence_facts(ds, scratch, &s, &facts);
 			produced = facts.n > 0;
+			if (last_reported(&facts))
+				last = *last_reported(&facts), reported = &last;
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
-		carry_forward(ds, &s, blk, scratch, produced);
+		carry_forward(ds, &s, blk, scratch, produced, reported);
 		ds->semicolon_status = ends_with_semicolon(&s) ? nvf_status_after_end(&s) : NULL;
 		if (ds->semicolon_status && strcmp(ds->semicolon_status, "actual") == 0)
 			ds->semicolon_status = NULL;

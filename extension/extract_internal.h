@@ -68,6 +68,7 @@ typedef struct doc_state
 	int			pair[2];		/* the last two companies named together (前者, 后者) */
 	int			carry_metric;
 	int			carry_metric_age;
+	int			carry_segment;	/* the segment of the carried metric's last figure, or -1 */
 	entity_periods *periods;	/* per entity, and [nentities] for figures of none */
 	size_t		nentities;
 	char	  **seen;			/* duplicate keys: open addressing */

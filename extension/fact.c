@@ -557,6 +557,9 @@ find_segment(const attribution *a, bool share)
 	if (i < 0 && a->metric_m >= 0 && (s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT) &&
 		(i = product_in(s, a->ds->lex, s->start, a->q->start)) < 0)
 		i = last_segment(a->ds->lex, s, s->start, a->q->start);
+	/* a metric carried from the sentence before carries its segment along */
+	if (i < 0 && tot < 0 && a->metric_m < 0)
+		return a->ds->carry_segment;
 	if (i < 0 || (tot >= 0 && s->m[tot].start > s->m[i].start))
 		return -1;
 	return s->m[i].term->id;
@@ -1747,8 +1750,28 @@ slash_lists(const sentence *s, fact_list *out, int first)
 }
 
 /*
- * GAAP和非GAAP毛利率两者同为75%: the figure right after 同为 is each listed
- * basis's (or segment's, or company's): one fact per item.
+ * The word that gives fact f to each item listed before it: 同为 right
+ * before the figure, or 分别 with a single figure after it in its clause.
+ */
+static int
+each_cue(const sentence *s, const fact_list *out, int f)
+{
+	int			b = last_mention(s, s->start, out->qstart[f], NVF_TERM_CUE, NVF_CUE_BOTH),
+				r,
+				q;
+
+	if (b >= 0 && out->qstart[f] - s->m[b].end <= 6)
+		return b;
+	r = last_mention(s, s->start, out->qstart[f], NVF_TERM_CUE, NVF_CUE_RESPECTIVELY);
+	if (r < 0)
+		return -1;
+	q = NVF_FIRST_FROM(s->q, s->nq, s->m[r].end);
+	return (q + 1 >= s->nq || s->q[q + 1].start >= s->clause_end[s->m[r].clause]) ? r : -1;
+}
+
+/*
+ * GAAP和非GAAP毛利率两者同为75%, 超大规模客户和垂直行业客户分别约占数据中心
+ * 收入的50%: the one figure is each listed basis's or segment's: one fact per item.
  */
 static void
 both_items(nvf_env *env, const sentence *s, fact_list *out, int first)
@@ -1757,17 +1780,22 @@ both_items(nvf_env *env, const sentence *s, fact_list *out, int first)
 
 	for (int f = first; f < n; f++)
 	{
-		int			b = last_mention(s, s->start, out->qstart[f], NVF_TERM_CUE, NVF_CUE_BOTH);
+		int			b = each_cue(s, out, f);
 		item_list	items[ITEM_SLOTS] = {{{0}, 0}};
+		const item_list *l;
 
-		if (b < 0 || out->qstart[f] - s->m[b].end > 6)
+		if (b < 0)
 			continue;
 		collect_items(s, s->start, s->m[b].start, items);
-		for (int k = 0; k < items[ITEM_BASIS].n && items[ITEM_BASIS].n >= 2; k++)
+		l = items[ITEM_BASIS].n >= 2 ? &items[ITEM_BASIS] : &items[NVF_TERM_SEGMENT];
+		for (int k = 0; k < l->n && l->n >= 2; k++)
 		{
 			nvf_fact	x = out->items[f];
 
-			x.basis = items[ITEM_BASIS].id[k] == 0 ? "gaap" : "non_gaap";
+			if (l == &items[ITEM_BASIS])
+				x.basis = l->id[k] == 0 ? "gaap" : "non_gaap";
+			else
+				x.segment = l->id[k];
 			if (k == 0)
 				out->items[f] = x;
 			else

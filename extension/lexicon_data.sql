@@ -528,7 +528,9 @@ INSERT INTO nvfacts.segments (segment, owner, product, builtin) VALUES
     ('computing', 'Foxconn', false, true),
     ('components_and_other', 'Foxconn', false, true),
     ('industrial_and_automotive', NULL, false, true),
-    ('12_inch', NULL, false, true)
+    ('12_inch', NULL, false, true),
+    ('8_inch', NULL, false, true),
+    ('vertical_industries', NULL, false, true)
 ON CONFLICT (segment) DO UPDATE SET owner = EXCLUDED.owner, product = EXCLUDED.product
     WHERE nvfacts.segments.builtin;
 INSERT INTO nvfacts.segment_aliases (alias, segment, builtin) VALUES
@@ -568,7 +570,15 @@ INSERT INTO nvfacts.segment_aliases (alias, segment, builtin) VALUES
     ('云业务', 'cloud', true),
     ('云部门', 'cloud', true),
     ('云', 'cloud', true),
+    ('超大规模数据中心', 'cloud', true),
+    ('超大规模云服务商', 'cloud', true),
+    ('超大规模云厂商', 'cloud', true),
+    ('超大规模客户', 'cloud', true),
+    ('超大规模厂商', 'cloud', true),
+    ('超大规模', 'cloud', true),
     ('cloud', 'cloud', true),
+    ('hyperscale', 'cloud', true),
+    ('hyperscalers', 'cloud', true),
     ('主权AI', 'sovereign_ai', true),
     ('sovereign AI', 'sovereign_ai', true),
     ('中国市场', 'china', true),
@@ -734,7 +744,16 @@ INSERT INTO nvfacts.segment_aliases (alias, segment, builtin) VALUES
     ('元件和其他产品', 'components_and_other', true),
     ('工业与汽车', 'industrial_and_automotive', true),
     ('工业和汽车', 'industrial_and_automotive', true),
-    ('12英寸', '12_inch', true)
+    ('12英寸', '12_inch', true),
+    ('12吋', '12_inch', true),
+    ('十二英寸', '12_inch', true),
+    ('8英寸', '8_inch', true),
+    ('8吋', '8_inch', true),
+    ('八英寸', '8_inch', true),
+    ('垂直行业', 'vertical_industries', true),
+    ('垂直行业客户', 'vertical_industries', true),
+    ('垂直产业', 'vertical_industries', true),
+    ('vertical industries', 'vertical_industries', true)
 ON CONFLICT (alias) DO NOTHING;
 INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('银行', 'other_org', true),

@@ -114,3 +114,9 @@ SELECT fact_no, entity, metric, value FROM who(E'微软营收为812亿美元。\
 SELECT fact_no, metric, measure, value FROM who('分析师预估美光上季营收成长40%至90亿美元，这样的增速相较于1年前同期超过150%的增长，意味着放缓。');
 -- a comparison word after the figure and a 、 belongs to the next item: 较3月 is sequential
 SELECT fact_no, metric, measure, value FROM who('美光4月营收30亿元，较3月25亿元成长20%、较去年同期20亿元成长50%。');
+-- 分别 before a single figure gives it to each segment listed
+SELECT fact_no, metric, segment, measure, value FROM who('英伟达数据中心营收为50亿美元。超大规模客户和垂直行业客户分别约占英伟达数据中心收入的40%。');
+-- a metric carried to the next item of a list carries its segment too
+SELECT fact_no, metric, segment, measure, value FROM who('英伟达2027财年数据中心收入将达到3573亿美元，比市场预期高出16%；2028财年进一步增至4839亿美元。');
+-- wafer sizes are segments: 12英寸 products' share of revenue
+SELECT fact_no, metric, segment, measure, value FROM who('中芯国际第三季度营收为171亿元。12英寸产品占比从二季度的76.1%提升至77%。');

@@ -220,11 +220,17 @@ metric_right_after(const attribution *a)
 {
 	static const char *const fillers[] = {"的", " ", NULL};
 	const sentence *s = a->s;
+	int			i = first_at(s, a->q->end);
+	size_t		k = a->q->end;
 
-	for (int i = first_at(s, a->q->end); i < s->nm; i++)
-		if (s->m[i].start - a->q->end <= AFTER_GAP)
-			return metric_like(&s->m[i]) && only_fillers(s, a->q->end, s->m[i].start, fillers) ? i : -1;
-	return -1;
+	if (i >= s->nm || s->m[i].start - a->q->end > AFTER_GAP)
+		return -1;
+	/* 20亿美元的数据中心收入: the segments of the metric come between */
+	for (int n = 0; n < 2 && i + 1 < s->nm && s->m[i].term->kind == NVF_TERM_SEGMENT &&
+		 only_fillers(s, k, s->m[i].start, fillers) &&
+		 nvf_text_between_has(s, a->q->end, s->m[i].start, "的"); n++)
+		k = s->m[i++].end;
+	return metric_like(&s->m[i]) && only_fillers(s, k, s->m[i].start, fillers) ? i : -1;
 }
 
 /*
@@ -539,6 +545,8 @@ find_segment(const attribution *a, bool share)
 		i = last_segment(a->ds->lex, s, s->start, hi);
 		return i >= 0 ? s->m[i].term->id : -1;
 	}
+	if (a->metric_after && (i = last_segment(a->ds->lex, s, a->q->end, s->m[a->metric_m].start)) >= 0)
+		return s->m[i].term->id;	/* 20亿美元的数据中心收入 */
 	if (a->metric_m >= 0 && !a->metric_after && a->metric_cstart != a->cstart)
 		hi = s->m[a->metric_m].end;
 	tot = last_mention(s, a->metric_cstart, hi, NVF_TERM_CUE, NVF_CUE_TOTAL);

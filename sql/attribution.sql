@@ -120,3 +120,5 @@ SELECT fact_no, metric, segment, measure, value FROM who('英伟达数据中心�
 SELECT fact_no, metric, segment, measure, value FROM who('英伟达2027财年数据中心收入将达到3573亿美元，比市场预期高出16%；2028财年进一步增至4839亿美元。');
 -- wafer sizes are segments: 12英寸 products' share of revenue
 SELECT fact_no, metric, segment, measure, value FROM who('中芯国际第三季度营收为171亿元。12英寸产品占比从二季度的76.1%提升至77%。');
+-- the metric after the figure may name its segment first: 20亿美元的数据中心收入
+SELECT fact_no, entity, metric, segment, value FROM who('英伟达去年录得20亿美元的数据中心收入，以及5亿美元的游戏收入。');

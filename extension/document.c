@@ -621,7 +621,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			continue;
 		if (article_ends(&s))
 			forget(ds);
-		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES && s.nq > 0)
+		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES)
 			new_paragraph(ds);
 		note_currency(ds, &s);
 		if (s.nq)

@@ -543,7 +543,7 @@ find_segment(const attribution *a, bool share)
 		if (c >= 0)
 			hi = s->m[c].start;
 		i = last_segment(a->ds->lex, s, s->start, hi);
-		return i >= 0 ? s->m[i].term->id : -1;
+		return i >= 0 ? s->m[i].term->id : a->metric_m < 0 ? a->ds->carry_segment : -1;
 	}
 	if (a->metric_after && (i = last_segment(a->ds->lex, s, a->q->end, s->m[a->metric_m].start)) >= 0)
 		return s->m[i].term->id;	/* 20亿美元的数据中心收入 */

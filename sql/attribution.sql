@@ -122,3 +122,8 @@ SELECT fact_no, metric, segment, measure, value FROM who('英伟达2027财年数
 SELECT fact_no, metric, segment, measure, value FROM who('中芯国际第三季度营收为171亿元。12英寸产品占比从二季度的76.1%提升至77%。');
 -- the metric after the figure may name its segment first: 20亿美元的数据中心收入
 SELECT fact_no, entity, metric, segment, value FROM who('英伟达去年录得20亿美元的数据中心收入，以及5亿美元的游戏收入。');
+-- a paragraph that opens without figures still returns the subject after a company named in passing;
+-- 这一比例 is the share named before, of the same segment
+SELECT fact_no, entity, metric, segment, measure, value FROM who(E'英伟达营收为300亿美元。此外，OpenAI发布了新模型，压低了调用价格。\n中国市场的情况要复杂得多。来自中国的收入为40亿美元，占总收入13%；到下一季度，这一比例已降至不足10%。');
+-- 采购额 is no metric of the vocabulary: no row
+SELECT fact_no, entity, metric, value FROM who('特斯拉的集群已有35000块H100，仅这批芯片的采购额就在10亿美元上下。');

@@ -241,13 +241,17 @@ static bool
 share_of_other(const attribution *a)
 {
 	static const char *const kept[] = {"水平", "增长", "增速", "涨幅", "降幅", "规模", "高位", "新高",
-	"速度", "幅度", NULL};
+	"速度", "幅度", "区间", "范围", NULL};
 	const sentence *s = a->s;
 	size_t		after = a->q->end;
+
+	int			next = NVF_FIRST_FROM(s->q, s->nq, after);
 
 	if (after + 3 > s->end || memcmp(s->t + after, "的", 3) != 0)
 		return false;
 	after += 3;
+	if (next < s->nq && s->q[next].start == after)
+		return false;			/* 37亿美元的三倍: another figure, no noun */
 	for (int i = 0; kept[i]; i++)
 		if (after + strlen(kept[i]) <= s->end && memcmp(s->t + after, kept[i], strlen(kept[i])) == 0)
 			return false;
@@ -609,6 +613,19 @@ comparison_of(const nvf_period_mention *p)
 	return "yoy";
 }
 
+/* 是2024年约37亿美元的三倍多: the figure between 是 and 的 N倍 is its period's base. */
+static bool
+multiple_base(const attribution *a, const nvf_period_mention *p)
+{
+	const sentence *s = a->s;
+	int			next = NVF_FIRST_FROM(s->q, s->nq, a->q->end);
+
+	return p->start >= a->cstart + 3 && memcmp(s->t + p->start - 3, "是", 3) == 0 &&
+		a->q->end + 3 <= s->end && memcmp(s->t + a->q->end, "的", 3) == 0 &&
+		next < s->nq && s->q[next].start == a->q->end + 3 && s->q[next].unit &&
+		strcmp(s->q[next].unit, "x") == 0;
+}
+
 /*
  * 较上一财季的29.11亿美元, 比第2季的6.33%, 去年同期经调整EPS为0.61美元: the
  * figure right after a comparison's period is that period's own figure.
@@ -627,12 +644,12 @@ base_period(const attribution *a)
 
 		if (p->end > a->q->start || p->start < a->cstart)
 			continue;
-		if (!p->comparison || a->q->start - p->end > BASE_GAP)
+		if (!(p->comparison || multiple_base(a, p)) || a->q->start - p->end > BASE_GAP)
 			return -1;
 		/* between them only fillers and words naming what the figure is */
-		for (int m = 0; m < s->nm && k < a->q->start; m++)
+		for (int m = first_at(s, k); m < s->nm && k < a->q->start; m++)
 		{
-			if (s->m[m].end <= k || s->m[m].start >= a->q->start)
+			if (s->m[m].start >= a->q->start)
 				continue;
 			if (!only_fillers(s, k, s->m[m].start, fillers) ||
 				!(metric_like(&s->m[m]) || s->m[m].term->kind == NVF_TERM_SEGMENT ||

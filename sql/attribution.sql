@@ -127,3 +127,6 @@ SELECT fact_no, entity, metric, segment, value FROM who('英伟达去年录得20
 SELECT fact_no, entity, metric, segment, measure, value FROM who(E'英伟达营收为300亿美元。此外，OpenAI发布了新模型，压低了调用价格。\n中国市场的情况要复杂得多。来自中国的收入为40亿美元，占总收入13%；到下一季度，这一比例已降至不足10%。');
 -- 采购额 is no metric of the vocabulary: no row
 SELECT fact_no, entity, metric, value FROM who('特斯拉的集群已有35000块H100，仅这批芯片的采购额就在10亿美元上下。');
+-- 是<period>X的N倍: X is that period's own figure; 的区间 describes the figure, it names no other noun
+SELECT fact_no, entity, metric, measure, value, status FROM who('OpenAI今年收入约127亿美元，是2024年37亿美元的三倍。');
+SELECT fact_no, entity, metric, value_low, value_high, status FROM nvfacts.extract('谷歌今年资本支出约750亿美元，Meta则给出600亿至650亿美元的区间。');

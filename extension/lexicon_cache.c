@@ -23,6 +23,7 @@
 static MemoryContext lexicon_cxt = NULL;
 static nvf_lexicon *lexicon = NULL;
 static bool lexicon_valid = false;
+static uint64 lexicon_generation = 0;	/* counts the invalidations seen */
 static Oid	lexicon_relids[MAX_LEXICON_TABLES];
 static int	n_lexicon_relids = 0;
 
@@ -45,11 +46,15 @@ nvf_lexicon_changed(PG_FUNCTION_ARGS)
 static void
 lexicon_invalidate(Datum arg, Oid relid)
 {
-	if (relid == InvalidOid)
+	bool		ours = relid == InvalidOid;
+
+	for (int i = 0; i < n_lexicon_relids && !ours; i++)
+		ours = lexicon_relids[i] == relid;
+	if (ours)
+	{
 		lexicon_valid = false;
-	for (int i = 0; i < n_lexicon_relids; i++)
-		if (lexicon_relids[i] == relid)
-			lexicon_valid = false;
+		lexicon_generation++;
+	}
 }
 
 /*
@@ -98,7 +103,9 @@ load_relids(void)
 
 /*
  * The lexicon for this call.  Built in a fresh context that only becomes
- * the cache once complete, so an error half-way leaks nothing.
+ * the cache once complete, so an error half-way leaks nothing and leaves
+ * the cache invalid; it is valid only if no invalidation came while it was
+ * being read.
  */
 const nvf_lexicon *
 nvf_pg_lexicon(void)
@@ -106,6 +113,7 @@ nvf_pg_lexicon(void)
 	static bool registered = false;
 	static nvf_env env;
 	MemoryContext cxt;
+	uint64		generation;
 
 	if (lexicon && lexicon_valid)
 		return lexicon;
@@ -117,10 +125,11 @@ nvf_pg_lexicon(void)
 	}
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "nvfacts lexicon", ALLOCSET_DEFAULT_SIZES);
 	nvf_pg_env_init(&env, cxt);
-	lexicon_valid = true;		/* an invalidation while loading clears it again */
+	lexicon_valid = false;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "nvfacts: SPI_connect failed");
 	load_relids();
+	generation = lexicon_generation;
 	{
 		nvf_lexicon *lex = nvf_lexicon_new(&env);
 		nvf_lexicon_source src = {spi_query, spi_value, NULL};
@@ -132,6 +141,7 @@ nvf_pg_lexicon(void)
 			MemoryContextDelete(lexicon_cxt);
 		lexicon_cxt = cxt;
 		lexicon = lex;
+		lexicon_valid = generation == lexicon_generation;
 	}
 	return lexicon;
 }

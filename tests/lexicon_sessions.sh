@@ -4,6 +4,8 @@
 #       and a metric alias; A's next extract() uses them without reconnecting, and sees a DELETE too.
 #   (b) pg_dump -Fc of the database restored into a new database keeps the user's rows and does not
 #       duplicate the builtin ones.
+#   (c) a reload that fails (a lock timeout on a lexicon table) leaves no stale lexicon behind: the
+#       next call reloads and sees the change that triggered it.
 # Runs against the cluster named by the PG* variables, in database $PGDATABASE; removes everything
 # it adds (rows, the restored database, the dump, the extension if it created it).
 set -euo pipefail
@@ -47,7 +49,7 @@ a_query() {
   return 1
 }
 
-plan 14
+plan 18
 
 if [[ -z $(psql_b -d "$db" -c "SELECT 1 FROM pg_extension WHERE extname = 'nvfacts'") ]]; then
   psql_b -d "$db" -c 'CREATE EXTENSION nvfacts'
@@ -118,5 +120,27 @@ is "$(psql_b -d "$restored" -c "$(facts_sql "$both_text")")" "Cerebras|revenue|2
 out=$(remove_user_rows "$db" 2>&1) && st=0 || st=$?
 ok "$st" "session B: deletes the user's rows" "$out"
 is "$(a_query "$(facts_sql "$both_text")")" "" "session A: the next extract() no longer knows them"
+
+# ---- (c) a reload that fails is retried --------------------------------------------------------
+
+out=$(psql_b -d "$db" -c "INSERT INTO nvfacts.metric_aliases (alias, metric) VALUES ('进账', 'revenue');" 2>&1) \
+  && st=0 || st=$?
+ok "$st" "session B: adds metric alias 进账 again (session A's lexicon is now stale)" "$out"
+psql_b -d "$db" -c "BEGIN; LOCK TABLE nvfacts.cues IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(3); COMMIT;" \
+  >/dev/null 2>&1 &
+locker=$!
+for _ in $(seq 100); do
+  [[ -n $(psql_b -d "$db" -c "SELECT 1 FROM pg_locks WHERE relation = 'nvfacts.cues'::regclass
+                               AND mode = 'AccessExclusiveLock' AND granted") ]] && break
+  sleep 0.05
+done
+out=$(a_query "SET lock_timeout = '100ms'; $(facts_sql "$metric_text")")
+[[ $out == *"canceling statement due to lock timeout"* ]] && st=0 || st=1
+ok "$st" "session A: the reload fails while another session locks nvfacts.cues" "$out"
+wait "$locker"
+is "$(a_query "RESET lock_timeout; $(facts_sql "$metric_text")")" "NVIDIA|revenue|35000000000|USD" \
+   "session A: the next extract() reloads and uses 进账 (the failed reload left nothing stale)"
+out=$(remove_user_rows "$db" 2>&1) && st=0 || st=$?
+ok "$st" "session B: deletes the user's rows" "$out"
 
 tap_summary

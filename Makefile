@@ -21,8 +21,10 @@ OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
 PGFILEDESC = "nvfacts - financial facts from Chinese news text"
 
 DATA_built = extension/nvfacts--$(EXTVERSION).sql
-# released install scripts are kept as they were; upgrade scripts walk from them
-DATA       = $(filter-out $(DATA_built), $(wildcard extension/nvfacts--*.sql))
+# released install scripts are kept as they were (with the control file of their own
+# settings, nvfacts--VERSION.control); upgrade scripts walk from them
+DATA       = $(filter-out $(DATA_built), $(wildcard extension/nvfacts--*.sql)) \
+             $(wildcard extension/nvfacts--*.control)
 
 DEPS_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n libpcre2-8)
 DEPS_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n libpcre2-8)

@@ -24,7 +24,8 @@ PGFILEDESC = "nvfacts - financial facts from Chinese news text"
 # sources; the released 0.1.0 install script is kept as it was.
 UPGRADES   = extension/nvfacts--0.1.0--0.2.0.sql
 DATA_built = extension/nvfacts--$(EXTVERSION).sql $(UPGRADES)
-DATA       = extension/nvfacts--0.1.0.sql
+# (with the control file of its own settings)
+DATA       = extension/nvfacts--0.1.0.sql extension/nvfacts--0.1.0.control
 
 DEPS_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n libpcre2-8)
 DEPS_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n libpcre2-8)

@@ -2,6 +2,13 @@
 
 \echo Use "CREATE EXTENSION nvfacts" to load this file. \quit
 
+-- The schema is created here, not by CREATE EXTENSION (the control file
+-- names pg_catalog): a schema nvfacts someone else created before, with
+-- objects of theirs in it, makes the install fail instead of running them.
+-- Every call below is qualified, every SQL and PL/pgSQL routine pins
+-- search_path = pg_catalog, pg_temp.
+CREATE SCHEMA nvfacts;
+
 -- ---------------------------------------------------------------------------
 -- Text repair and quantities.  Both are IMMUTABLE: their output depends only
 -- on the argument and on the Unicode/ICU tables compiled into the server
@@ -118,10 +125,10 @@ DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['entities', 'entity_aliases', 'metrics', 'metric_aliases',
                              'segments', 'segment_aliases', 'cues'] LOOP
-        EXECUTE format('CREATE TRIGGER lexicon_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
+        EXECUTE pg_catalog.format('CREATE TRIGGER lexicon_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
                         ON nvfacts.%I FOR EACH STATEMENT EXECUTE FUNCTION nvfacts.lexicon_changed()', t);
         -- extract() reads the lexicon as the calling user; changing it stays with the owner
-        EXECUTE format('GRANT SELECT ON nvfacts.%I TO PUBLIC', t);
+        EXECUTE pg_catalog.format('GRANT SELECT ON nvfacts.%I TO PUBLIC', t);
     END LOOP;
 END $$;
 

@@ -3,7 +3,8 @@
 #   (1-6) server news over a temp directory, loaded into public.news_facts: new files, a second
 #         run, a touched file, a changed file, corrupt / binary / too large files (failed, skipped
 #         until they change, loaded once fixed), a vanished file (kept, then purged);
-#   (7)   two sessions: a run while another one holds the server's lock does nothing;
+#   (7)   two sessions: a run while another one holds the server's row fails loudly and does nothing;
+#         a role that can only connect, holding the advisory lock runs used to take, stops nothing;
 #   (8)   kill -9 of the backend in the middle of a 300-file run: after crash recovery it is as if
 #         the run never happened, and the rerun equals a clean load of the same directory through
 #         a second server;
@@ -40,6 +41,8 @@ SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = '$cron_job';
 DROP TABLE IF EXISTS public.news_facts, public.big_facts, public.big_ref_facts CASCADE;
 DELETE FROM nvfacts.ingested_files WHERE server IN ('news', 'big', 'big_ref');
 DROP SERVER IF EXISTS news, big, big_ref CASCADE;
+SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'regress_nvf_intruder';
+DROP ROLE IF EXISTS regress_nvf_intruder;
 SQL
 }
 
@@ -161,7 +164,7 @@ catalog_fingerprint() {
 
 # ---- setup -------------------------------------------------------------------------------------
 
-plan 47
+plan 48
 
 if [[ -z $(q "SELECT 1 FROM pg_extension WHERE extname = 'nvfacts'") ]]; then
   q 'CREATE EXTENSION nvfacts'
@@ -309,18 +312,34 @@ COMMIT;
 SQL
 a_pid=$!
 bg_pids+=("$a_pid")
-wait_for "SELECT pid FROM pg_stat_activity WHERE application_name = 'nvfacts_ingest_a'
-          AND state = 'active' AND query LIKE '%pg_sleep%'" >/dev/null || true
-out=$(ingest "'news', '$news'")
-is "$(notices "$out")" \
-   'NOTICE:  nvfacts.ingest: another run is loading from server "news"; nothing done' \
-   "session B during A's run: 'another run' NOTICE, nothing done"
+a_backend=$(wait_for "SELECT pid FROM pg_stat_activity WHERE application_name = 'nvfacts_ingest_a'
+                      AND state = 'active' AND query LIKE '%pg_sleep%'") || a_backend=
+out=$(ingest "'news', '$news'" || true)
+is "$(grep -E '^(NOTICE|WARNING|ERROR|DETAIL):' <<<"$out")" \
+   "ERROR:  nvfacts.ingest: another run is loading from server \"news\"
+DETAIL:  The run of process $a_backend holds the server's row of nvfacts.ingest_runs; nothing was done." \
+   "session B during A's run: an ERROR that names A's process, nothing done"
 wait "$a_pid" && st=0 || st=$?
 is_summary "$(cat "$tmp/a.out")" "2 new, 0 changed, 5 unchanged, 0 failed, 0 vanished" "session A: 2 new (exit $st)"
 is "$(q "SELECT count(*) FROM (SELECT 1 FROM $news GROUP BY doc, fact_no HAVING count(*) > 1) x")" "0" \
    "after both sessions: no duplicate (doc, fact_no)"
 facts_match "after both sessions: each new file's facts present exactly once" d.txt e.txt
 catalog_match "after both sessions: one catalog row per new file, loaded" d.txt e.txt
+
+# (7b) a role that can only connect, idle, holding the advisory lock ingest() used to take
+q "CREATE ROLE regress_nvf_intruder LOGIN"
+coproc INTRUDER { PGUSER=regress_nvf_intruder PGAPPNAME=nvfacts_intruder psql_b >"$tmp/intruder.out" 2>&1; }
+bg_pids+=("$INTRUDER_PID")
+echo "SELECT pg_advisory_lock(hashtext('nvfacts.ingest'), hashtext('news'));" >&"${INTRUDER[1]}"
+held=$(wait_for "SELECT a.state FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+                 WHERE a.application_name = 'nvfacts_intruder' AND l.locktype = 'advisory' AND l.granted
+                   AND a.state = 'idle'") || held=no
+put "$dir/f0.txt" "$text_f"
+out=$(ingest "'news', '$news'" || true)
+is_summary "$out" "1 new, 0 changed, 7 unchanged, 0 failed, 0 vanished" \
+   "a role holding the old advisory lock in an $held session stops nothing: the run loads the new file"
+exec {INTRUDER[1]}>&-           # psql reads the end of its input and leaves
+wait "$INTRUDER_PID" 2>/dev/null || true
 
 # ---- (8) kill -9 in the middle of a run ----------------------------------------------------------
 

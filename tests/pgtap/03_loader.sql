@@ -270,7 +270,7 @@ SELECT results_eq($$SELECT target, path, status FROM nvfacts.ingested_files WHER
     $$VALUES ('public.regress_ok_facts', 'a.txt', 'loaded'), ('public.regress_ok_facts', 'b.txt', 'loaded'),
              ('public.regress_ok_facts', 'link.txt', 'loaded')$$,
     'the catalog names the table schema-qualified, one row per file');
-SELECT throws_ok($$CALL nvfacts.ingest('esc', 'regress_ok_facts')$$, '55006',
+SELECT throws_ok($$CALL nvfacts.ingest('esc', 'public.regress_ok_facts')$$, '55006',
     'facts table public.regress_ok_facts is loaded from server "loader_ok", not "esc"',
     'a second server may not load into the same facts table');
 SELECT has_view('public', 'regress_ok_facts_latest', 'ingest() created the view TABLE_latest');

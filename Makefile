@@ -4,17 +4,16 @@
 EXTENSION  = nvfacts
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" nvfacts.control)
 
-# The text core: plain C, no PostgreSQL header (unit-tested and fuzzed alone).
-CORE_OBJS = extension/arena.o extension/utf8.o extension/charset.o extension/decimal.o \
-            extension/patterns.o extension/repair_tables.o extension/repair.o \
-            extension/numeral.o extension/quantity.o \
-            extension/lexicon.o extension/clause.o extension/period.o \
-            extension/fact.o extension/document.o
-# The PostgreSQL glue.
-GLUE_OBJS = extension/pg_env.o extension/sql_text.o extension/lexicon_cache.o \
-            extension/sql_extract.o \
-            extension/loader_options.o extension/loader_paths.o extension/loader_files.o extension/loader_fdw.o \
-            extension/ingest.o
+# The text core (extension/core): plain C, no PostgreSQL header, unit-tested and
+# fuzzed alone.  In pipeline order: bytes to UTF-8, normalization, numbers and
+# quantities, the lexicon, sentences and clauses, periods, facts, documents.
+CORE_OBJS = $(addprefix extension/core/, arena.o utf8.o decimal.o charset.o \
+            normalize_tables.o normalize.o patterns.o numeral.o quantity.o \
+            lexicon.o clause.o period.o fact.o document.o)
+# The PostgreSQL glue (extension/pg): the core's environment, SQL functions,
+# the lexicon cache, the loader (nvfacts_fdw) and ingest.
+GLUE_OBJS = $(addprefix extension/pg/, pg_env.o sql_text.o lexicon_cache.o sql_extract.o \
+            loader_options.o loader_paths.o loader_files.o loader_fdw.o ingest.o)
 
 MODULE_big = nvfacts
 OBJS       = $(CORE_OBJS) $(GLUE_OBJS)
@@ -29,7 +28,7 @@ DATA       = extension/nvfacts--0.1.0.sql extension/nvfacts--0.1.0.control
 
 DEPS_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n libpcre2-8)
 DEPS_LIBS   := $(shell pkg-config --libs icu-uc icu-i18n libpcre2-8)
-PG_CPPFLAGS = -I$(srcdir)/extension $(DEPS_CFLAGS)
+PG_CPPFLAGS = -I$(srcdir)/extension/core -I$(srcdir)/extension/pg $(DEPS_CFLAGS)
 SHLIB_LINK  = $(DEPS_LIBS)
 
 REGRESS      = normalize quantities bad_input extract periods attribution
@@ -40,7 +39,7 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 # every object depends on every header (PGXS tracks none here)
-$(OBJS): $(wildcard extension/*.h)
+$(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
 
 INSTALL_SQL = extension/nvfacts.sql extension/fact.sql extension/lexicon_data.sql \
               extension/loader.sql extension/ingest.sql
@@ -64,15 +63,15 @@ SAN_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 FUZZ_TARGETS = tests/fuzz/fuzz_quantities tests/fuzz/fuzz_decode tests/fuzz/fuzz_extract
 
 # each target is tests/fuzz/NAME.c with the core and the standalone environment
-$(FUZZ_TARGETS): tests/fuzz/%: tests/fuzz/%.c $(STANDALONE_SRCS) $(CORE_SRCS) extension/*.h tests/fuzz/*.h
-	$(CLANG) $(SAN_FLAGS) -fsanitize=fuzzer -Iextension $(DEPS_CFLAGS) \
+$(FUZZ_TARGETS): tests/fuzz/%: tests/fuzz/%.c $(STANDALONE_SRCS) $(CORE_SRCS) extension/core/*.h tests/fuzz/*.h
+	$(CLANG) $(SAN_FLAGS) -fsanitize=fuzzer -Iextension/core $(DEPS_CFLAGS) \
 	    $< $(STANDALONE_SRCS) $(CORE_SRCS) $(DEPS_LIBS) -o $@
 
-tests/unit/test_core: tests/unit/test_core.c $(STANDALONE_SRCS) $(CORE_SRCS) extension/*.h tests/fuzz/*.h
-	$(CLANG) $(SAN_FLAGS) -Iextension $(DEPS_CFLAGS) \
+tests/unit/test_core: tests/unit/test_core.c $(STANDALONE_SRCS) $(CORE_SRCS) extension/core/*.h tests/fuzz/*.h
+	$(CLANG) $(SAN_FLAGS) -Iextension/core $(DEPS_CFLAGS) \
 	    tests/unit/test_core.c $(STANDALONE_SRCS) $(CORE_SRCS) $(DEPS_LIBS) -o $@
 
-.PHONY: fuzz fuzz-long unit prove bench bench-scaleout eval
+.PHONY: fuzz fuzz-long unit prove bench bench-scaleout eval warnings outputs-md5
 # fuzz_run TARGET SECONDS SEED-DIRS: libFuzzer with ASan+UBSan over its seed corpus (new inputs
 # in tests/fuzz/work-TARGET); any finding (tests/fuzz/findings/TARGET-*) fails the run.
 fuzz_run = mkdir -p tests/fuzz/work-$(1) tests/fuzz/findings && \
@@ -95,6 +94,22 @@ fuzz-long: $(FUZZ_TARGETS)
 # The core's own unit tests (TAP), sanitized.
 unit: tests/unit/test_core
 	tests/unit/test_core
+
+# -Wall -Wextra over the project's code, with the server's compiler and flags (gcc) and
+# the core alone with clang; any warning in extension/ fails.  (PostgreSQL's own headers
+# are not -Wextra clean: their warnings are not ours.)
+warnings:
+	@out=$$( { for f in $(OBJS:.o=.c); do \
+	             $(CC) $(CFLAGS) -Wextra $(CPPFLAGS) -fsyntax-only $$f; done; \
+	           $(CLANG) -Wall -Wextra -fsyntax-only -Iextension/core $(DEPS_CFLAGS) $(CORE_SRCS); } 2>&1 | \
+	         grep -E '^extension/[^:]*:[0-9]+:[0-9]+: warning' ); \
+	 if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \
+	 echo "warnings: none in extension/ (gcc -Wall -Wextra, clang -Wall -Wextra on the core)"
+
+# One MD5 per SQL function over every article the project can see (PG* names the cluster):
+# a change that must not change output is shown by equal figures before and after.
+outputs-md5:
+	bash tests/outputs_md5.sh
 
 # pgTAP suites against the installed extension (PG* variables name the cluster).
 prove:

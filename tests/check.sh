@@ -30,6 +30,7 @@ eval_quantities() {
 
 step "make installcheck" installcheck
 step "make prove" make prove
+step "make warnings (-Wall -Wextra clean)" make warnings
 step "make unit" make unit
 step "make fuzz" make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
 step "lexicon changes across sessions and pg_dump" bash tests/lexicon_sessions.sh

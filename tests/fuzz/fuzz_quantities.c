@@ -71,9 +71,9 @@ check_repair(const char *in, size_t len)
 				mapped;
 	int32_t		prev = 0;
 
-	nvf_repair(&env, in, len, false, &plain);
+	nvf_normalize_text(&env, in, len, false, &plain);
 	CHECK(plain.s != NULL && plain.s[plain.len] == '\0');
-	nvf_repair(&env, in, len, true, &mapped);
+	nvf_normalize_text(&env, in, len, true, &mapped);
 	CHECK(mapped.len == plain.len && memcmp(mapped.s, plain.s, plain.len) == 0);
 	for (size_t i = 0; i < mapped.len; i++)
 	{

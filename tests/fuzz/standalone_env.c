@@ -64,7 +64,7 @@ standalone_core_init(void)
 {
 	char		err[256];
 
-	if (!nvf_repair_init(err, sizeof(err)) || !nvf_patterns_init(err, sizeof(err)))
+	if (!nvf_normalize_init(err, sizeof(err)) || !nvf_patterns_init(err, sizeof(err)))
 	{
 		fprintf(stderr, "core init failed: %s\n", err);
 		return false;

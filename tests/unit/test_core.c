@@ -205,16 +205,16 @@ map_sane(const char *in, size_t len, const nvf_text *t, bool boundaries)
 }
 
 static void
-repair_is(const char *in, const char *want)
+normalize_is(const char *in, const char *want)
 {
 	nvf_text	t,
 				m;
 
 	env.reset(env.ctx);
-	nvf_repair(&env, in, strlen(in), false, &t);
+	nvf_normalize_text(&env, in, strlen(in), false, &t);
 	if (!ok(strcmp(t.s, want) == 0 && t.len == strlen(want), "repair(%s) = %s", in, want))
 		diag("got [%s]", t.s);
-	nvf_repair(&env, in, strlen(in), true, &m);
+	nvf_normalize_text(&env, in, strlen(in), true, &m);
 	ok(m.len == t.len && memcmp(m.s, t.s, t.len) == 0 && map_sane(in, strlen(in), &m, true),
 	   "repair(%s) with map: same text, sane map", in);
 }
@@ -225,36 +225,36 @@ test_repair(void)
 	nvf_text	t;
 	const char *in;
 
-	repair_is("8。5%", "8.5%");
-	repair_is("８。５％", "8.5%");
-	repair_is("英偉達(dá)營收", "英伟达营收");
-	repair_is("英偉達（dá）", "英伟达");
-	repair_is("收⼊", "收入");
-	repair_is("3 亿美元", "3亿美元");
-	repair_is("增长 262 ％", "增长 262%");
-	repair_is("英伟达(NVIDIA)", "英伟达(NVIDIA)");
-	repair_is("完成。5月", "完成。5月");
-	repair_is("", "");
-	repair_is("英偉達(dá)第一季度收⼊為２６０。４４ 億美元，同比增長 262 ％",
+	normalize_is("8。5%", "8.5%");
+	normalize_is("８。５％", "8.5%");
+	normalize_is("英偉達(dá)營收", "英伟达营收");
+	normalize_is("英偉達（dá）", "英伟达");
+	normalize_is("收⼊", "收入");
+	normalize_is("3 亿美元", "3亿美元");
+	normalize_is("增长 262 ％", "增长 262%");
+	normalize_is("英伟达(NVIDIA)", "英伟达(NVIDIA)");
+	normalize_is("完成。5月", "完成。5月");
+	normalize_is("", "");
+	normalize_is("英偉達(dá)第一季度收⼊為２６０。４４ 億美元，同比增長 262 ％",
 			  "英伟达第一季度收入为260.44亿美元,同比增长 262%");
 
 	/* the map of 8。5: '.' stands for the three bytes of 。 */
 	env.reset(env.ctx);
-	nvf_repair(&env, "8。5", 5, true, &t);
+	nvf_normalize_text(&env, "8。5", 5, true, &t);
 	ok(t.len == 3 && t.src[0] == 0 && t.srcend[0] == 1 && t.src[1] == 1 &&
 	   t.srcend[1] == 4 && t.src[2] == 4 && t.srcend[2] == 5, "map of 8。5 -> 8.5");
 
 	/* the map of a dropped space and of pinyin debris */
 	env.reset(env.ctx);
 	in = "达(dá)3 亿";
-	nvf_repair(&env, in, strlen(in), true, &t);
+	nvf_normalize_text(&env, in, strlen(in), true, &t);
 	ok(strcmp(t.s, "达3亿") == 0 && t.src[3] == 8 && t.src[4] == 10 && t.srcend[6] == 13,
 	   "map skips pinyin debris and a dropped space");
 
 	/* invalid bytes become U+FFFD, and the output stays valid UTF-8 */
 	env.reset(env.ctx);
 	in = "a\xEF\x41\xE4\xB8\xff\xC0\x80z";
-	nvf_repair(&env, in, strlen(in), true, &t);
+	nvf_normalize_text(&env, in, strlen(in), true, &t);
 	{
 		bool		valid = true;
 		size_t		i = 0;
@@ -528,11 +528,11 @@ test_articles(void)
 			continue;
 		files++;
 		env.reset(env.ctx);
-		nvf_repair(&env, text, len, false, &once);
-		nvf_repair(&env, once.s, once.len, false, &twice);
+		nvf_normalize_text(&env, text, len, false, &once);
+		nvf_normalize_text(&env, once.s, once.len, false, &twice);
 		ok(once.len == twice.len && memcmp(once.s, twice.s, once.len) == 0,
 		   "%s: normalize(normalize(x)) = normalize(x)", e->d_name);
-		nvf_repair(&env, text, len, true, &mapped);
+		nvf_normalize_text(&env, text, len, true, &mapped);
 		ok(mapped.len == once.len && memcmp(mapped.s, once.s, once.len) == 0 &&
 		   map_sane(text, len, &mapped, true), "%s: the map is sane", e->d_name);
 		sc.doc = text;

@@ -1,7 +1,7 @@
 /*
- * repair_tables.c — the per-process character table behind text repair.
+ * normalize_tables.c — the per-process character table behind text normalization.
  * Built once, lazily, with ICU: NFKC of every BMP code point, CJK radicals to
- * ideographs, then Traditional -> Simplified Chinese; repair.c only looks up.
+ * ideographs, then Traditional -> Simplified Chinese; normalize.c only looks up.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 #include <unicode/ustring.h>
 
 #include "nvfacts_core.h"
-#include "repair_internal.h"
+#include "normalize_internal.h"
 #include "radicals_table.h"
 
 nvf_repl_entry *nvf_repl_table = NULL;
@@ -155,7 +155,7 @@ build_entries(table_builder *tb)
 }
 
 bool
-nvf_repair_init(char *errbuf, size_t errlen)
+nvf_normalize_init(char *errbuf, size_t errlen)
 {
 	table_builder tb;
 	UErrorCode	err = U_ZERO_ERROR;
@@ -188,7 +188,7 @@ nvf_repair_init(char *errbuf, size_t errlen)
 	{
 		free(tb.table);
 		free(tb.pool);
-		snprintf(errbuf, errlen, "out of memory building the repair table");
+		snprintf(errbuf, errlen, "out of memory building the normalization table");
 		return false;
 	}
 	nvf_repl_pool = tb.pool;

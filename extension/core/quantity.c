@@ -1,5 +1,5 @@
 /*
- * quantity.c — finding quantities in repaired text: money, percentages,
+ * quantity.c — finding quantities in normalized text: money, percentages,
  * percentage points and basis points, multiples, fractions and counts, with
  * ranges, shared scales and approximation words.  Values are magnitudes as
  * written; direction words are extract's business.
@@ -139,12 +139,12 @@ typedef struct word_table
 	uint64_t	first[4];		/* bit c & 255 for the first code point c of each word */
 } word_table;
 
-static word_table suffix_table = {suffix_units},
-			english_scale_table = {english_scales},
-			english_unit_table = {english_units},
-			prefix_table = {prefix_currencies},
-			doubling_table = {doubling_words},
-			per_table = {per_words};
+static word_table suffix_table = {suffix_units, {0}},
+			english_scale_table = {english_scales, {0}},
+			english_unit_table = {english_units, {0}},
+			prefix_table = {prefix_currencies, {0}},
+			doubling_table = {doubling_words, {0}},
+			per_table = {per_words, {0}};
 
 /* ---- small text helpers ---------------------------------------------- */
 

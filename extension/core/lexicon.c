@@ -1,6 +1,6 @@
 /*
  * lexicon.c — the compiled lexicon: entities, metrics, segments and cue words
- * from the user-extensible tables, repaired like the text and indexed by first
+ * from the user-extensible tables, normalized like the text and indexed by first
  * code point so that each position is matched longest-first.
  */
 #include <stdlib.h>
@@ -152,7 +152,7 @@ nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind, in
 	nvf_term   *t;
 	bool		ascii = true;
 
-	nvf_repair(lex->env, alias, strlen(alias), false, &r);
+	nvf_normalize_text(lex->env, alias, strlen(alias), false, &r);
 	while (r.len && r.s[r.len - 1] == ' ')
 		r.len--;
 	while (r.len && r.s[0] == ' ')

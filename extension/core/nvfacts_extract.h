@@ -3,7 +3,7 @@
  * PostgreSQL): the compiled lexicon, and documents to facts.
  *
  * Pipeline: lexicon.c (terms from the user-extensible tables, matched in
- * repaired text) -> clause.c (sentences, clauses, mentions) -> period.c
+ * normalized text) -> clause.c (sentences, clauses, mentions) -> period.c
  * (fiscal periods, publication date) -> fact.c (who, what, how, when for each
  * quantity) -> document.c (blocks, carry-over, duplicates).
  */
@@ -102,7 +102,7 @@ typedef struct nvf_segment
 
 typedef struct nvf_term
 {
-	char	   *text;			/* repaired, ASCII lower-cased */
+	char	   *text;			/* normalized, ASCII lower-cased */
 	size_t		len;
 	nvf_term_kind kind;
 	int			id;				/* entity/metric/segment index */
@@ -127,7 +127,7 @@ extern int	nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family 
 extern int	nvf_lexicon_add_segment(nvf_lexicon *lex, const char *key);
 extern int	nvf_lexicon_find(const nvf_lexicon *lex, nvf_term_kind kind, const char *key);
 extern void nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity, bool product);
-/* Adds an alias (any script: it is repaired first); false if empty. */
+/* Adds an alias (any script: it is normalized first); false if empty. */
 extern bool nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind,
 								 int id, unsigned flags);
 /* Builds the match index; call once after the last add. */
@@ -198,10 +198,10 @@ typedef enum nvf_year_form
 	NVF_YEAR_ENDED				/* 截至2024年1月28日的第四季度: the year holding that date */
 } nvf_year_form;
 
-/* A period expression in repaired text (period.c's grammar). */
+/* A period expression in normalized text (period.c's grammar). */
 typedef struct nvf_period_mention
 {
-	size_t		start;			/* bytes in the repaired text */
+	size_t		start;			/* bytes in the normalized text */
 	size_t		end;
 	nvf_year_form year_form;
 	int			year;			/* absolute, or the offset of a relative form */

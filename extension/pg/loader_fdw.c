@@ -85,7 +85,7 @@ loader_rel_size(PlannerInfo *root, RelOptInfo *baserel, Oid relid)
 }
 
 static void
-loader_paths(PlannerInfo *root, RelOptInfo *baserel, Oid relid)
+loader_paths(PlannerInfo *root, RelOptInfo *baserel, Oid relid pg_attribute_unused())
 {
 	plan_state *ps = baserel->fdw_private;
 	double		pages = ceil(ps->bytes / (double) BLCKSZ);
@@ -100,7 +100,8 @@ loader_paths(PlannerInfo *root, RelOptInfo *baserel, Oid relid)
 }
 
 static ForeignScan *
-loader_plan(PlannerInfo *root, RelOptInfo *baserel, Oid relid, ForeignPath *path,
+loader_plan(PlannerInfo *root pg_attribute_unused(), RelOptInfo *baserel, Oid relid pg_attribute_unused(),
+			ForeignPath *path pg_attribute_unused(),
 			List *tlist, List *scan_clauses, Plan *outer_plan)
 {
 	plan_state *ps = baserel->fdw_private;
@@ -166,13 +167,13 @@ map_columns(Relation rel, int nsrc, const char *(*name) (int, void *),
 }
 
 static const char *
-article_name(int i, void *arg)
+article_name(int i, void *arg pg_attribute_unused())
 {
 	return article_names[i];
 }
 
 static Oid
-article_type(int i, void *arg)
+article_type(int i, void *arg pg_attribute_unused())
 {
 	return article_types[i];
 }

@@ -60,7 +60,7 @@ nvf_pg_require_core(void)
 				 errmsg("nvfacts requires a UTF8 database"),
 				 errdetail("The database encoding is %s.", GetDatabaseEncodingName()),
 				 errhint("Create the database with ENCODING 'UTF8'.")));
-	if (!nvf_repair_init(err, sizeof(err)) || !nvf_patterns_init(err, sizeof(err)))
+	if (!nvf_normalize_init(err, sizeof(err)) || !nvf_patterns_init(err, sizeof(err)))
 		ereport(ERROR,
 				(errcode(ERRCODE_SYSTEM_ERROR),
 				 errmsg("nvfacts could not initialize its text tables"),

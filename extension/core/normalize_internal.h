@@ -1,9 +1,9 @@
 /*
- * repair_internal.h — the character table shared by repair_tables.c (builds
- * it) and repair.c (reads it).  Not part of the core's public interface.
+ * normalize_internal.h — the character table shared by normalize_tables.c (builds
+ * it) and normalize.c (reads it).  Not part of the core's public interface.
  */
-#ifndef NVFACTS_REPAIR_INTERNAL_H
-#define NVFACTS_REPAIR_INTERNAL_H
+#ifndef NVFACTS_NORMALIZE_INTERNAL_H
+#define NVFACTS_NORMALIZE_INTERNAL_H
 
 #include <stdint.h>
 

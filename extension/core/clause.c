@@ -1,5 +1,5 @@
 /*
- * clause.c — sentences and clauses of repaired text, and the lexicon terms
+ * clause.c — sentences and clauses of normalized text, and the lexicon terms
  * mentioned in them.  Sentences end at 。！？；and line breaks; clauses at
  * commas and colons (、 lists stay inside one clause).
  */

@@ -1676,7 +1676,7 @@ collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
 
 /* Gives the k-th figure after a list its k-th item of each kind. */
 static void
-distribute(const sentence *s, fact_list *out, int first, size_t lo, size_t hi,
+distribute(fact_list *out, int first, size_t lo, size_t hi,
 		   const item_list *items)
 {
 	int			nfig = 0,
@@ -1719,7 +1719,7 @@ respectively(const sentence *s, fact_list *out, int first)
 		if (!is_cue(&s->m[r], NVF_CUE_RESPECTIVELY))
 			continue;
 		collect_items(s, s->start, s->m[r].start, items);
-		distribute(s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
+		distribute(out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
 	}
 }
 
@@ -1769,7 +1769,7 @@ slash_lists(const sentence *s, fact_list *out, int first)
 		for (int k = 0; k < ITEM_SLOTS; k++)
 			if (items[k].n < j - i + 1)
 				items[k].n = 0;	/* only lists as long as the figures */
-		distribute(s, out, first, s->q[i].start, hi, items);
+		distribute(out, first, s->q[i].start, hi, items);
 		i = j;
 	}
 }

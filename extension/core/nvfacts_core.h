@@ -1,9 +1,9 @@
 /*
- * nvfacts_core.h — the text core's public interface: repair, quantities.
+ * nvfacts_core.h — the text core's public interface: normalization, quantities.
  * Plain C (ICU and PCRE2 only, no PostgreSQL header): the server glue, the
  * unit tests and the libFuzzer target all link the same core through this.
  *
- * Pipeline: repair.c (web text -> canonical text + offset map)
+ * Pipeline: normalize.c (web text -> canonical text + offset map)
  *        -> quantity.c (money, percent, pp, multiples, counts)
  * Offsets: byte offsets inside a normalized block; char offsets (0-based,
  * code points) into the ORIGINAL text are what callers see.
@@ -152,10 +152,10 @@ extern double nvf_dec_to_double(nvf_dec a);
 extern void nvf_dec_format(nvf_dec a, char *out, size_t outsz);
 #define NVF_DEC_TEXT 64			/* enough for any formatted nvf_dec */
 
-/* ---- text repair (in repair.c, tables in repair_tables.c) -------------- */
+/* ---- text normalization (in normalize.c, tables in normalize_tables.c) -------------- */
 
 /*
- * A repaired block.  s is canonical UTF-8 (NUL-terminated).  When built with
+ * A normalized block.  s is canonical UTF-8 (NUL-terminated).  When built with
  * a map, src[i] is the byte offset (in the block's original text) where the
  * source of output byte i starts and srcend[i] the offset just past it, so
  * the byte range [a,b) of s came from original bytes [src[a], srcend[b-1]).
@@ -168,7 +168,7 @@ typedef struct nvf_text
 	int32_t    *srcend;
 } nvf_text;
 
-/* One block of a document: its original bytes and their repaired form. */
+/* One block of a document: its original bytes and their normalized form. */
 typedef struct nvf_block
 {
 	const char *orig;			/* original bytes of this block */
@@ -178,20 +178,20 @@ typedef struct nvf_block
 	nvf_text	text;
 } nvf_block;
 
-/* Repairs doc[pos..end) into blk (with map and char index). */
+/* Normalizes doc[pos..end) into blk (with map and char index). */
 extern void nvf_block_build(nvf_env *env, const char *doc, size_t pos, size_t end,
 							int64_t char_base, nvf_block *blk);
-/* Original text behind the repaired byte range [a,b): a fresh NUL-terminated copy. */
+/* Original text behind the normalized byte range [a,b): a fresh NUL-terminated copy. */
 extern char *nvf_block_original(nvf_env *env, const nvf_block *blk, size_t a, size_t b,
 								int64_t *ostart, int64_t *oend);
 
 /* Lazily builds the per-process character tables (ICU); false on failure. */
-extern bool nvf_repair_init(char *errbuf, size_t errlen);
+extern bool nvf_normalize_init(char *errbuf, size_t errlen);
 
 /*
- * Repairs in[0..len).  with_map = false skips the offset map (nvfacts.normalize()).
+ * Normalizes in[0..len).  with_map = false skips the offset map (nvfacts.normalize()).
  */
-extern void nvf_repair(nvf_env *env, const char *in, size_t len,
+extern void nvf_normalize_text(nvf_env *env, const char *in, size_t len,
 					   bool with_map, nvf_text *out);
 
 /*
@@ -302,7 +302,7 @@ typedef struct nvf_quantity
 } nvf_quantity;
 
 /*
- * Every quantity in the repaired text t, in text order (byte offsets only);
+ * Every quantity in the normalized text t, in text order (byte offsets only);
  * the array comes from env.  Returns the count.
  */
 extern int	nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out);

@@ -1,17 +1,17 @@
 /*
- * repair.c — text repair: real web text to the canonical form the parsers
+ * normalize.c — text normalization (nvfacts.normalize()): real web text to the canonical form the parsers
  * read, with a map from every output byte back to the original text.
  * Rules: NFKC, Traditional -> Simplified, radicals -> ideographs (the table
- * of repair_tables.c), pinyin debris after ideographs dropped (英偉達(dá)),
+ * of normalize_tables.c), pinyin debris after ideographs dropped (英偉達(dá)),
  * 。 between digits read as a decimal point, spaces between a number and its
  * unit dropped (3 亿美元).  Documents are cut into blocks (nvf_block_end).
  */
 #include <string.h>
 
 #include "nvfacts_core.h"
-#include "repair_internal.h"
+#include "normalize_internal.h"
 
-typedef struct repair_state
+typedef struct normalize_state
 {
 	nvf_env    *env;
 	const unsigned char *in;
@@ -22,7 +22,7 @@ typedef struct repair_state
 	int32_t    *srcend;
 	size_t		mapcap;
 	uint32_t	last_cp;		/* last code point written, 0 at start */
-} repair_state;
+} normalize_state;
 
 static bool
 is_han(uint32_t c)
@@ -37,7 +37,7 @@ is_digit_cp(uint32_t c)
 	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
 }
 
-/* inline, as emit and emit_char: repair_run calls them at every character */
+/* inline, as emit and emit_char: normalize_run calls them at every character */
 static inline bool
 is_space_cp(uint32_t c)
 {
@@ -67,7 +67,7 @@ is_pinyin_letter(uint32_t c, bool *toned)
 }
 
 static uint32_t
-peek(const repair_state *st, size_t i, int *adv)
+peek(const normalize_state *st, size_t i, int *adv)
 {
 	if (i >= st->len)
 	{
@@ -82,7 +82,7 @@ peek(const repair_state *st, size_t i, int *adv)
  * as "(dá)" (1-8 lowercase letters, one toned vowel at least), else 0.
  */
 static size_t
-pinyin_debris_end(const repair_state *st, size_t i)
+pinyin_debris_end(const normalize_state *st, size_t i)
 {
 	int			adv;
 	uint32_t	c = peek(st, i, &adv);
@@ -107,7 +107,7 @@ pinyin_debris_end(const repair_state *st, size_t i)
 
 /* After a digit, a run of spaces followed by an ideograph or % is dropped. */
 static size_t
-unit_gap_end(const repair_state *st, size_t i)
+unit_gap_end(const normalize_state *st, size_t i)
 {
 	int			adv;
 	uint32_t	c;
@@ -120,7 +120,7 @@ unit_gap_end(const repair_state *st, size_t i)
 }
 
 static void
-grow_map(repair_state *st, size_t need)
+grow_map(normalize_state *st, size_t need)
 {
 	size_t		cap = st->mapcap ? st->mapcap * 2 : 1024;
 	int32_t    *a,
@@ -146,7 +146,7 @@ grow_map(repair_state *st, size_t need)
  * character, so the buffer is filled here, not through nvf_buf_append.
  */
 static inline void
-emit(repair_state *st, const char *bytes, size_t n, size_t from, size_t to, uint32_t last)
+emit(normalize_state *st, const char *bytes, size_t n, size_t from, size_t to, uint32_t last)
 {
 	char	   *o;
 
@@ -198,7 +198,7 @@ replacement(uint32_t c, const char *own, size_t ownlen, size_t *n)
 
 /* Writes the character c at st->in[i] (adv bytes) as the table has it. */
 static inline void
-emit_char(repair_state *st, size_t i, uint32_t c, int adv)
+emit_char(normalize_state *st, size_t i, uint32_t c, int adv)
 {
 	const char *own = (const char *) st->in + i,
 			   *r;
@@ -211,7 +211,7 @@ emit_char(repair_state *st, size_t i, uint32_t c, int adv)
 	emit(st, r, n, i, i + adv, r == own ? c : 0);
 }
 
-/* Characters the context rules of repair_step look at: spaces, line ends, (, （ and 。. */
+/* Characters the context rules of normalize_step look at: spaces, line ends, (, （ and 。. */
 static bool
 context_char(uint32_t c)
 {
@@ -219,13 +219,13 @@ context_char(uint32_t c)
 }
 
 /*
- * Repairs the run of characters at st->in[i] that no context rule looks at,
+ * Normalizes the run of characters at st->in[i] that no context rule looks at,
  * no further than the character starting before limit (each one as
  * emit_char has it, whatever came before).  Returns the offset after the
- * run: i when st->in[i] is for repair_step.
+ * run: i when st->in[i] is for normalize_step.
  */
 static size_t
-repair_run(repair_state *st, size_t i, size_t limit)
+normalize_run(normalize_state *st, size_t i, size_t limit)
 {
 	while (i < limit)
 	{
@@ -240,9 +240,9 @@ repair_run(repair_state *st, size_t i, size_t limit)
 	return i;
 }
 
-/* One step of repair at a context character st->in[i]; returns the next input offset. */
+/* One step of normalization at a context character st->in[i]; returns the next input offset. */
 static size_t
-repair_step(repair_state *st, size_t i)
+normalize_step(normalize_state *st, size_t i)
 {
 	int			adv;
 	uint32_t	c = peek(st, i, &adv);
@@ -278,9 +278,9 @@ repair_step(repair_state *st, size_t i)
 }
 
 void
-nvf_repair(nvf_env *env, const char *in, size_t len, bool with_map, nvf_text *out)
+nvf_normalize_text(nvf_env *env, const char *in, size_t len, bool with_map, nvf_text *out)
 {
-	repair_state st;
+	normalize_state st;
 	size_t		i = 0,
 				next_check = 1 << 16;
 
@@ -294,9 +294,9 @@ nvf_repair(nvf_env *env, const char *in, size_t len, bool with_map, nvf_text *ou
 		grow_map(&st, len + len / 8 + 16);
 	while (i < len)
 	{
-		size_t		j = repair_run(&st, i, next_check < len ? next_check : len);
+		size_t		j = normalize_run(&st, i, next_check < len ? next_check : len);
 
-		i = j > i ? j : repair_step(&st, i);
+		i = j > i ? j : normalize_step(&st, i);
 		if (i >= next_check)
 		{
 			env->check_interrupts(env->ctx);
@@ -421,7 +421,7 @@ nvf_block_build(nvf_env *env, const char *doc, size_t pos, size_t end,
 	blk->char_base = char_base;
 	blk->ochar = nvf_alloc(env, (n + 1) * sizeof(int32_t));
 	char_index(blk->orig, n, blk->ochar);
-	nvf_repair(env, blk->orig, n, true, &blk->text);
+	nvf_normalize_text(env, blk->orig, n, true, &blk->text);
 }
 
 char *

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# gen_radicals.py — writes radicals_table.h from Unicode's EquivalentUnifiedIdeograph.txt
+# gen_radicals.py — writes extension/core/radicals_table.h (on stdout) from Unicode's EquivalentUnifiedIdeograph.txt
 # (Debian package unicode-data): CJK Radicals Supplement -> the ideograph each stands for.
 import sys
 src = sys.argv[1] if len(sys.argv) > 1 else '/usr/share/unicode/EquivalentUnifiedIdeograph.txt'

@@ -37,7 +37,7 @@ text_append(text_builder *b, const char *s, size_t n)
 }
 
 /*
- * Repaired block by block, as the parsers read it: memory is the input, the
+ * Normalized block by block, as the parsers read it: memory is the input, the
  * output and one block's scratch, whatever the normalization expands.
  */
 Datum
@@ -63,7 +63,7 @@ nvf_normalize(PG_FUNCTION_ARGS)
 		nvf_text	blk;
 
 		CHECK_FOR_INTERRUPTS();
-		nvf_repair(&env, doc + pos, end - pos, false, &blk);
+		nvf_normalize_text(&env, doc + pos, end - pos, false, &blk);
 		text_append(&out, blk.s, blk.len);
 		MemoryContextReset(scratch);
 		pos = end;

@@ -42,7 +42,7 @@ static const loader_option loader_options[] = {
 static const loader_option *
 find_option(const char *name)
 {
-	for (int i = 0; i < lengthof(loader_options); i++)
+	for (size_t i = 0; i < lengthof(loader_options); i++)
 		if (strcmp(loader_options[i].name, name) == 0)
 			return &loader_options[i];
 	return NULL;
@@ -55,7 +55,7 @@ valid_names(Oid catalog)
 	StringInfoData buf;
 
 	initStringInfo(&buf);
-	for (int i = 0; i < lengthof(loader_options); i++)
+	for (size_t i = 0; i < lengthof(loader_options); i++)
 	{
 		const loader_option *opt = &loader_options[i];
 

@@ -14,7 +14,7 @@ const char *const nvf_period_kind_names[NVF_PK_COUNT_] = {
 	NULL, "quarter", "half", "nine_months", "year", "month", "ytd", "ttm"
 };
 
-/* ---- a cursor over repaired text ---------------------------------------- */
+/* ---- a cursor over normalized text ---------------------------------------- */
 
 typedef struct cursor
 {

@@ -44,7 +44,7 @@ nvf_lexicon_changed(PG_FUNCTION_ARGS)
 }
 
 static void
-lexicon_invalidate(Datum arg, Oid relid)
+lexicon_invalidate(Datum arg pg_attribute_unused(), Oid relid)
 {
 	bool		ours = relid == InvalidOid;
 
@@ -63,7 +63,7 @@ lexicon_invalidate(Datum arg, Oid relid)
  * (qualified tables, no function or operator), so a planted object cannot run.
  */
 static int
-spi_query(void *arg, const char *table, const char *columns)
+spi_query(void *arg pg_attribute_unused(), const char *table, const char *columns)
 {
 	char	   *sql = psprintf("SELECT %s FROM nvfacts.%s ORDER BY %s", columns, table, columns);
 
@@ -78,7 +78,7 @@ spi_query(void *arg, const char *table, const char *columns)
 }
 
 static const char *
-spi_value(void *arg, int r, int c)
+spi_value(void *arg pg_attribute_unused(), int r, int c)
 {
 	return SPI_getvalue(SPI_tuptable->vals[r], SPI_tuptable->tupdesc, c + 1);
 }
@@ -92,7 +92,7 @@ load_relids(void)
 	Oid			nsp = get_namespace_oid("nvfacts", false);
 
 	n_lexicon_relids = 0;
-	for (int i = 0; i < lengthof(tables) && n_lexicon_relids < MAX_LEXICON_TABLES; i++)
+	for (size_t i = 0; i < lengthof(tables) && n_lexicon_relids < MAX_LEXICON_TABLES; i++)
 	{
 		Oid			relid = get_relname_relid(tables[i], nsp);
 

@@ -19,7 +19,7 @@ typedef struct mention
 typedef struct sentence
 {
 	const nvf_block *blk;
-	const char *t;				/* the repaired block text */
+	const char *t;				/* the normalized block text */
 	size_t		start;
 	size_t		end;
 	bool		new_paragraph;	/* a line break came before it */

@@ -1,5 +1,5 @@
 /*
- * numeral.c — reading one number in repaired text: Arabic (1,234.5), Chinese
+ * numeral.c — reading one number in normalized text: Arabic (1,234.5), Chinese
  * (一万二千, 两, 十几), and their mixes with scales (1.635亿, 2万5千, 100多亿).
  * Values are exact decimals; vague numerals (十几, 数十) give a low..high pair.
  */

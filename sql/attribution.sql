@@ -130,3 +130,9 @@ SELECT fact_no, entity, metric, value FROM who('特斯拉的集群已有35000块
 -- 是<period>X的N倍: X is that period's own figure; 的区间 describes the figure, it names no other noun
 SELECT fact_no, entity, metric, measure, value, status FROM who('OpenAI今年收入约127亿美元，是2024年37亿美元的三倍。');
 SELECT fact_no, entity, metric, value_low, value_high, status FROM nvfacts.extract('谷歌今年资本支出约750亿美元，Meta则给出600亿至650亿美元的区间。');
+-- a company, a move and a percentage with no metric word: its share price; an index is no company
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'纳指下跌1.2%。微软资本支出为300亿美元。\n微软跌2.5%，收报510.2美元；谷歌则逆势大涨1.8%，收于280.4美元。');
+-- tolerances in money are absolute, in percent of money relative; ± borrows the unit after it
+SELECT fact_no, metric, value, value_low, value_high, unit FROM nvfacts.extract('美光预计下一财季营收为125亿美元±3亿美元，毛利率51.5%±1.0pct，每股收益为3.75±0.15美元；AMD预计营收约为87亿美元，上下浮动3亿美元。');
+-- a list of companies with bracketed asides still is a list (分别), and 前者/后者 name its items
+SELECT fact_no, entity, metric, measure, value FROM who('英伟达（2026财年第二季度）和AMD（2025年第二季度）的数据中心收入分别为411亿美元和32.4亿美元，前者同比增长56%，后者同比仅增长14%。');

@@ -172,6 +172,70 @@ nvf_clause_of(const sentence *s, size_t pos)
 	return a;
 }
 
+/* The length of the filler word at a (ending by b), or 0. */
+size_t
+nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers)
+{
+	for (int k = 0; fillers[k]; k++)
+	{
+		size_t		n = strlen(fillers[k]);
+
+		if (a + n <= b && memcmp(s->t + a, fillers[k], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
+/* Only the given filler words in [a,b)? */
+bool
+nvf_only_fillers(const sentence *s, size_t a, size_t b, const char *const *fillers)
+{
+	size_t		n;
+
+	for (; a < b; a += n)
+		if ((n = nvf_filler_at(s, a, b, fillers)) == 0)
+			return false;
+	return true;
+}
+
+/* nvf_only_fillers, where a bracketed aside counts as one: 英伟达（2026财年第二季度）和AMD */
+bool
+nvf_only_glue(const sentence *s, size_t a, size_t b, const char *const *glue)
+{
+	size_t		n;
+
+	for (; a < b; a += n)
+	{
+		const char *close = s->t[a] == '(' ? memchr(s->t + a, ')', b - a) : NULL;
+
+		n = close ? (size_t) (close - (s->t + a)) + 1 : nvf_filler_at(s, a, b, glue);
+		if (n == 0)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The last two companies named together (和, 与, 、, a bracketed aside
+ * between) before hi: pair[0] and pair[1]; false (pair untouched) if none.
+ */
+bool
+nvf_entity_pair(const sentence *s, size_t hi, int pair[2])
+{
+	static const char *const glue[] = {"和", "与", "及", "、", "以及", " ", NULL};
+
+	for (int i = NVF_FIRST_FROM(s->m, s->nm, hi) - 2; i >= 0; i--)
+		if (s->m[i].term->kind == NVF_TERM_ENTITY && s->m[i + 1].term->kind == NVF_TERM_ENTITY &&
+			s->m[i + 1].end <= hi && s->m[i + 1].start > s->m[i].end &&
+			nvf_only_glue(s, s->m[i].end, s->m[i + 1].start, glue))
+		{
+			pair[0] = s->m[i].term->id;
+			pair[1] = s->m[i + 1].term->id;
+			return true;
+		}
+	return false;
+}
+
 bool
 nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word)
 {

@@ -362,33 +362,7 @@ names_other_org(const sentence *s)
 static void
 note_pair(doc_state *ds, const sentence *s)
 {
-	static const char *const glue[] = {"和", "与", "及", "、", "以及", " ", NULL};
-
-	for (int i = 0; i + 1 < s->nm; i++)
-	{
-		size_t		a = s->m[i].end,
-					b = s->m[i + 1].start;
-		bool		joined = b > a;
-
-		if (s->m[i].term->kind != NVF_TERM_ENTITY || s->m[i + 1].term->kind != NVF_TERM_ENTITY)
-			continue;
-		for (size_t k = a; joined && k < b;)
-		{
-			int			g;
-
-			for (g = 0; glue[g] && !(k + strlen(glue[g]) <= b &&
-									  memcmp(s->t + k, glue[g], strlen(glue[g])) == 0); g++)
-				;
-			joined = glue[g] != NULL;
-			k += joined ? strlen(glue[g]) : 0;
-		}
-		if (joined)
-		{
-			ds->pair[0] = s->m[i].term->id;
-			ds->pair[1] = s->m[i + 1].term->id;
-			return;
-		}
-	}
+	nvf_entity_pair(s, s->end, ds->pair);
 }
 
 /*

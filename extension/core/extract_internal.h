@@ -91,6 +91,13 @@ extern int	nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos
 #define NVF_FIRST_FROM(items, n, pos) \
 	nvf_first_from((items) ? &(items)[0].start : NULL, sizeof((items)[0]), (n), (pos))
 extern bool nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word);
+/* The length of the filler word at a (ending by b), or 0. */
+extern size_t nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers);
+/* Only the given filler words in [a,b)? */
+extern bool nvf_only_fillers(const sentence *s, size_t a, size_t b, const char *const *fillers);
+/* The same, a bracketed aside counting as one filler. */
+extern bool nvf_only_glue(const sentence *s, size_t a, size_t b, const char *const *glue);
+extern bool nvf_entity_pair(const sentence *s, size_t hi, int pair[2]);
 
 /* in fact.c */
 typedef struct fact_list

@@ -112,43 +112,13 @@ has_cue(const sentence *s, size_t lo, size_t hi, nvf_cue cue)
 	return last_mention(s, lo, hi, NVF_TERM_CUE, cue) >= 0;
 }
 
-/* Only list glue (、 和 与 及 / spaces) between two byte offsets? */
+/* Only list glue (、 和 与 及 / spaces) between two byte offsets, and something? */
 static bool
 list_glue(const sentence *s, size_t a, size_t b)
 {
 	static const char *const glue[] = {"、", "和", "与", "及", "以及", ",", " ", "/", NULL};
-	size_t		i = a;
 
-	while (i < b)
-	{
-		int			k;
-
-		for (k = 0; glue[k]; k++)
-			if (i + strlen(glue[k]) <= b && memcmp(s->t + i, glue[k], strlen(glue[k])) == 0)
-				break;
-		if (!glue[k])
-			return false;
-		i += strlen(glue[k]);
-	}
-	return b > a;
-}
-
-/* Only the given filler words (and spaces) in [a,b)? */
-static bool
-only_fillers(const sentence *s, size_t a, size_t b, const char *const *fillers)
-{
-	while (a < b)
-	{
-		int			k;
-
-		for (k = 0; fillers[k]; k++)
-			if (a + strlen(fillers[k]) <= b && memcmp(s->t + a, fillers[k], strlen(fillers[k])) == 0)
-				break;
-		if (!fillers[k])
-			return false;
-		a += strlen(fillers[k]);
-	}
-	return true;
+	return b > a && nvf_only_fillers(s, a, b, glue);
 }
 
 /* ---- metric ----------------------------------------------------------- */
@@ -227,10 +197,10 @@ metric_right_after(const attribution *a)
 		return -1;
 	/* 20亿美元的数据中心收入: the segments of the metric come between */
 	for (int n = 0; n < 2 && i + 1 < s->nm && s->m[i].term->kind == NVF_TERM_SEGMENT &&
-		 only_fillers(s, k, s->m[i].start, fillers) &&
+		 nvf_only_fillers(s, k, s->m[i].start, fillers) &&
 		 nvf_text_between_has(s, a->q->end, s->m[i].start, "的"); n++)
 		k = s->m[i++].end;
-	return metric_like(&s->m[i]) && only_fillers(s, k, s->m[i].start, fillers) ? i : -1;
+	return metric_like(&s->m[i]) && nvf_only_fillers(s, k, s->m[i].start, fillers) ? i : -1;
 }
 
 /*
@@ -262,6 +232,24 @@ share_of_other(const attribution *a)
 	return after < s->end && s->t[after] != ',' && s->t[after] != ' ';
 }
 
+/*
+ * 微软跌2.92%, 英伟达周四下跌2%: a company, a move right after it and a
+ * percentage, with no metric word: the move of its share price.
+ */
+static bool
+bare_move(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			d = last_before(s, a->q->start),
+				e = d - 1;
+
+	if (strcmp(a->q->unit, "%") != 0 || e < 0 || s->m[e].start < a->cstart ||
+		!(is_cue(&s->m[d], NVF_CUE_UP) || is_cue(&s->m[d], NVF_CUE_DOWN)))
+		return false;
+	return a->q->start - s->m[d].end <= 6 && s->m[e].term->kind == NVF_TERM_ENTITY &&
+		s->m[d].start - s->m[e].end <= VERB_GAP;
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
@@ -282,7 +270,10 @@ find_metric(attribution *a, doc_state *ds)
 				   !metric_usable(s, ds->lex, &s->m[i], a->q->start)))
 		return false;
 	a->metric_m = i;
-	a->metric = i >= 0 ? s->m[i].term->id : (ds->carry_metric_age <= 1 ? ds->carry_metric : -1);
+	if (i < 0 && bare_move(a))
+		a->metric = nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "share_price");
+	else
+		a->metric = i >= 0 ? s->m[i].term->id : (ds->carry_metric_age <= 1 ? ds->carry_metric : -1);
 	if (i < 0)
 		a->metric_cstart = s->start;
 	return a->metric >= 0;
@@ -310,7 +301,7 @@ nvf_in_passing(const sentence *s, int i)
 	}
 	for (int k = i + 1; k + 1 < s->nm && k <= i + 2; k++)
 		if (is_cue(&s->m[k], NVF_CUE_APPOSITION) &&
-			only_fillers(s, s->m[i].end, s->m[k].start, fillers) &&
+			nvf_only_fillers(s, s->m[i].end, s->m[k].start, fillers) &&
 			s->m[k + 1].term->kind == NVF_TERM_ENTITY && s->m[k + 1].start - s->m[k].end <= 3)
 			return true;
 	return false;
@@ -439,7 +430,13 @@ former_latter(const attribution *a, const doc_state *ds)
 
 	for (int i = last_before(s, a->q->start); i >= 0 && s->m[i].start >= lo; i--)
 		if (s->m[i].end <= a->q->start && (is_cue(&s->m[i], NVF_CUE_FORMER) || is_cue(&s->m[i], NVF_CUE_LATTER)))
-			return ds->pair[is_cue(&s->m[i], NVF_CUE_LATTER) ? 1 : 0];
+		{
+			int			pair[2] = {ds->pair[0], ds->pair[1]};
+
+			/* 英伟达和AMD的收入分别为...，前者...: a pair named before it in its sentence */
+			nvf_entity_pair(s, s->m[i].start, pair);
+			return pair[is_cue(&s->m[i], NVF_CUE_LATTER) ? 1 : 0];
+		}
 	return ENTITY_NONE;
 }
 
@@ -522,7 +519,7 @@ last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
 			excluded(s, i))
 			continue;
 		if (i > 0 && s->m[i - 1].term->kind == NVF_TERM_SEGMENT && s->m[i - 1].start >= lo &&
-			only_fillers(s, s->m[i - 1].end, s->m[i].start, glue) &&
+			nvf_only_fillers(s, s->m[i - 1].end, s->m[i].start, glue) &&
 			!has_cue(s, s->m[i - 1].end, hi, NVF_CUE_RESPECTIVELY) &&
 			!(owned(lex, &s->m[i]) && !owned(lex, &s->m[i - 1])))
 			return i - 1;
@@ -651,13 +648,13 @@ base_period(const attribution *a)
 		{
 			if (s->m[m].start >= a->q->start)
 				continue;
-			if (!only_fillers(s, k, s->m[m].start, fillers) ||
+			if (!nvf_only_fillers(s, k, s->m[m].start, fillers) ||
 				!(metric_like(&s->m[m]) || s->m[m].term->kind == NVF_TERM_SEGMENT ||
 				  is_cue(&s->m[m], NVF_CUE_GAAP) || is_cue(&s->m[m], NVF_CUE_NON_GAAP)))
 				return -1;
 			k = s->m[m].end;
 		}
-		return only_fillers(s, k, a->q->start, fillers) ? i : -1;
+		return nvf_only_fillers(s, k, a->q->start, fillers) ? i : -1;
 	}
 	return -1;
 }
@@ -728,7 +725,7 @@ growth_after(const attribution *a)
 	int			i = first_at(s, a->q->end);
 
 	if (i >= s->nm || s->m[i].start - a->q->end > AFTER_GAP ||
-		!only_fillers(s, a->q->end, s->m[i].start, fillers) ||
+		!nvf_only_fillers(s, a->q->end, s->m[i].start, fillers) ||
 		!nvf_text_between_has(s, a->q->end, s->m[i].start, "的"))
 		return 0;
 	if (is_cue(&s->m[i], NVF_CUE_UP) || is_cue(&s->m[i], NVF_CUE_UP_NOUN))
@@ -784,13 +781,13 @@ expectation_cue(const attribution *a)
 	static const char *const spaces[] = {" ", NULL};
 	int			c = nearest_cue(a, STATUS_CUES | CUE(NVF_CUE_SURPRISE));
 
-	if (c < 0 || !only_fillers(a->s, a->s->m[c].end, a->q->start, fillers))
+	if (c < 0 || !nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, fillers))
 		return -1;
 	/* 超出预期的0.84美元: the expectation beaten */
 	if (is_cue(&a->s->m[c], NVF_CUE_SURPRISE))
-		return only_fillers(a->s, a->s->m[c].end, a->q->start, spaces) ? -1 : c;
+		return nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, spaces) ? -1 : c;
 	/* 超出指引21亿美元 is a beat by 21亿: after a surprise word, 预期的X only */
-	if (only_fillers(a->s, a->s->m[c].end, a->q->start, spaces) &&
+	if (nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, spaces) &&
 		(last_mention(a->s, a->cstart, a->s->m[c].start, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0 ||
 		 nvf_text_between_has(a->s, a->cstart, a->s->m[c].start, "高于") ||
 		 nvf_text_between_has(a->s, a->cstart, a->s->m[c].start, "低于")))
@@ -845,11 +842,11 @@ consumed(const sentence *s, int c, size_t pos, bool beyond)
 	/* 分析师预期的X: the words of one expectation, up to its figure */
 	while (last + 1 < s->nm && s->m[last + 1].clause == clause &&
 		   s->m[last + 1].term->kind == NVF_TERM_CUE && (s->m[last + 1].term->cues & STATUS_CUES) &&
-		   only_fillers(s, s->m[last].end, s->m[last + 1].start, fillers))
+		   nvf_only_fillers(s, s->m[last].end, s->m[last + 1].start, fillers))
 		last++;
 	for (int i = 0; i < s->nq; i++)
 		if ((s->q[i].start >= s->m[last].end && s->q[i].end <= s->clause_end[clause] &&
-			 only_fillers(s, s->m[last].end, s->q[i].start, fillers)) ||
+			 nvf_only_fillers(s, s->m[last].end, s->q[i].start, fillers)) ||
 			(s->q[i].start >= lo && s->q[i].end <= s->m[c].start))
 			return true;
 	return false;
@@ -1030,7 +1027,7 @@ status_after(const attribution *a)
 
 		if (m->term->kind != NVF_TERM_CUE)
 			continue;
-		if (!only_fillers(s, a->q->end, m->start, fillers))
+		if (!nvf_only_fillers(s, a->q->end, m->start, fillers))
 			return NULL;
 		if (is_cue(m, NVF_CUE_FORECAST))
 			return "forecast";
@@ -1234,7 +1231,7 @@ outlook_noun_after(const sentence *s, size_t pos)
 
 	for (int i = first_at(s, pos); i < s->nm; i++)
 	{
-		if (s->m[i].start - pos > 12 || !only_fillers(s, k, s->m[i].start, fillers))
+		if (s->m[i].start - pos > 12 || !nvf_only_fillers(s, k, s->m[i].start, fillers))
 			return false;
 		if (is_cue(&s->m[i], NVF_CUE_GUIDANCE) || is_cue(&s->m[i], NVF_CUE_EXPECT))
 			return true;
@@ -1503,7 +1500,7 @@ is_tolerance(const sentence *s, const nvf_quantity *q)
 	int			c = nvf_clause_of(s, q->start);
 	int			t = last_mention(s, clause_start(s, c), q->start, NVF_TERM_CUE, NVF_CUE_TOLERANCE);
 
-	if (strcmp(q->unit, "%") != 0 && strcmp(q->unit, "pp") != 0)
+	if (strcmp(q->unit, "%") != 0 && strcmp(q->unit, "pp") != 0 && !unit_is_money(q->unit))
 		return false;
 	if (t >= 0 && q->start - s->m[t].end <= VERB_GAP)
 		return true;
@@ -1560,7 +1557,8 @@ apply_tolerance(nvf_fact *target, const nvf_quantity *t)
 
 	if (!target->value.ok || !d.ok)
 		return;
-	if (strcmp(target->unit, "%") != 0 && strcmp(target->unit, "pp") != 0)
+	/* 上下浮动2% of money is relative; 上下浮动3亿美元 and ±1.0pct are absolute */
+	if (strcmp(t->unit, "%") == 0 && strcmp(target->unit, "%") != 0 && strcmp(target->unit, "pp") != 0)
 		d = nvf_dec_mul(target->value, nvf_dec_shift(d, -2));
 	if (d.mant < 0)
 		d = nvf_dec_neg(d);
@@ -1582,7 +1580,9 @@ tolerances(const sentence *s, fact_list *out, int first)
 			continue;
 		for (int k = out->n - 1; k >= first; k--)
 		{
-			if (out->qstart[k] >= t->start)
+			/* a tolerance in money applies to figures in that money only */
+			if (out->qstart[k] >= t->start ||
+				(unit_is_money(t->unit) && strcmp(out->items[k].unit, t->unit) != 0))
 				continue;
 			apply_tolerance(&out->items[k], t);
 			if (!each)
@@ -1639,11 +1639,11 @@ other_items_between(const sentence *s, size_t a, size_t b, int slot)
 		if (s->m[i].start < k || s->m[i].end > b)
 			continue;
 		if (item_slot(&s->m[i]) < 0 || item_slot(&s->m[i]) == slot ||
-			!only_fillers(s, k, s->m[i].start, glue))
+			!nvf_only_fillers(s, k, s->m[i].start, glue))
 			return false;
 		k = s->m[i].end;
 	}
-	return only_fillers(s, k, b, glue);
+	return nvf_only_fillers(s, k, b, glue);
 }
 
 /* The items listed in [lo, hi): names by kind, and the years of a year list or range. */
@@ -1660,7 +1660,7 @@ collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
 		if (slot < 0 || s->m[i].start < lo || s->m[i].end > hi)
 			continue;
 		/* only the last list: 营收...GAAP及非GAAP毛利率分别 lists bases, not metrics */
-		if (items[slot].n && !only_fillers(s, last_end[slot], s->m[i].start, glue) &&
+		if (items[slot].n && !nvf_only_glue(s, last_end[slot], s->m[i].start, glue) &&
 			!other_items_between(s, last_end[slot], s->m[i].start, slot))
 			items[slot].n = 0;
 		add_item(&items[slot], is_cue(&s->m[i], NVF_CUE_GAAP) ? 0 :

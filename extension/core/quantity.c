@@ -728,20 +728,30 @@ extend_range(const scan_ctx *sc, parsed *a)
 	return true;
 }
 
+/* The length of a / or ± joining two numbers at pos, or 0. */
+static size_t
+number_joiner(const scan_ctx *sc, size_t pos)
+{
+	if (pos < sc->len && sc->t[pos] == '/')
+		return 1;
+	return match_list(sc, pos, (const char *const[]) {"±", NULL});
+}
+
 /*
- * 1.53/1.89美元, 410/480/530亿元: numbers joined by / share the unit (and
- * scale) written after the last one.
+ * 1.53/1.89美元, 410/480/530亿元, 3.75±0.15美元: numbers joined by / (or a
+ * tolerance by ±) share the unit (and scale) written after the last one.
  */
 static bool
 slash_unit(const scan_ctx *sc, parsed *a)
 {
 	size_t		pos = a->end,
-				resume;
+				resume,
+				j;
 	parsed		b;
 
-	for (int n = 0; n < 8 && pos < sc->len && sc->t[pos] == '/'; n++)
+	for (int n = 0; n < 8 && (j = number_joiner(sc, pos)) != 0; n++)
 	{
-		if (!parse_one(sc, pos + 1, &b, &resume) || (b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE)))
+		if (!parse_one(sc, pos + j, &b, &resume) || (b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE)))
 			return false;
 		if (b.unit && b.unit_explicit)
 		{

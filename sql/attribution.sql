@@ -138,3 +138,5 @@ SELECT fact_no, metric, value, value_low, value_high, unit FROM nvfacts.extract(
 SELECT fact_no, entity, metric, measure, value FROM who('英伟达（2026财年第二季度）和AMD（2025年第二季度）的数据中心收入分别为411亿美元和32.4亿美元，前者同比增长56%，后者同比仅增长14%。');
 -- Hong Kong register: 股東應佔溢利 is net income, 攤薄盈利 per ADS is EPS (美國存託股 names no region), 港仙
 SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('阿里巴巴上季股東應佔溢利為209.9億元，按年跌52%。以每股美國存託股計，攤薄盈利為4.36元人民幣。聯想宣派中期股息每股8.5港仙。');
+-- 分别 after metrics named one by one: the i-th figure takes the i-th of them
+SELECT fact_no, metric, value, status FROM nvfacts.extract('美光预计下一财季营收为125亿美元，毛利率为51.5%，每股收益为3.75美元，而一致预期分别为119.1亿美元、47.8%和3.05美元。');

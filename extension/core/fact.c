@@ -1674,16 +1674,46 @@ collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
 				add_item(&items[ITEM_YEAR], y);
 }
 
+/* The number of facts whose figure lies in [lo, hi). */
+static int
+figures_in(const fact_list *out, int first, size_t lo, size_t hi)
+{
+	int			n = 0;
+
+	for (int f = first; f < out->n; f++)
+		n += out->qstart[f] >= lo && out->qstart[f] < hi;
+	return n;
+}
+
+/*
+ * 营收为X，毛利率Y，EPS为Z，而一致预期分别为A、B和C: with no list as long as
+ * the figures after 分别, the metrics named one by one before it, in order.
+ */
+static void
+metrics_named(const sentence *s, size_t lo, size_t hi, int nfig, item_list *l)
+{
+	item_list	all = {{0}, 0};
+	int			last = -1;
+
+	for (int i = first_at(s, lo); i < s->nm && s->m[i].start < hi; i++)
+		if (s->m[i].term->kind == NVF_TERM_METRIC && s->m[i].term->id != last)
+		{
+			if (all.n == 8)
+				memmove(all.id, all.id + 1, 7 * sizeof(int)), all.n--;
+			add_item(&all, last = s->m[i].term->id);
+		}
+	if (l->n < nfig && all.n >= nfig)
+		*l = all;
+}
+
 /* Gives the k-th figure after a list its k-th item of each kind. */
 static void
 distribute(fact_list *out, int first, size_t lo, size_t hi,
 		   const item_list *items)
 {
-	int			nfig = 0,
+	int			nfig = figures_in(out, first, lo, hi),
 				k = 0;
 
-	for (int f = first; f < out->n; f++)
-		nfig += out->qstart[f] >= lo && out->qstart[f] < hi;
 	for (int f = first; f < out->n; f++)
 	{
 		nvf_fact   *x = &out->items[f];
@@ -1715,10 +1745,17 @@ respectively(const sentence *s, fact_list *out, int first)
 	for (int r = 0; r < s->nm; r++)
 	{
 		item_list	items[ITEM_SLOTS] = {{{0}, 0}};
+		int			nfig;
+		bool		listed = false;
 
 		if (!is_cue(&s->m[r], NVF_CUE_RESPECTIVELY))
 			continue;
 		collect_items(s, s->start, s->m[r].start, items);
+		nfig = figures_in(out, first, s->m[r].end, s->clause_end[s->m[r].clause]);
+		for (int k = 0; k < ITEM_SLOTS; k++)
+			listed |= items[k].n >= nfig;
+		if (!listed)
+			metrics_named(s, s->start, s->m[r].start, nfig, &items[NVF_TERM_METRIC]);
 		distribute(out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
 	}
 }

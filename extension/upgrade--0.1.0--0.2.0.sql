@@ -75,6 +75,11 @@ UPDATE nvfacts.entities SET entity = 'Supermicro' WHERE entity = 'Super Micro' A
 --    lock any role can take, and fails loudly when another run holds it.
 UPDATE pg_catalog.pg_extension SET extnamespace = 'pg_catalog'::pg_catalog.regnamespace
 WHERE extname = 'nvfacts';
+-- the extension's dependency on its old schema goes too (pg_catalog, pinned, is not recorded)
+DELETE FROM pg_catalog.pg_depend
+WHERE classid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+  AND objid = (SELECT oid FROM pg_catalog.pg_extension WHERE extname = 'nvfacts')
+  AND refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass;
 ALTER EXTENSION nvfacts ADD SCHEMA nvfacts;    -- (not while the extension is recorded in it)
 ALTER TABLE nvfacts.ingested_files
     ALTER loaded_at SET DEFAULT pg_catalog.now(),

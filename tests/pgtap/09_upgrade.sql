@@ -40,8 +40,10 @@ CREATE FUNCTION pg_temp.members() RETURNS TABLE (object text, definition text) L
     UNION ALL
     SELECT 'extension nvfacts', pg_catalog.concat_ws(' ', extversion, extnamespace::regnamespace, extrelocatable,
         (SELECT string_agg(c::regclass::text, ',' ORDER BY c::regclass::text) FROM unnest(extconfig) c),
-        (SELECT string_agg(x, ',' ORDER BY x) FROM unnest(extcondition) x))
-    FROM pg_extension WHERE extname = 'nvfacts'
+        (SELECT string_agg(x, ',' ORDER BY x) FROM unnest(extcondition) x),
+        'depends on ' || (SELECT string_agg(pg_describe_object(refclassid, refobjid, 0), ',' ORDER BY 1)
+                          FROM pg_depend WHERE classid = 'pg_extension'::regclass AND objid = e.oid))
+    FROM pg_extension e WHERE extname = 'nvfacts'
 $$;
 
 DROP EXTENSION IF EXISTS nvfacts CASCADE;

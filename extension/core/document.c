@@ -463,6 +463,17 @@ article_ends(const sentence *s)
 	return false;
 }
 
+/*
+ * A line that opens with the marker (相关阅读：, （责任编辑：…）): what follows is
+ * links and other stories, not a pointer to a disclaimer (请务必阅读…免责声明).
+ */
+static bool
+article_ended(const sentence *s)
+{
+	return s->nm > 0 && nvf_term_is_cue(s->m[0].term, NVF_CUE_ARTICLE_END) &&
+		s->m[0].start - s->start <= 6;
+}
+
 /* ---- the page: register, currency, lead period ------------------------ */
 
 /*
@@ -557,6 +568,7 @@ emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence
 			end--;
 		f->evidence = nvf_block_original(scratch, blk, s->start, end, &os, &oe);
 		emit(arg, f);
+		ds->emitted++;
 	}
 	facts->n = 0;
 }
@@ -593,8 +605,9 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		pos = end;
 		if (blank(&s))
 			continue;
+		/* (a disclaimer above the article is no end of it) */
 		if (article_ends(&s))
-			forget(ds);
+			forget(ds), ds->ended = ds->emitted > 0 && article_ended(&s);
 		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES)
 			new_paragraph(ds);
 		note_currency(ds, &s);
@@ -607,6 +620,9 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
 		carry_forward(ds, &s, blk, scratch, produced, reported);
+		/* past the end of the article each line is a story of its own */
+		if (ds->ended)
+			forget(ds);
 		ds->semicolon_status = ends_with_semicolon(&s) ? nvf_status_after_end(&s) : NULL;
 		if (ds->semicolon_status && strcmp(ds->semicolon_status, "actual") == 0)
 			ds->semicolon_status = NULL;

@@ -69,6 +69,8 @@ typedef struct doc_state
 	int			carry_metric;
 	int			carry_metric_age;
 	int			carry_segment;	/* the segment of the carried metric's last figure, or -1 */
+	bool		ended;			/* past an end-of-article marker: links and other stories */
+	int64_t		emitted;		/* facts given so far */
 	entity_periods *periods;	/* per entity, and [nentities] for figures of none */
 	size_t		nentities;
 	char	  **seen;			/* duplicate keys: open addressing */

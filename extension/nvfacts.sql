@@ -76,7 +76,7 @@ CREATE TABLE nvfacts.metric_aliases (
     negative boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE nvfacts.metric_aliases IS
-'words for a metric; needs_segment: only with a product named before it (成本 of an H100, not of anything); basis: the word says it (经调整EBITA is non_gaap); negative: a word for a loss (净亏损 1亿 is net_income -1亿)';
+'words for a metric; needs_segment: only with a product named before it (成本 of an H100, not of anything); basis: the word says it (经调整EBITA is non_gaap); negative: a word for a loss (净亏损 1亿 is net_income -1亿); segment: the word names the part too (研发费用 is operating_expenses of r_and_d)';
 
 CREATE TABLE nvfacts.segments (
     segment text PRIMARY KEY CHECK (segment ~ '^[a-z0-9][a-z0-9_]*$'),
@@ -84,6 +84,9 @@ CREATE TABLE nvfacts.segments (
     builtin boolean NOT NULL DEFAULT false,
     product boolean NOT NULL DEFAULT false
 );
+-- (a metric word may name its segment too: a column added once segments exist)
+ALTER TABLE nvfacts.metric_aliases
+    ADD COLUMN segment text REFERENCES nvfacts.segments ON UPDATE CASCADE ON DELETE CASCADE;
 COMMENT ON TABLE nvfacts.segments IS
 'business segments, regions, customer groups and products; owner = the company whose segment or product it is; product = naming it names its maker (H100 -> NVIDIA), where a company''s own segment (AMD''s embedded) only does when no company is being followed';
 

@@ -33,9 +33,10 @@ END $$;
 
 ALTER TABLE nvfacts.metric_aliases
     ADD COLUMN basis text CHECK (basis IN ('gaap', 'non_gaap')),
-    ADD COLUMN negative boolean NOT NULL DEFAULT false;
+    ADD COLUMN negative boolean NOT NULL DEFAULT false,
+    ADD COLUMN segment text REFERENCES nvfacts.segments ON UPDATE CASCADE ON DELETE CASCADE;
 COMMENT ON TABLE nvfacts.metric_aliases IS
-'words for a metric; needs_segment: only with a product named before it (成本 of an H100, not of anything); basis: the word says it (经调整EBITA is non_gaap); negative: a word for a loss (净亏损 1亿 is net_income -1亿)';
+'words for a metric; needs_segment: only with a product named before it (成本 of an H100, not of anything); basis: the word says it (经调整EBITA is non_gaap); negative: a word for a loss (净亏损 1亿 is net_income -1亿); segment: the word names the part too (研发费用 is operating_expenses of r_and_d)';
 
 ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_pkey, ADD PRIMARY KEY (word, kind);
 ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_kind_check, ADD CONSTRAINT cues_kind_check

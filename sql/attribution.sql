@@ -146,3 +146,5 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'英伟达营收为4
 SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'美光科技业绩点评\n目标价：205.00美元\n请务必阅读正文之后的免责声明部分\n美光营收为113.2亿美元。\n毛利率为45.7%。');
 -- rental prices are the market's: entity NULL
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('行业层面，单张H100 GPU的云端租赁价格已降至每小时2.1美元左右。');
+-- a metric word may name its segment (研发费用: operating expenses of R&D); the share after 占营业收入 is the part's
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('寒武纪前三季度研发费用为7.84亿元，同比增长33.6%，占营业收入的比例已从上年同期的316.5%降至17.0%。截至9月末公司存货为37.29亿元。');

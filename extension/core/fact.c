@@ -250,6 +250,22 @@ bare_move(const attribution *a)
 		s->m[d].start - s->m[e].end <= VERB_GAP;
 }
 
+/*
+ * 研发费用为7.8亿元，占营业收入的17%: the metric right after 占 is the whole;
+ * the share is of the part named before it in the sentence, if any.
+ */
+static int
+share_part(const sentence *s, int i)
+{
+	int			c = last_mention(s, s->start, s->m[i].start, NVF_TERM_CUE, NVF_CUE_SHARE),
+				part;
+
+	if (c < 0 || s->m[i].start - s->m[c].end > 3)
+		return i;
+	part = last_metric_like(s, s->start, s->m[c].start);
+	return part >= 0 ? part : i;
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
@@ -262,6 +278,8 @@ find_metric(attribution *a, doc_state *ds)
 		a->metric_after = true;
 	else
 		i = last_metric_like(s, a->cstart, a->q->start);
+	if (i >= 0 && !a->metric_after)
+		i = share_part(s, i);
 	if (i < 0 && share_of_other(a))
 		return false;			/* 约3成的先进制程: a share of something not a metric */
 	if (i < 0 && (i = earlier_metric(s, a->cstart)) >= 0)
@@ -544,7 +562,9 @@ find_segment(const attribution *a, bool share)
 		if (c >= 0)
 			hi = s->m[c].start;
 		i = last_segment(a->ds->lex, s, s->start, hi);
-		return i >= 0 ? s->m[i].term->id : a->metric_m < 0 ? a->ds->carry_segment : -1;
+		if (i >= 0)
+			return s->m[i].term->id;
+		return a->metric_m < 0 ? a->ds->carry_segment : s->m[a->metric_m].term->segment;
 	}
 	if (a->metric_after && (i = last_segment(a->ds->lex, s, a->q->end, s->m[a->metric_m].start)) >= 0)
 		return s->m[i].term->id;	/* 20亿美元的数据中心收入 */
@@ -569,6 +589,9 @@ find_segment(const attribution *a, bool share)
 	/* a metric carried from the sentence before carries its segment along */
 	if (i < 0 && tot < 0 && a->metric_m < 0)
 		return a->ds->carry_segment;
+	/* 研发费用: a metric word that names its part */
+	if (i < 0 && a->metric_m >= 0 && s->m[a->metric_m].term->segment >= 0)
+		return s->m[a->metric_m].term->segment;
 	if (i < 0 || (tot >= 0 && s->m[tot].start > s->m[i].start))
 		return -1;
 	return s->m[i].term->id;

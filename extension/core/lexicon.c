@@ -173,6 +173,7 @@ nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind, in
 	t->id = id;
 	t->cues = kind == NVF_TERM_CUE ? UINT64_C(1) << id : 0;
 	t->flags = flags;
+	t->segment = -1;
 	t->ascii = ascii;
 	t->next = -1;
 	return true;
@@ -320,7 +321,7 @@ metric_flags(const nvf_lexicon_source *src, int r)
 
 /*
  * Adds the aliases of one table: (alias, key, ...) rows; a metric alias
- * row goes on with needs_segment, basis, negative.
+ * row goes on with needs_segment, basis, negative and segment.
  */
 static void
 load_terms(nvf_lexicon *lex, const nvf_lexicon_source *src, const char *table,
@@ -333,9 +334,12 @@ load_terms(nvf_lexicon *lex, const nvf_lexicon_source *src, const char *table,
 		const char *key = src->value(src->arg, r, 1);
 		int			id = key ? nvf_lexicon_find(lex, kind, key) : -1;
 
-		if (id >= 0 && src->value(src->arg, r, 0))
+		const char *segment = kind == NVF_TERM_METRIC ? src->value(src->arg, r, 5) : NULL;
+
+		if (id >= 0 && src->value(src->arg, r, 0) &&
 			nvf_lexicon_add_term(lex, src->value(src->arg, r, 0), kind, id,
-								 kind == NVF_TERM_METRIC ? metric_flags(src, r) : 0);
+								 kind == NVF_TERM_METRIC ? metric_flags(src, r) : 0) && segment)
+			lex->terms[lex->nterms - 1].segment = nvf_lexicon_find(lex, NVF_TERM_SEGMENT, segment);
 	}
 }
 
@@ -362,7 +366,7 @@ nvf_lexicon_load(nvf_lexicon *lex, const nvf_lexicon_source *src)
 								  is_true(src->value(src->arg, r, 2)));
 	}
 	load_terms(lex, src, "entity_aliases", "alias, entity", NVF_TERM_ENTITY);
-	load_terms(lex, src, "metric_aliases", "alias, metric, needs_segment, basis, negative",
+	load_terms(lex, src, "metric_aliases", "alias, metric, needs_segment, basis, negative, segment",
 			   NVF_TERM_METRIC);
 	load_terms(lex, src, "segment_aliases", "alias, segment", NVF_TERM_SEGMENT);
 	load_terms(lex, src, "cues", "word, kind", NVF_TERM_CUE);

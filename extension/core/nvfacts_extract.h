@@ -108,6 +108,7 @@ typedef struct nvf_term
 	int			id;				/* entity/metric/segment index */
 	uint64_t	cues;			/* for cues: a bitmask of nvf_cue kinds (a word may have several) */
 	unsigned	flags;
+	int			segment;		/* for metrics: the segment the word names too (研发费用), or -1 */
 	bool		ascii;			/* needs word boundaries, case-insensitive */
 	int			next;			/* chain of terms sharing a first code point */
 } nvf_term;

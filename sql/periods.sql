@@ -80,3 +80,7 @@ SELECT * FROM periods('美超微最近一季每股收益为0.69美元。', '2026
 SELECT * FROM periods('鸿海公布第3季财报，单季税后获利576亿元新台币，单季每股纯益4.15元。', '2025-11-12');
 -- a headline's month takes the year of the month the lead names
 SELECT * FROM periods(E'台积电4月营收创新高\n台积电公布2025年4月营收为3495.67亿元新台币。');
+-- a period named before the figures of a sentence is theirs and the paragraph's, even an earlier one
+SELECT fact_no, metric, measure, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'台积电10月营收为3674亿元，累计前10月营收为3.13兆元。\n回顾第3季，台积电营收9899亿元，季增6.0%；若以美元计算为331亿美元，季增10.1%。', '2025-11-10');
+-- years joined by / take the figures joined by /, in order, in the clause and the next
+SELECT fact_no, metric, value, fiscal_year FROM nvfacts.extract('我们上调美光FY26/FY27/FY28营收预测至521/612/655亿美元，对应EPS为13.52/16.85/17.70美元。');

@@ -338,9 +338,9 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 			ep->outlook_para = ds->paragraph;
 			continue;
 		}
-		/* 2024财年，收入增长126%: a year named before its figures is their period */
-		if (supersedes(&r, &ep->current, owner, ds) ||
-			(r.kind == NVF_PK_YEAR && figure_after(s, p->end)))
+		/* 2024财年，收入增长126%; 回顾第3季，营收…；若以美元计算…: a period named
+		 * before its figures is theirs, and the paragraph's until another is named */
+		if (supersedes(&r, &ep->current, owner, ds) || figure_after(s, p->end))
 			ep->current = r;
 		if (r.kind != NVF_PK_YEAR && supersedes(&r, &ep->report, owner, ds))
 			ep->report = r;

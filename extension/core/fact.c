@@ -1669,6 +1669,35 @@ other_items_between(const sentence *s, size_t a, size_t b, int slot)
 	return nvf_only_fillers(s, k, b, glue);
 }
 
+/*
+ * The years of a list in [lo, hi): a range (2025-2027年) or years joined by
+ * / 、 和 (FY26/FY27/FY28).
+ */
+static void
+collect_years(const sentence *s, size_t lo, size_t hi, item_list *years)
+{
+	static const char *const glue[] = {"/", "、", "和", " ", NULL};
+	size_t		last_end = 0;
+
+	for (int i = NVF_FIRST_FROM(s->p, s->np, lo); i < s->np && s->p[i].end <= hi; i++)
+	{
+		const nvf_period_mention *p = &s->p[i];
+
+		if (p->year_form == NVF_YEAR_RELATIVE || p->comparison)
+			continue;
+		if (p->year_to > p->year)
+			for (int y = p->year; y <= p->year_to; y++)
+				add_item(years, y);
+		else if (p->kind == NVF_PK_YEAR && p->year)
+		{
+			if (years->n && !(last_end && nvf_only_fillers(s, last_end, p->start, glue)))
+				years->n = 0;	/* only the last list */
+			add_item(years, p->year);
+			last_end = p->end;
+		}
+	}
+}
+
 /* The items listed in [lo, hi): names by kind, and the years of a year list or range. */
 static void
 collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
@@ -1690,11 +1719,7 @@ collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
 				 is_cue(&s->m[i], NVF_CUE_NON_GAAP) ? 1 : s->m[i].term->id);
 		last_end[slot] = s->m[i].end;
 	}
-	for (int i = 0; i < s->np; i++)
-		if (s->p[i].start >= lo && s->p[i].end <= hi && s->p[i].year_to > s->p[i].year &&
-			s->p[i].year_form != NVF_YEAR_RELATIVE)
-			for (int y = s->p[i].year; y <= s->p[i].year_to; y++)
-				add_item(&items[ITEM_YEAR], y);
+	collect_years(s, lo, hi, &items[ITEM_YEAR]);
 }
 
 /* The number of facts whose figure lies in [lo, hi). */
@@ -1818,13 +1843,17 @@ slash_lists(const sentence *s, fact_list *out, int first)
 			j++;
 		hi = s->q[j].end;
 		collect_items(s, lo, s->q[i].start, items);
-		if (items[ITEM_BASIS].n == 0)
+		if (items[ITEM_BASIS].n == 0 || items[ITEM_YEAR].n == 0)
 		{
-			/* GAAP/Non-GAAP EPS分别为...，同比增长66%/136%: the bases of the sentence */
+			/* GAAP/Non-GAAP EPS分别为...，同比增长66%/136%; FY26/FY27营收预测至521/612亿美元，
+			 * 对应EPS为13.52/16.85美元: the bases and years of the sentence */
 			item_list	all[ITEM_SLOTS] = {{{0}, 0}};
 
 			collect_items(s, s->start, s->q[i].start, all);
-			items[ITEM_BASIS] = all[ITEM_BASIS];
+			if (items[ITEM_BASIS].n == 0)
+				items[ITEM_BASIS] = all[ITEM_BASIS];
+			if (items[ITEM_YEAR].n == 0)
+				items[ITEM_YEAR] = all[ITEM_YEAR];
 		}
 		for (int k = 0; k < ITEM_SLOTS; k++)
 			if (items[k].n < j - i + 1)

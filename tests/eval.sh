@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # tests/eval.sh — `make eval`: builds, starts a private cluster and measures quantities() recall
 # and extract() quality on ../shared/corpus/dev and ../shared/corpus/train, and on the project's
-# own fixture articles (tests/data/articles); the corpora are skipped when absent.
+# own fixture articles (tests/data/articles, tests/data/heldout); the corpora are skipped when absent.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 nvf_setup nvfacts_eval
@@ -13,4 +13,6 @@ for corpus in dev train; do
 done
 echo "== tests/data/articles (written for this project)"
 bash tests/eval_extract.sh "$TOP/tests/data/articles" "$TOP/tests/data/articles/expected.jsonl" "$@"
+echo "== tests/data/heldout (written for this project, annotated before the rules they test)"
+bash tests/eval_extract.sh "$TOP/tests/data/heldout" "$TOP/tests/data/heldout/expected.jsonl" "$@"
 nvf_stop_cluster

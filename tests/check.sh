@@ -42,6 +42,12 @@ step "extract() quality on ../shared/corpus/dev (F1 >= 0.94, strict >= 0.88)" \
     env EVAL_GATE=1 EVAL_MIN_F1=0.94 EVAL_MIN_STRICT=0.88 bash tests/eval_extract.sh "$TOP/../shared/corpus/dev"
 step "extract() quality on ../shared/corpus/train (F1 >= 0.90, strict >= 0.75)" \
     env EVAL_GATE=1 EVAL_MIN_F1=0.90 EVAL_MIN_STRICT=0.75 bash tests/eval_extract.sh "$TOP/../shared/corpus/train"
+step "extract() quality on tests/data/articles (F1 >= 0.95, strict >= 0.85)" \
+    env EVAL_GATE=1 EVAL_MIN_F1=0.95 EVAL_MIN_STRICT=0.85 bash tests/eval_extract.sh \
+        "$TOP/tests/data/articles" "$TOP/tests/data/articles/expected.jsonl"
+step "extract() quality on tests/data/heldout (F1 >= 0.93, strict >= 0.78)" \
+    env EVAL_GATE=1 EVAL_MIN_F1=0.93 EVAL_MIN_STRICT=0.78 bash tests/eval_extract.sh \
+        "$TOP/tests/data/heldout" "$TOP/tests/data/heldout/expected.jsonl"
 
 echo
 ((${#failed[@]} == 0)) || printf 'nvfacts: FAILED step: %s\n' "${failed[@]}"

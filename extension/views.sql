@@ -187,7 +187,7 @@ COMMENT ON FUNCTION nvfacts.usd_rate_sql(text, text) IS
 -- calendar period and its value in US dollars; keys include the unit, so
 -- figures in different currencies are never compared.
 CREATE FUNCTION nvfacts.facts_view_sql(target regclass, view text) RETURNS text
-LANGUAGE plpgsql STABLE STRICT
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE    -- STABLE: it reads the catalog
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     nsp name;
@@ -338,7 +338,9 @@ FROM (SELECT DISTINCT ON (entity, fiscal_year, fiscal_quarter, period_end, col, 
 GROUP BY entity, fiscal_year, fiscal_quarter, period_end, calendar_year, calendar_quarter$v$,
             cols, pg_catalog.format('%I.%I', nsp, rel || '_consensus'), pairs);
     ELSE
-        RAISE EXCEPTION 'nvfacts has no view "%"', view USING ERRCODE = 'invalid_parameter_value';
+        RAISE EXCEPTION 'nvfacts has no view "%"', view
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = 'The views are _detail, _latest, _levels, _consensus, _conflicts and _quarterly.';
     END CASE;
 END $$;
 

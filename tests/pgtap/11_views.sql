@@ -6,7 +6,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS nvfacts;
 
-SELECT plan(25);
+SELECT plan(26);
 
 CREATE SCHEMA regress_bi;
 SELECT is(nvfacts.create_facts_table('regress_bi.news')::text, 'regress_bi.news',
@@ -145,6 +145,8 @@ SELECT throws_ok(format('SELECT nvfacts.create_facts_table(%L)', 'regress_bi.' |
     format('facts table name "%s" is too long for its views', repeat('n', 54)),
     'a name whose views would be cut short -- ERROR');
 SELECT is(nvfacts.create_facts_views(NULL)::text, NULL, 'NULL: nothing (STRICT)');
+SELECT throws_ok($$SELECT nvfacts.facts_view_sql('regress_bi.news', '_nope')$$, '22023',
+    'nvfacts has no view "_nope"', 'facts_view_sql() knows the six views only -- ERROR');
 
 SELECT * FROM finish();
 ROLLBACK;

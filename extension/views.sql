@@ -37,20 +37,29 @@ CREATE FUNCTION nvfacts.same_figure(value1 numeric, low1 numeric, high1 numeric,
                                     value2 numeric, low2 numeric, high2 numeric)
 RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 5
 SET search_path = pg_catalog, pg_temp AS $$
-    SELECT CASE WHEN value1 IS NOT NULL OR value2 IS NOT NULL
-                THEN coalesce(pg_catalog.abs(value1 - value2)
-                              <= 0.005 * GREATEST(pg_catalog.abs(value1), pg_catalog.abs(value2)), false)
-                ELSE (low1 IS NULL AND low2 IS NULL
-                      OR coalesce(pg_catalog.abs(low1 - low2)
-                                  <= 0.005 * GREATEST(pg_catalog.abs(low1), pg_catalog.abs(low2)), false))
-                 AND (high1 IS NULL AND high2 IS NULL
-                      OR coalesce(pg_catalog.abs(high1 - high2)
-                                  <= 0.005 * GREATEST(pg_catalog.abs(high1), pg_catalog.abs(high2)), false))
-           END
+    -- the pairs compared: the values, or (neither has one) the bounds
+    SELECT pg_catalog.bool_and(a IS NULL AND b IS NULL
+                               OR coalesce(pg_catalog.abs(a - b)
+                                           <= 0.005 * GREATEST(pg_catalog.abs(a), pg_catalog.abs(b)), false))
+    FROM (VALUES (value1, value2, true), (low1, low2, false), (high1, high2, false)) AS p(a, b, point)
+    WHERE p.point = (value1 IS NOT NULL OR value2 IS NOT NULL)
 $$;
 
 COMMENT ON FUNCTION nvfacts.same_figure(numeric, numeric, numeric, numeric, numeric, numeric) IS
 'whether two figures (value, value_low, value_high) agree within 0.5% of the larger: points by value, pure ranges by both bounds (the tolerance of the views TARGET_consensus and TARGET_conflicts)';
+
+-- One figure as one article gives it: what TARGET_consensus gathers per key
+-- (an array of these, newest article first) and compares figure by figure.
+CREATE TYPE nvfacts.figure AS (
+    value numeric,
+    value_low numeric,
+    value_high numeric,
+    doc text,
+    published date,
+    evidence text
+);
+COMMENT ON TYPE nvfacts.figure IS
+'a figure (value, value_low, value_high) as one article (doc, published) states it (evidence): the facts of a key as TARGET_consensus compares them';
 
 -- The value columns of TARGET_quarterly, in order: one per metric (revenue of
 -- a segment for data_center_revenue) and status, from the consensus levels of
@@ -237,48 +246,49 @@ FROM %s
 WHERE measure = 'level' AND status = 'actual' AND entity IS NOT NULL AND value IS NOT NULL$v$,
             pg_catalog.format('%I.%I', nsp, rel || '_detail'));
     WHEN '_consensus' THEN
-        -- per key, the facts as arrays (newest article first); each distinct figure
+        -- per key, its facts as an array (newest article first); each distinct figure
         -- is a candidate, supported by the articles whose figures are the same
-        -- (same_figure); the most supported wins, then the one more articles give
-        -- exactly, then the one of the newest article
+        -- (same_figure: compared figure by figure, not fact by fact); the most
+        -- supported wins, then the one more articles give exactly, then the one
+        -- of the newest article
         RETURN pg_catalog.format($v$
-SELECT %1$s,
-       EXTRACT(year FROM period_end)::int AS calendar_year,
-       CASE WHEN period_kind = 'quarter' THEN EXTRACT(quarter FROM period_end)::int END AS calendar_quarter,
+SELECT %1$s, calendar_year, calendar_quarter,
        value, value_low, value_high, usd_rate, pg_catalog.trim_scale(value * usd_rate) AS value_usd,
        documents, all_documents, pg_catalog.round(documents::numeric / all_documents, 3) AS agreement,
        conflict, first_published, last_published, doc, evidence
 FROM (SELECT k.entity, k.metric, k.segment, k.basis, k.measure, k.unit, k.status, k.fiscal_year,
-             k.fiscal_quarter, k.period_kind, k.period_end,
-             w.value, w.value_low, w.value_high, %3$s AS usd_rate,
-             w.documents, k.all_documents,
-             EXISTS (SELECT FROM ROWS FROM (pg_catalog.unnest(k.vs), pg_catalog.unnest(k.lows),
-                                            pg_catalog.unnest(k.highs)) o(v, lo, hi)
-                     WHERE NOT nvfacts.same_figure(w.value, w.value_low, w.value_high, o.v, o.lo, o.hi)) AS conflict,
-             w.first_published, w.last_published, w.doc, w.evidence
-      FROM (SELECT %1$s, pg_catalog.count(DISTINCT d.doc)::int AS all_documents,
-                   pg_catalog.array_agg(d.value ORDER BY d.published DESC NULLS LAST, d.doc, d.fact_no) AS vs,
-                   pg_catalog.array_agg(d.value_low ORDER BY d.published DESC NULLS LAST, d.doc, d.fact_no) AS lows,
-                   pg_catalog.array_agg(d.value_high ORDER BY d.published DESC NULLS LAST, d.doc, d.fact_no) AS highs,
-                   pg_catalog.array_agg(d.doc ORDER BY d.published DESC NULLS LAST, d.doc, d.fact_no) AS docs,
-                   pg_catalog.array_agg(d.published ORDER BY d.published DESC NULLS LAST, d.doc, d.fact_no) AS dates,
-                   pg_catalog.array_agg(d.evidence ORDER BY d.published DESC NULLS LAST, d.doc, d.fact_no) AS sentences
+             k.fiscal_quarter, k.period_kind, k.period_end, k.calendar_year, k.calendar_quarter,
+             w.value, w.value_low, w.value_high, %3$s AS usd_rate, w.documents, k.all_documents,
+             w.conflict, w.first_published, w.last_published, w.doc, w.evidence
+      FROM (SELECT %1$s, d.calendar_year, d.calendar_quarter, pg_catalog.count(DISTINCT d.doc)::int AS all_documents,
+                   pg_catalog.array_agg(ROW(d.value, d.value_low, d.value_high, d.doc, d.published, d.evidence)::nvfacts.figure
+                                        ORDER BY d.published DESC NULLS LAST, d.doc, d.fact_no) AS facts
             FROM %2$s d
             WHERE d.entity IS NOT NULL AND (d.fiscal_year IS NOT NULL OR d.period_end IS NOT NULL)
-            GROUP BY %1$s) k
+            GROUP BY %1$s, d.calendar_year, d.calendar_quarter) k
       CROSS JOIN LATERAL (
-            SELECT c.v AS value, c.lo AS value_low, c.hi AS value_high,
-                   pg_catalog.count(DISTINCT o.d)::int AS documents,
-                   pg_catalog.min(o.p) AS first_published, pg_catalog.max(o.p) AS last_published,
-                   (pg_catalog.array_agg(c.d ORDER BY c.i))[1] AS doc,
-                   (pg_catalog.array_agg(c.e ORDER BY c.i))[1] AS evidence
-            FROM ROWS FROM (pg_catalog.unnest(k.vs), pg_catalog.unnest(k.lows), pg_catalog.unnest(k.highs),
-                            pg_catalog.unnest(k.docs), pg_catalog.unnest(k.sentences)) WITH ORDINALITY c(v, lo, hi, d, e, i)
-            JOIN ROWS FROM (pg_catalog.unnest(k.vs), pg_catalog.unnest(k.lows), pg_catalog.unnest(k.highs),
-                            pg_catalog.unnest(k.docs), pg_catalog.unnest(k.dates)) o(v, lo, hi, d, p)
-              ON nvfacts.same_figure(c.v, c.lo, c.hi, o.v, o.lo, o.hi)
-            GROUP BY c.v, c.lo, c.hi
-            ORDER BY pg_catalog.count(DISTINCT o.d) DESC, pg_catalog.count(DISTINCT c.d) DESC, pg_catalog.min(c.i)
+            WITH figures AS (       -- each distinct figure: its articles, its newest fact (pos 1 = newest)
+                SELECT c.value, c.value_low, c.value_high, pg_catalog.min(c.ordinality) AS pos,
+                       pg_catalog.array_agg(DISTINCT c.doc) AS docs,
+                       pg_catalog.min(c.published) AS first_published, pg_catalog.max(c.published) AS last_published,
+                       (pg_catalog.array_agg(c.doc ORDER BY c.ordinality))[1] AS doc,
+                       (pg_catalog.array_agg(c.evidence ORDER BY c.ordinality))[1] AS evidence
+                FROM pg_catalog.unnest(k.facts) WITH ORDINALITY c
+                GROUP BY c.value, c.value_low, c.value_high),
+            pairs AS MATERIALIZED ( -- every two figures, and whether they are the same
+                SELECT x.pos, x.value, x.value_low, x.value_high, x.docs AS own_docs, x.doc, x.evidence,
+                       y.docs, y.first_published, y.last_published,
+                       nvfacts.same_figure(x.value, x.value_low, x.value_high,
+                                           y.value, y.value_low, y.value_high) AS same
+                FROM figures x CROSS JOIN figures y)
+            SELECT p.value, p.value_low, p.value_high,
+                   pg_catalog.count(DISTINCT y.doc) FILTER (WHERE p.same)::int AS documents,
+                   pg_catalog.min(p.first_published) FILTER (WHERE p.same) AS first_published,
+                   pg_catalog.max(p.last_published) FILTER (WHERE p.same) AS last_published,
+                   pg_catalog.bool_or(NOT p.same) AS conflict, p.doc, p.evidence
+            FROM pairs p CROSS JOIN LATERAL pg_catalog.unnest(p.docs) y(doc)
+            GROUP BY p.pos, p.value, p.value_low, p.value_high, p.own_docs, p.doc, p.evidence
+            ORDER BY documents DESC, pg_catalog.cardinality(p.own_docs) DESC, p.pos
             LIMIT 1) w) s$v$,
             key, pg_catalog.format('%I.%I', nsp, rel || '_detail'),
             nvfacts.usd_rate_sql('k.unit', 'coalesce(k.period_end, w.last_published)'));

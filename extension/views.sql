@@ -380,7 +380,8 @@ BEGIN
     FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
     WHERE c.oid = target;
     IF NOT FOUND THEN
-        RAISE EXCEPTION 'relation with OID % does not exist', target::oid USING ERRCODE = 'undefined_table';
+        RAISE EXCEPTION 'relation with OID % does not exist', target::oid
+            USING ERRCODE = 'undefined_table', HINT = 'Name an existing facts table.';
     END IF;
     SELECT pg_catalog.string_agg(pg_catalog.quote_ident(x.col), ', ' ORDER BY x.n) INTO missing
     FROM (SELECT a.attname::text AS col, a.attnum AS n FROM pg_catalog.pg_attribute a
@@ -392,7 +393,7 @@ BEGIN
         RAISE EXCEPTION '"%" is not a facts table', target
             USING ERRCODE = 'wrong_object_type',
                   DETAIL = pg_catalog.format('It has no column %s.', missing),
-                  HINT = 'Make facts tables with nvfacts.create_facts_table(); after ALTER EXTENSION nvfacts UPDATE, ingest() adds new columns.';
+                  HINT = 'Make facts tables with nvfacts.create_facts_table(); one of an earlier version that ingest() never loaded lacks the columns nvfacts.fact gained since (ALTER TABLE ... ADD COLUMN).';
     END IF;
     -- the longest name made from it must fit (PostgreSQL would cut it short)
     IF pg_catalog.octet_length(rel) + 10 > 63 THEN

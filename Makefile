@@ -42,13 +42,13 @@ include $(PGXS)
 $(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
 
 INSTALL_SQL = extension/nvfacts.sql extension/fact.sql extension/lexicon_data.sql \
-              extension/loader.sql extension/ingest.sql
+              extension/loader.sql extension/ingest.sql extension/views.sql
 extension/nvfacts--$(EXTVERSION).sql: $(INSTALL_SQL) nvfacts.control
 	cat $(INSTALL_SQL) | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@
 
 # an upgrade: its own statements, then what it shares with the install script
 extension/nvfacts--0.1.0--0.2.0.sql: extension/upgrade--0.1.0--0.2.0.sql extension/fact.sql \
-                                     extension/lexicon_data.sql
+                                     extension/lexicon_data.sql extension/views.sql
 	cat $^ > $@
 
 # ---- outside the server -------------------------------------------------

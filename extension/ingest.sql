@@ -59,8 +59,8 @@ COMMENT ON FUNCTION nvfacts.target_parts(text) IS
 'the schema and name of a schema-qualified facts table name, or an error';
 
 -- A facts table for ingest(): the columns of nvfacts.fact plus published and
--- loaded_at, a primary key, indexes for the common filters, and two views
--- (TARGET_latest, TARGET_levels) for BI tools.  Returns the table; an
+-- loaded_at, a primary key, indexes for the common filters, and the views BI
+-- tools read (nvfacts.create_facts_views(), views.sql).  Returns the table; an
 -- existing table is returned as it is.
 CREATE FUNCTION nvfacts.create_facts_table(target text) RETURNS regclass
 LANGUAGE plpgsql
@@ -68,8 +68,6 @@ SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     parts text[] := nvfacts.target_parts(target);
     tbl text := pg_catalog.format('%I.%I', parts[1], parts[2]);
-    latest text := pg_catalog.format('%I.%I', parts[1], parts[2] || '_latest');
-    levels text := pg_catalog.format('%I.%I', parts[1], parts[2] || '_levels');
 BEGIN
     IF pg_catalog.to_regclass(tbl) IS NOT NULL THEN
         RETURN pg_catalog.to_regclass(tbl);
@@ -80,26 +78,12 @@ BEGIN
                     ALTER loaded_at SET DEFAULT pg_catalog.now(), ADD PRIMARY KEY (doc, fact_no)', tbl);
     EXECUTE pg_catalog.format('CREATE INDEX ON %s (entity, metric, fiscal_year, fiscal_quarter)', tbl);
     EXECUTE pg_catalog.format('CREATE INDEX ON %s (published)', tbl);
-    -- the latest figure per entity, metric and fiscal period (newest article wins)
-    EXECUTE pg_catalog.format($v$CREATE VIEW %s AS
-        SELECT DISTINCT ON (entity, metric, segment, basis, measure, status, fiscal_year, fiscal_quarter)
-               entity, metric, segment, basis, measure, status, fiscal_year, fiscal_quarter,
-               value, value_low, value_high, unit, approx, doc, published, evidence
-        FROM %s
-        WHERE entity IS NOT NULL
-        ORDER BY entity, metric, segment, basis, measure, status, fiscal_year, fiscal_quarter,
-                 published DESC NULLS LAST, loaded_at DESC, doc, fact_no$v$, latest, tbl);
-    -- reported levels only (no growth rates, no guidance): a time series per entity and metric
-    EXECUTE pg_catalog.format($v$CREATE VIEW %s AS
-        SELECT entity, metric, segment, basis, fiscal_year, fiscal_quarter, value, unit, doc, published
-        FROM %s
-        WHERE measure = 'level' AND status = 'actual' AND entity IS NOT NULL AND value IS NOT NULL$v$,
-        levels, tbl);
+    PERFORM nvfacts.create_facts_views(pg_catalog.to_regclass(tbl));
     RETURN pg_catalog.to_regclass(tbl);
 END $$;
 
 COMMENT ON FUNCTION nvfacts.create_facts_table(text) IS
-'creates a facts table (schema-qualified name) for nvfacts.ingest() with its indexes and views TARGET_latest and TARGET_levels';
+'creates a facts table (schema-qualified name) for nvfacts.ingest() with its indexes, its table of articles TARGET_articles and its views (nvfacts.create_facts_views())';
 
 -- One file into the facts table (its old facts replaced); the catalog row it leaves.
 CREATE FUNCTION nvfacts.ingest_file(server name, rel regclass, target text, path text, bytes bigint,

@@ -36,6 +36,8 @@ step "make fuzz" make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
 step "lexicon changes across sessions and pg_dump" bash tests/lexicon_sessions.sh
 step "ingest: incremental loads, kill -9, concurrency, pg_cron" bash tests/ingest_sessions.sh
 step "scale-out: a coordinator and two shards (postgres_fdw, async append, pg_cron)" bash tests/scaleout.sh
+step "BI client: node-postgres over TCP, prepared statements on extract() and every view, types, SQLSTATEs" \
+    bash tests/client.sh
 step "loader: symlink swap race, FIFO, file names and pg_dump, unreadable and deep directories" bash tests/loader_sessions.sh
 step "quantities() recall on ../shared/corpus/dev (>= 97%)" eval_quantities
 step "extract() quality on ../shared/corpus/dev (F1 >= 0.94, strict >= 0.88)" \

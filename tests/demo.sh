@@ -32,5 +32,9 @@ SELECT path, status, facts, bytes FROM nvfacts.ingested_files ORDER BY path;
 \echo '== the latest figure per entity, metric and fiscal quarter (view news_facts_latest)'
 SELECT entity, metric, measure, status, fiscal_year AS fy, fiscal_quarter AS fq, value, unit, doc
   FROM news_facts_latest WHERE fiscal_year IS NOT NULL ORDER BY entity, metric, fy, fq LIMIT 20;
+\echo '== where the articles disagree by more than 0.5% (view news_facts_conflicts; README "BI")'
+SELECT entity, metric, segment, basis, measure, status, fiscal_year AS fy, fiscal_quarter AS fq, value, unit,
+       agreed, docs
+  FROM news_facts_conflicts ORDER BY entity, metric, segment, basis, measure, status, fy, fq, value;
 SQL
 nvf_stop_cluster

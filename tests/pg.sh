@@ -21,14 +21,17 @@ nvf_on_err() {
 trap 'nvf_on_err $? "${BASH_SOURCE[0]##*/}:$LINENO" "$BASH_COMMAND"' ERR
 
 nvf_install_packages() {
-  local p missing=()
+  local p missing=() node=()
   for p in "${NVF_PACKAGES[@]}"; do
     [[ $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) == "install ok installed" ]] || missing+=("$p")
   done
-  ((${#missing[@]})) || return 0
-  echo "nvfacts: installing ${missing[*]}"
+  # The client test (tests/client.sh) needs node and npm: Debian's packages when there are none
+  # (a Node.js installed otherwise, whose npm comes with it, is used as it is).
+  command -v node >/dev/null && command -v npm >/dev/null || node=(nodejs npm)
+  ((${#missing[@]} + ${#node[@]})) || return 0
+  echo "nvfacts: installing ${missing[*]} ${node[*]}"
   apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y "${NVF_PACKAGES[@]}"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y "${NVF_PACKAGES[@]}" "${node[@]}"
 }
 
 nvf_build_install() {

@@ -349,13 +349,11 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 
 /* ---- carry-over -------------------------------------------------------- */
 
+/* Does the sentence name a cue of this kind? */
 static bool
-names_other_org(const sentence *s)
+names_cue(const sentence *s, nvf_cue cue)
 {
-	for (int i = 0; i < s->nm; i++)
-		if (nvf_term_is_cue(s->m[i].term, NVF_CUE_OTHER_ORG))
-			return true;
-	return false;
+	return (s->cues & (UINT64_C(1) << cue)) != 0;
 }
 
 /* 甲和乙...前者...后者: remember the last two companies named together. */
@@ -392,7 +390,7 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		if (produced && subject >= 0)
 			ds->main_entity = subject;
 	}
-	else if (names_other_org(s) && s->nq > 0)
+	else if (names_cue(s, NVF_CUE_OTHER_ORG) && s->nq > 0)
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
 	if (metric != -2)
 		ds->carry_metric = metric, ds->carry_metric_age = 0;
@@ -452,15 +450,6 @@ blank(const sentence *s)
 		if (s->t[i] != ' ' && s->t[i] != '\n' && s->t[i] != '\r' && s->t[i] != '\t')
 			return false;
 	return true;
-}
-
-static bool
-article_ends(const sentence *s)
-{
-	for (int i = 0; i < s->nm; i++)
-		if (nvf_term_is_cue(s->m[i].term, NVF_CUE_ARTICLE_END))
-			return true;
-	return false;
 }
 
 /*
@@ -606,7 +595,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		if (blank(&s))
 			continue;
 		/* (a disclaimer above the article is no end of it) */
-		if (article_ends(&s))
+		if (names_cue(&s, NVF_CUE_ARTICLE_END))
 			forget(ds), ds->ended = ds->emitted > 0 && article_ended(&s);
 		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES)
 			new_paragraph(ds);

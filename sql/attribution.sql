@@ -148,3 +148,8 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'美光科技业绩�
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('行业层面，单张H100 GPU的云端租赁价格已降至每小时2.1美元左右。');
 -- a metric word may name its segment (研发费用: operating expenses of R&D); the share after 占营业收入 is the part's
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('寒武纪前三季度研发费用为7.84亿元，同比增长33.6%，占营业收入的比例已从上年同期的316.5%降至17.0%。截至9月末公司存货为37.29亿元。');
+-- a group of companies (四家公司 overlaps the count 四家) gives entity NULL; 前者/后者 need a pair named just before
+SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'Meta全年资本支出指引为700亿美元。\n摩根士丹利预计，四家公司2025年的资本支出合计将超过3000亿美元。');
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'英伟达和AMD发布了新品。\n市场反应平淡。\n汇丰将英伟达目标价上调至320美元。\nMelius Research给出350美元的目标价，后者意味着仍有约73%的上涨空间。');
+-- both sides of an exchange rate are no figures; a company's move beats a metric named after it
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('台积电预估第四季营收介于322亿至334亿美元，以1美元兑30.6元新台币汇率假设计算。Meta重挫逾11%，市值蒸发约2080亿美元。');

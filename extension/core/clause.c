@@ -257,7 +257,8 @@ inside_quantity(const nvf_quantity *qs, int nq, int *qi, size_t a)
 {
 	while (*qi < nq && qs[*qi].end <= a)
 		(*qi)++;
-	return *qi < nq && qs[*qi].start <= a;
+	/* a count is no figure: words may overlap it (四家公司) */
+	return *qi < nq && qs[*qi].start <= a && strcmp(qs[*qi].unit, "count") != 0;
 }
 
 static void

@@ -360,7 +360,10 @@ names_cue(const sentence *s, nvf_cue cue)
 static void
 note_pair(doc_state *ds, const sentence *s)
 {
-	nvf_entity_pair(s, s->end, ds->pair);
+	if (nvf_entity_pair(s, s->end, ds->pair))
+		ds->pair_age = 0;
+	else if (ds->pair_age < CARRY_LIMIT)
+		ds->pair_age++;
 }
 
 /*
@@ -645,6 +648,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 		;
 	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
 	ds.main_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
+	ds.pair_age = CARRY_LIMIT;
 	forget(&ds);
 	while (pos < len)
 	{

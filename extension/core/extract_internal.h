@@ -66,6 +66,7 @@ typedef struct doc_state
 	int			main_entity;	/* the subject of the last sentence with figures */
 	bool		carry_in_passing;	/* carry_entity came from a sentence without figures */
 	int			pair[2];		/* the last two companies named together (前者, 后者) */
+	int			pair_age;		/* sentences since they were named */
 	int			carry_metric;
 	int			carry_metric_age;
 	int			carry_segment;	/* the segment of the carried metric's last figure, or -1 */

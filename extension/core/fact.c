@@ -203,6 +203,23 @@ metric_right_after(const attribution *a)
 	return metric_like(&s->m[i]) && nvf_only_fillers(s, k, s->m[i].start, fillers) ? i : -1;
 }
 
+/* 超过250%的增长, 5%的降幅: +1 or -1 for a growth noun right after the figure, else 0. */
+static int
+growth_after(const attribution *a)
+{
+	static const char *const fillers[] = {"的", " ", NULL};
+	const sentence *s = a->s;
+	int			i = first_at(s, a->q->end);
+
+	if (i >= s->nm || s->m[i].start - a->q->end > AFTER_GAP ||
+		!nvf_only_fillers(s, a->q->end, s->m[i].start, fillers) ||
+		!nvf_text_between_has(s, a->q->end, s->m[i].start, "的"))
+		return 0;
+	if (is_cue(&s->m[i], NVF_CUE_UP) || is_cue(&s->m[i], NVF_CUE_UP_NOUN))
+		return 1;
+	return is_cue(&s->m[i], NVF_CUE_DOWN) || is_cue(&s->m[i], NVF_CUE_DOWN_NOUN) ? -1 : 0;
+}
+
 /*
  * 约3成的2奈米先进制程, 20亿美元的协议: a figure followed by 的 and a noun
  * that is no metric measures that noun.
@@ -222,6 +239,8 @@ share_of_other(const attribution *a)
 	after += 3;
 	if (next < s->nq && s->q[next].start == after)
 		return false;			/* 37亿美元的三倍: another figure, no noun */
+	if (growth_after(a) != 0)
+		return false;			/* 73%的上涨空间: a move */
 	for (int i = 0; kept[i]; i++)
 		if (after + strlen(kept[i]) <= s->end && memcmp(s->t + after, kept[i], strlen(kept[i])) == 0)
 			return false;
@@ -274,6 +293,8 @@ find_metric(attribution *a, doc_state *ds)
 	int			i = metric_right_after(a);
 
 	a->metric_cstart = a->cstart;
+	if (i >= 0 && bare_move(a))
+		i = -1;					/* Meta重挫逾11%，市值蒸发…: the move is the share price's */
 	if (i >= 0)
 		a->metric_after = true;
 	else
@@ -451,8 +472,10 @@ former_latter(const attribution *a, const doc_state *ds)
 		{
 			int			pair[2] = {ds->pair[0], ds->pair[1]};
 
-			/* 英伟达和AMD的收入分别为...，前者...: a pair named before it in its sentence */
-			nvf_entity_pair(s, s->m[i].start, pair);
+			/* 英伟达和AMD的收入分别为...，前者...: a pair named before it in its
+			 * sentence, else in the two before; else no company */
+			if (!nvf_entity_pair(s, s->m[i].start, pair) && ds->pair_age > 1)
+				return ENTITY_NONE;
 			return pair[is_cue(&s->m[i], NVF_CUE_LATTER) ? 1 : 0];
 		}
 	return ENTITY_NONE;
@@ -739,22 +762,6 @@ comparison_measure(const attribution *a)
 	return NULL;
 }
 
-/* 超过250%的增长, 5%的降幅: +1 or -1 for a growth noun right after the figure, else 0. */
-static int
-growth_after(const attribution *a)
-{
-	static const char *const fillers[] = {"的", " ", NULL};
-	const sentence *s = a->s;
-	int			i = first_at(s, a->q->end);
-
-	if (i >= s->nm || s->m[i].start - a->q->end > AFTER_GAP ||
-		!nvf_only_fillers(s, a->q->end, s->m[i].start, fillers) ||
-		!nvf_text_between_has(s, a->q->end, s->m[i].start, "的"))
-		return 0;
-	if (is_cue(&s->m[i], NVF_CUE_UP) || is_cue(&s->m[i], NVF_CUE_UP_NOUN))
-		return 1;
-	return is_cue(&s->m[i], NVF_CUE_DOWN) || is_cue(&s->m[i], NVF_CUE_DOWN_NOUN) ? -1 : 0;
-}
 
 /*
  * The direction word nearest before the figure: -1 down, +1 up, 0 none or
@@ -1505,6 +1512,14 @@ skipped_quantity(const nvf_quantity *q)
 	return strcmp(q->unit, "count") == 0 || (q->flags & (NVF_Q_VAGUE | NVF_Q_CONVERTED));
 }
 
+/* 1美元兑30.6元新台币: both sides of an exchange rate are no figure of anything. */
+static bool
+exchange_rate(const sentence *s, const nvf_quantity *q)
+{
+	return (q->end + 3 <= s->end && memcmp(s->t + q->end, "兑", 3) == 0) ||
+		(q->start >= 3 && memcmp(s->t + q->start - 3, "兑", 3) == 0);
+}
+
 /* The currency of the money figure before q[i] in its sentence, or NULL. */
 static const char *
 money_before(const sentence *s, int i)
@@ -1933,7 +1948,7 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 		/* 营收300亿美元，净利润120亿: a magnitude without unit in a sentence of money */
 		if ((q.flags & NVF_Q_UNITLESS) && (q.unit = money_before(s, i)) == NULL)
 			continue;
-		if (skipped_quantity(&q) || is_tolerance(s, &q))
+		if (skipped_quantity(&q) || is_tolerance(s, &q) || exchange_rate(s, &q))
 			continue;
 		if (!quantity_fact(ds, env, s, &q, out, first, &f, &reference))
 			continue;

@@ -153,3 +153,5 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'Meta全年资本支
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'英伟达和AMD发布了新品。\n市场反应平淡。\n汇丰将英伟达目标价上调至320美元。\nMelius Research给出350美元的目标价，后者意味着仍有约73%的上涨空间。');
 -- both sides of an exchange rate are no figures; a company's move beats a metric named after it
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('台积电预估第四季营收介于322亿至334亿美元，以1美元兑30.6元新台币汇率假设计算。Meta重挫逾11%，市值蒸发约2080亿美元。');
+-- a move after the company's clause is its share price too (微软周四的走势，重挫10%); no word straddles a period's end (上半年增长 holds no 年增长)
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('微软周四(29日)的走势，重挫10%。Anthropic的年化收入在今年上半年增长了四倍，已超过40亿美元。', '2025-08-01');

@@ -261,6 +261,19 @@ inside_quantity(const nvf_quantity *qs, int nq, int *qi, size_t a)
 	return *qi < nq && qs[*qi].start <= a && strcmp(qs[*qi].unit, "count") != 0;
 }
 
+/*
+ * Whether a word at [a, b) starts inside a period expression and ends past
+ * it (上半年增长 holds no 年增长; 去年同期 holds 同期).  The cursor *pi walks
+ * forward with a.
+ */
+static bool
+straddles_period(const sentence *s, int *pi, size_t a, size_t b)
+{
+	while (*pi < s->np && s->p[*pi].end <= a)
+		(*pi)++;
+	return *pi < s->np && s->p[*pi].start < a && b > s->p[*pi].end;
+}
+
 static void
 collect_clauses(nvf_env *env, sentence *s)
 {
@@ -289,7 +302,8 @@ static void
 collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 {
 	int			cap = 16,
-				qi = 0;
+				qi = 0,
+				pi = 0;
 	size_t		i = s->start;
 
 	s->m = nvf_alloc(env, cap * sizeof(mention));
@@ -298,6 +312,9 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 	{
 		const nvf_term *term = inside_quantity(s->q, s->nq, &qi, i) ? NULL
 			: nvf_lexicon_match(lex, s->t, s->end, i);
+
+		if (term && straddles_period(s, &pi, i, i + term->len))
+			term = NULL;
 
 		if (!term)
 		{

@@ -252,21 +252,32 @@ share_of_other(const attribution *a)
 }
 
 /*
- * 微软跌2.92%, 英伟达周四下跌2%: a company, a move right after it and a
- * percentage, with no metric word: the move of its share price.
+ * 微软跌2.92%, 英伟达周四下跌2%, 微软周四的走势，重挫10%: a company, a move
+ * right before a percentage, and no metric or segment word between them
+ * (in the figure's clause or the one before): the move of its share price.
  */
 static bool
 bare_move(const attribution *a)
 {
 	const sentence *s = a->s;
 	int			d = last_before(s, a->q->start),
-				e = d - 1;
+				c;
 
-	if (strcmp(a->q->unit, "%") != 0 || e < 0 || s->m[e].start < a->cstart ||
+	if (strcmp(a->q->unit, "%") != 0 || d < 1 || s->m[d].start < a->cstart ||
+		a->q->start - s->m[d].end > 6 ||
 		!(is_cue(&s->m[d], NVF_CUE_UP) || is_cue(&s->m[d], NVF_CUE_DOWN)))
 		return false;
-	return a->q->start - s->m[d].end <= 6 && s->m[e].term->kind == NVF_TERM_ENTITY &&
-		s->m[d].start - s->m[e].end <= VERB_GAP;
+	c = s->m[d].clause;
+	for (int e = d - 1; e >= 0 && s->m[e].clause >= c - 1 && s->m[d].start - s->m[e].end <= 40; e--)
+	{
+		nvf_term_kind k = s->m[e].term->kind;
+
+		if (k == NVF_TERM_ENTITY)
+			return true;
+		if (k == NVF_TERM_METRIC || k == NVF_TERM_SEGMENT)
+			return false;
+	}
+	return false;
 }
 
 /*
@@ -279,7 +290,7 @@ share_part(const sentence *s, int i)
 	int			c = last_mention(s, s->start, s->m[i].start, NVF_TERM_CUE, NVF_CUE_SHARE),
 				part;
 
-	if (c < 0 || s->m[i].start - s->m[c].end > 3)
+	if (c < 0 || s->m[i].start - s->m[c].end > 9)
 		return i;
 	part = last_metric_like(s, s->start, s->m[c].start);
 	return part >= 0 ? part : i;

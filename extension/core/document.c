@@ -115,12 +115,10 @@ typedef enum key_kind
  * set are part of it.
  */
 static void
-fact_key(const nvf_fact *f, key_kind kind, char *buf, size_t cap)
+fact_key(const nvf_fact *f, char vals[3][NVF_DEC_TEXT], key_kind kind, char *buf, size_t cap)
 {
 	static const char *const tags[] = {"F", "B1", "B0", "L"};
-	char		v[NVF_DEC_TEXT] = "";
 	size_t		n = 0;
-	const nvf_dec *vals[3] = {&f->value, &f->low, &f->high};
 
 	buf[0] = '\0';
 	key_part(buf, cap, &n, tags[kind]);
@@ -130,12 +128,7 @@ fact_key(const nvf_fact *f, key_kind kind, char *buf, size_t cap)
 	key_part(buf, cap, &n, f->measure);
 	key_part(buf, cap, &n, f->unit);
 	for (int i = 0; i < 3; i++)
-	{
-		v[0] = '\0';
-		if (vals[i]->ok)
-			nvf_dec_format(*vals[i], v, sizeof(v));
-		key_part(buf, cap, &n, v);
-	}
+		key_part(buf, cap, &n, vals[i]);
 	if (kind == KEY_LOOSE)
 		return;
 	if (kind == KEY_FULL)
@@ -171,11 +164,16 @@ seen_before(doc_state *ds, const nvf_fact *f)
 				mine[512],
 				other[512];
 	bool		dated = f->period.fy != 0 || f->period.fq != 0;
+	char		vals[3][NVF_DEC_TEXT] = {"", "", ""};
+	const nvf_dec *v[3] = {&f->value, &f->low, &f->high};
 
-	fact_key(f, KEY_FULL, key, sizeof(key));
-	fact_key(f, KEY_LOOSE, loose, sizeof(loose));
-	fact_key(f, f->basis ? KEY_WITH_BASIS : KEY_WITHOUT_BASIS, mine, sizeof(mine));
-	fact_key(f, f->basis ? KEY_WITHOUT_BASIS : KEY_WITH_BASIS, other, sizeof(other));
+	for (int i = 0; i < 3; i++)
+		if (v[i]->ok)
+			nvf_dec_format(*v[i], vals[i], NVF_DEC_TEXT);
+	fact_key(f, vals, KEY_FULL, key, sizeof(key));
+	fact_key(f, vals, KEY_LOOSE, loose, sizeof(loose));
+	fact_key(f, vals, f->basis ? KEY_WITH_BASIS : KEY_WITHOUT_BASIS, mine, sizeof(mine));
+	fact_key(f, vals, f->basis ? KEY_WITHOUT_BASIS : KEY_WITH_BASIS, other, sizeof(other));
 	if (!dated && !first_time_if(ds, loose, false))
 		return true;			/* given before with its period */
 	if (!first_time_if(ds, other, false))

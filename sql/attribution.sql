@@ -155,3 +155,7 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'英伟达�
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('台积电预估第四季营收介于322亿至334亿美元，以1美元兑30.6元新台币汇率假设计算。Meta重挫逾11%，市值蒸发约2080亿美元。');
 -- a move after the company's clause is its share price too (微软周四的走势，重挫10%); no word straddles a period's end (上半年增长 holds no 年增长)
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('微软周四(29日)的走势，重挫10%。Anthropic的年化收入在今年上半年增长了四倍，已超过40亿美元。', '2025-08-01');
+-- a company that only qualifies a word (OpenAI相关亏损) or is excluded (剔除了OpenAI投资) does not take the subject over
+SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'微软营收为777亿美元。\n· 注：非GAAP口径剔除了OpenAI投资带来的影响；按权益法确认的OpenAI相关亏损约31亿美元\n· 毛利：536亿美元\n· 资本支出（含融资租赁）：349亿美元');
+-- a segment with its figure and no metric word: its revenue, or an expense line's metric; a product's price is no revenue
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'微软第一财季业绩：\n· 智能云：309亿美元，同比增长28%\n· 研发：81亿美元\nOpenAI上半年研发消耗了67亿美元。英伟达H100：约3万美元。');

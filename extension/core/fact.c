@@ -13,6 +13,7 @@
 
 #define ATTACH_GAP 9			/* bytes between an entity and its metric (的 + a few) */
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
+#define LABEL_GAP 24			/* 智能云：309亿美元, Azure：同比增长40%: a segment labelling its figure */
 #define VERB_GAP 12				/* 下降了 3个百分点: a direction word right before */
 #define BASE_GAP 30				/* 较上一财季的 ... 29.11亿美元: a base after its period */
 #define COMPARE_AFTER_GAP 30	/* up 154% from a year ago: a comparison after the figure */
@@ -20,6 +21,8 @@
 
 #define CUE(k) (UINT64_C(1) << (k))
 #define STATUS_CUES (CUE(NVF_CUE_GUIDANCE) | CUE(NVF_CUE_FORECAST) | CUE(NVF_CUE_EXPECT))
+
+#define NOT_INHERITED (-2)
 
 typedef struct attribution
 {
@@ -34,6 +37,9 @@ typedef struct attribution
 	size_t		metric_cstart;	/* start of the metric's clause */
 	int			base;			/* period mention q is the base of (较上季的X), or -1 */
 	const char *prev_measure;	/* of the sentence's last fact of the same metric, or NULL */
+	const nvf_fact *prev;		/* the sentence's last figure reported, or NULL */
+	int			inherited_segment;	/* the segment of prev when its metric is taken (-1 none),
+									 * else NOT_INHERITED */
 } attribution;
 
 /* ---- mention search --------------------------------------------------- */
@@ -296,6 +302,54 @@ share_part(const sentence *s, int i)
 	return part >= 0 ? part : i;
 }
 
+static int	last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi);
+
+/* Where the figure's label begins: its clause, or the one before when that ends in a colon (智能云：). */
+static size_t
+label_start(const attribution *a)
+{
+	const sentence *s = a->s;
+
+	size_t		c = a->cstart;
+
+	while (c > s->start && s->t[c - 1] == ' ')
+		c--;
+	/* (the colon ends the clause before, or opens this one: either way it labels it) */
+	if (a->clause > 0 && ((c > s->start && s->t[c - 1] == ':') || s->t[a->cstart] == ':'))
+		return clause_start(s, a->clause - 1);
+	return a->cstart;
+}
+static bool unit_is_money(const char *u);
+
+/*
+ * A segment named for a figure no metric word names: an expense line's
+ * metric (研发仍是最大支出，…消耗了67亿美元: operating expenses), else, when it
+ * labels the figure (· 智能云：309亿美元, Azure：同比增长40%) or has a share
+ * (12英寸产品占比77%), revenue — not for a product's few thousand dollars,
+ * which are its price.  -1 if none.
+ */
+static int
+segment_metric(const attribution *a, const doc_state *ds)
+{
+	const sentence *s = a->s;
+	int			i = last_segment(ds->lex, s, clause_start(s, a->clause > 0 ? a->clause - 1 : 0),
+								 a->q->start);
+	const nvf_segment *seg;
+
+	if (i < 0)
+		return -1;
+	seg = nvf_lexicon_segment(ds->lex, s->m[i].term->id);
+	if (seg->metric >= 0)
+		return seg->metric;
+	/* 12英寸产品占比从76.1%提升至77%: its share of revenue */
+	if (has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SHARE))
+		return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
+	if (s->m[i].start < label_start(a) || a->q->start - s->m[i].end > LABEL_GAP ||
+		(seg->product && unit_is_money(a->q->unit) && nvf_dec_cmp(a->q->value, nvf_dec_make(1, 7)) < 0))
+		return -1;
+	return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
@@ -324,6 +378,14 @@ find_metric(attribution *a, doc_state *ds)
 		a->metric = nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "share_price");
 	else
 		a->metric = i >= 0 ? s->m[i].term->id : (ds->carry_metric_age <= 1 ? ds->carry_metric : -1);
+	if (a->metric < 0)
+		a->metric = segment_metric(a, ds);
+	/* 智能云：309亿美元，同比增长28%: the sentence's figure before names it */
+	if (a->metric < 0 && a->prev && i < 0)
+	{
+		a->metric = a->prev->metric;
+		a->inherited_segment = a->prev->segment;
+	}
 	if (i < 0)
 		a->metric_cstart = s->start;
 	return a->metric >= 0;
@@ -343,12 +405,16 @@ nvf_in_passing(const sentence *s, int i)
 
 	for (int k = i - 1; k >= 0 && s->m[i].start - s->m[k].end <= 3; k--)
 	{
-		if (is_cue(&s->m[k], NVF_CUE_PARTNER) && s->m[k].end <= s->m[i].start)
+		if ((is_cue(&s->m[k], NVF_CUE_PARTNER) || is_cue(&s->m[k], NVF_CUE_EXCLUDE)) &&
+			s->m[k].end <= s->m[i].start)
 			return true;
 		if (s->m[k].term->kind == NVF_TERM_ENTITY &&
 			list_glue(s, s->m[k].end, s->m[i].start))
 			return nvf_in_passing(s, k);
 	}
+	/* OpenAI相关亏损, 马斯克旗下的xAI: a company that only qualifies a word */
+	if (i + 1 < s->nm && is_cue(&s->m[i + 1], NVF_CUE_MODIFIER) && s->m[i + 1].start == s->m[i].end)
+		return true;
 	for (int k = i + 1; k + 1 < s->nm && k <= i + 2; k++)
 		if (is_cue(&s->m[k], NVF_CUE_APPOSITION) &&
 			nvf_only_fillers(s, s->m[i].end, s->m[k].start, fillers) &&
@@ -620,9 +686,9 @@ find_segment(const attribution *a, bool share)
 	if (i < 0 && a->metric_m >= 0 && (s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT) &&
 		(i = product_in(s, a->ds->lex, s->start, a->q->start)) < 0)
 		i = last_segment(a->ds->lex, s, s->start, a->q->start);
-	/* a metric carried from the sentence before carries its segment along */
+	/* a metric carried from the figure or the sentence before carries its segment along */
 	if (i < 0 && tot < 0 && a->metric_m < 0)
-		return a->ds->carry_segment;
+		return a->inherited_segment != NOT_INHERITED ? a->inherited_segment : a->ds->carry_segment;
 	/* 研发费用: a metric word that names its part */
 	if (i < 0 && a->metric_m >= 0 && s->m[a->metric_m].term->segment >= 0)
 		return s->m[a->metric_m].term->segment;
@@ -1460,7 +1526,7 @@ static bool
 quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity *q,
 			  const fact_list *out, int first, nvf_fact *f, bool *reference)
 {
-	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NULL};
+	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NULL, NULL, NOT_INHERITED};
 	const nvf_metric *m;
 	const char *measure;
 	bool		share,
@@ -1471,6 +1537,9 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 				entity;
 
 	a.cstart = clause_start(s, a.clause);
+	for (int k = out->n - 1; k >= first && !a.prev; k--)
+		if (!out->reference[k])
+			a.prev = &out->items[k];
 	if (!find_metric(&a, ds))
 		return false;
 	/* a magnitude that borrowed its currency needs its metric in its own clause */
@@ -1978,7 +2047,7 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 int
 nvf_sentence_subject(const doc_state *ds, const sentence *s)
 {
-	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NULL};
+	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NULL, NULL, NOT_INHERITED};
 	int			e = entity_in(&a, s->start, s->end);
 
 	(void) ds;

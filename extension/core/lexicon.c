@@ -17,7 +17,8 @@ const char *const nvf_cue_names[NVF_CUE_COUNT_] = {
 	"block", "yoy", "qoq", "share", "surprise", "up", "down", "up_noun", "down_noun",
 	"guidance", "forecast", "gaap", "non_gaap", "tolerance", "respectively", "each",
 	"total", "group", "from", "per", "article_end", "other_org", "other_metric", "partner",
-	"apposition", "contrast", "self", "declare", "expect", "exclude", "both", "market", "done", "former", "latter"
+	"apposition", "contrast", "self", "declare", "expect", "exclude", "both", "market", "done", "former", "latter",
+	"modifier"
 };
 
 struct nvf_lexicon
@@ -93,6 +94,7 @@ nvf_lexicon_add_segment(nvf_lexicon *lex, const char *key)
 	lex->segments[lex->nsegments].key = nvf_strndup(lex->env, key, strlen(key));
 	lex->segments[lex->nsegments].owner = -1;
 	lex->segments[lex->nsegments].product = false;
+	lex->segments[lex->nsegments].metric = -1;
 	return lex->nsegments++;
 }
 
@@ -301,6 +303,21 @@ is_true(const char *v)
 	return v && v[0] == 't';
 }
 
+/*
+ * A metric word that names its segment (研发费用: operating_expenses of
+ * r_and_d): the term carries the segment, and the segment's figures without
+ * a metric word are of that metric.
+ */
+static void
+name_segment(nvf_lexicon *lex, nvf_term *t, const char *key)
+{
+	int			seg = nvf_lexicon_find(lex, NVF_TERM_SEGMENT, key);
+
+	t->segment = seg;
+	if (seg >= 0 && lex->segments[seg].metric < 0)
+		lex->segments[seg].metric = t->id;
+}
+
 /* Term flags from a metric alias row's needs_segment, basis and negative columns. */
 static unsigned
 metric_flags(const nvf_lexicon_source *src, int r)
@@ -339,7 +356,7 @@ load_terms(nvf_lexicon *lex, const nvf_lexicon_source *src, const char *table,
 		if (id >= 0 && src->value(src->arg, r, 0) &&
 			nvf_lexicon_add_term(lex, src->value(src->arg, r, 0), kind, id,
 								 kind == NVF_TERM_METRIC ? metric_flags(src, r) : 0) && segment)
-			lex->terms[lex->nterms - 1].segment = nvf_lexicon_find(lex, NVF_TERM_SEGMENT, segment);
+			name_segment(lex, &lex->terms[lex->nterms - 1], segment);
 	}
 }
 

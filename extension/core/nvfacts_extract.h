@@ -59,6 +59,7 @@ typedef enum nvf_cue
 	NVF_CUE_DONE,				/* 已, 录得: what follows is reported, not expected */
 	NVF_CUE_FORMER,				/* 前者: the first of the two companies just named */
 	NVF_CUE_LATTER,				/* 后者: the second of them */
+	NVF_CUE_MODIFIER,			/* 相关, 旗下 right after a company: it only qualifies (OpenAI相关亏损) */
 	NVF_CUE_COUNT_
 } nvf_cue;
 
@@ -98,6 +99,9 @@ typedef struct nvf_segment
 	char	   *key;
 	int			owner;			/* entity index of its company (a product's maker), or -1 */
 	bool		product;		/* a product: naming it names its maker */
+	int			metric;			/* the metric its figures are of when no word says (the metric of
+								 * a metric word naming it: 研发费用 -> r_and_d's operating_expenses),
+								 * or -1 (revenue) */
 } nvf_segment;
 
 typedef struct nvf_term

@@ -159,3 +159,7 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('微软周�
 SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'微软营收为777亿美元。\n· 注：非GAAP口径剔除了OpenAI投资带来的影响；按权益法确认的OpenAI相关亏损约31亿美元\n· 毛利：536亿美元\n· 资本支出（含融资租赁）：349亿美元');
 -- a segment with its figure and no metric word: its revenue, or an expense line's metric; a product's price is no revenue
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'微软第一财季业绩：\n· 智能云：309亿美元，同比增长28%\n· 研发：81亿美元\nOpenAI上半年研发消耗了67亿美元。英伟达H100：约3万美元。');
+-- 同日 is no partner word (同 is); 设施投资 is capex; ODMs are companies of their own
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('三星电子第三季度设施投资为11.4万亿韩元。同日SK海力士股价下跌1.2%。纬创10月营收为2107.5亿元新台币。');
+-- 上调X (no 至) is a change by X; a comparison with a high point is a change, not a sequential one
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('甲骨文将2027财年营收预期再上调40亿美元。该股收于223.01美元，较9月创下的历史高点345.72美元已回落约35%。');

@@ -803,6 +803,18 @@ nearest_cue(const attribution *a, uint64_t mask)
 #define DIRECTION_CUES (CUE(NVF_CUE_UP) | CUE(NVF_CUE_DOWN) | CUE(NVF_CUE_UP_NOUN) | \
 						CUE(NVF_CUE_DOWN_NOUN))
 
+/* A high or low point named in [a, b): 较9月创下的历史高点 compares with it, not with 9月. */
+static bool
+landmark_between(const sentence *s, size_t a, size_t b)
+{
+	static const char *const words[] = {"高点", "低点", "峰值", "高位", "低位", "新高", "新低", NULL};
+
+	for (int i = 0; words[i]; i++)
+		if (nvf_text_between_has(s, a, b, words[i]))
+			return true;
+	return false;
+}
+
 /* yoy or qoq from cues and comparison periods (较第三季度) around the figure. */
 static const char *
 comparison_measure(const attribution *a)
@@ -830,6 +842,9 @@ comparison_measure(const attribution *a)
 	{
 		const nvf_period_mention *p = &s->p[i];
 
+		/* 较9月创下的历史高点…回落约35%: from a landmark, not a period before */
+		if (p->comparison && p->end <= a->q->start && landmark_between(s, p->end, a->q->start))
+			return NULL;
 		/* 较第三季度 in the clause, or 较上年同期的X，增加Y% in the one before */
 		if (p->comparison && p->end <= a->q->start &&
 			(p->start >= a->cstart ||

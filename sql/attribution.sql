@@ -163,3 +163,5 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'�
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('三星电子第三季度设施投资为11.4万亿韩元。同日SK海力士股价下跌1.2%。纬创10月营收为2107.5亿元新台币。');
 -- 上调X (no 至) is a change by X; a comparison with a high point is a change, not a sequential one
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('甲骨文将2027财年营收预期再上调40亿美元。该股收于223.01美元，较9月创下的历史高点345.72美元已回落约35%。');
+-- a metric after the figure that has a figure of its own is that one's (headlines: Azure增速40%　资本支出349亿美元)
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软FY26Q1：Azure增速40%　资本支出349亿美元创新高');

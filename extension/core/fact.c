@@ -13,6 +13,7 @@
 
 #define ATTACH_GAP 9			/* bytes between an entity and its metric (的 + a few) */
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
+#define NEXT_FIGURE_GAP 9		/* 资本支出349亿美元, 盘后跌超11%: a metric's own figure */
 #define LABEL_GAP 24			/* 智能云：309亿美元, Azure：同比增长40%: a segment labelling its figure */
 #define VERB_GAP 12				/* 下降了 3个百分点: a direction word right before */
 #define BASE_GAP 30				/* 较上一财季的 ... 29.11亿美元: a base after its period */
@@ -196,7 +197,8 @@ metric_right_after(const attribution *a)
 {
 	static const char *const fillers[] = {"的", " ", NULL};
 	const sentence *s = a->s;
-	int			i = first_at(s, a->q->end);
+	int			i = first_at(s, a->q->end),
+				next;
 	size_t		k = a->q->end;
 
 	if (i >= s->nm || s->m[i].start - a->q->end > AFTER_GAP)
@@ -206,7 +208,14 @@ metric_right_after(const attribution *a)
 		 nvf_only_fillers(s, k, s->m[i].start, fillers) &&
 		 nvf_text_between_has(s, a->q->end, s->m[i].start, "的"); n++)
 		k = s->m[i++].end;
-	return metric_like(&s->m[i]) && nvf_only_fillers(s, k, s->m[i].start, fillers) ? i : -1;
+	if (!metric_like(&s->m[i]) || !nvf_only_fillers(s, k, s->m[i].start, fillers))
+		return -1;
+	/* Azure增速40%　资本支出349亿美元: a metric with a figure of its own is that figure's */
+	next = NVF_FIRST_FROM(s->q, s->nq, s->m[i].end);
+	if (next < s->nq && s->q[next].start - s->m[i].end <= NEXT_FIGURE_GAP &&
+		!nvf_text_between_has(s, s->m[i].end, s->q[next].start, ","))
+		return -1;
+	return i;
 }
 
 /* 超过250%的增长, 5%的降幅: +1 or -1 for a growth noun right after the figure, else 0. */

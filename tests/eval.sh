@@ -15,4 +15,6 @@ echo "== tests/data/articles (written for this project)"
 bash tests/eval_extract.sh "$TOP/tests/data/articles" "$TOP/tests/data/articles/expected.jsonl" "$@"
 echo "== tests/data/heldout (written for this project, annotated before the rules they test)"
 bash tests/eval_extract.sh "$TOP/tests/data/heldout" "$TOP/tests/data/heldout/expected.jsonl" "$@"
+echo "== tests/data/heldout2 (written for this project later, annotated before any rule was tuned on it)"
+bash tests/eval_extract.sh "$TOP/tests/data/heldout2" "$TOP/tests/data/heldout2/expected.jsonl" "$@"
 nvf_stop_cluster

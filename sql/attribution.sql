@@ -165,3 +165,5 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('三星电�
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('甲骨文将2027财年营收预期再上调40亿美元。该股收于223.01美元，较9月创下的历史高点345.72美元已回落约35%。');
 -- a metric after the figure that has a figure of its own is that one's (headlines: Azure增速40%　资本支出349亿美元)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软FY26Q1：Azure增速40%　资本支出349亿美元创新高');
+-- a bare 预期 right after a reported figure of the same metric is the market's expectation
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('微软非GAAP每股收益为4.13美元，同比增长23%，预期3.67美元。');

@@ -1133,7 +1133,7 @@ nvf_outlook_after(const sentence *s, size_t pos)
  * a comparison is the market's.
  */
 static const char *
-expectation_status(const sentence *s, int e, bool *neutral)
+expectation_status(const sentence *s, int e, bool after_actual, bool *neutral)
 {
 	const char *st;
 
@@ -1151,7 +1151,8 @@ expectation_status(const sentence *s, int e, bool *neutral)
 			return "forecast";
 	}
 	st = compared(s, e) ? "forecast" : status_before(s, s->m[e].start, false, neutral);
-	return st ? st : "guidance";
+	/* 每股收益4.13美元，同比增长23%，预期3.67美元: after a reported figure, the market's */
+	return st ? st : after_actual ? "forecast" : "guidance";
 }
 
 /* 比之前的(375亿美元)只高了18亿: the outlook a beat is measured from. */
@@ -1204,7 +1205,8 @@ find_status(const attribution *a, bool *neutral)
 	if (a->base >= 0 || (bracketed_owner(a) != ENTITY_NONE && !cue_in_bracket(a)))
 		return "actual";		/* a comparison's base; OpenAI(约3000亿美元) as it stands */
 	if (e >= 0)
-		return expectation_status(s, e, neutral);
+		return expectation_status(s, e, a->prev && a->prev->metric == a->metric &&
+								  strcmp(a->prev->status, "actual") == 0, neutral);
 	if (beaten_base(a))
 		return "guidance";
 	st = status_before(s, a->q->start, false, neutral);

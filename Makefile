@@ -41,14 +41,15 @@ include $(PGXS)
 # every object depends on every header (PGXS tracks none here)
 $(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
 
+# The parts an upgrade shares with the install script come after its own statements: the fact
+# type and extract(), the shipped lexicon, ingest()'s routines, the roles and their grants.
+SHARED_SQL  = extension/fact.sql extension/lexicon_data.sql extension/ingest.sql extension/roles.sql
 INSTALL_SQL = extension/nvfacts.sql extension/fact.sql extension/lexicon_data.sql \
-              extension/loader.sql extension/ingest.sql
+              extension/loader.sql extension/ingest_tables.sql extension/ingest.sql extension/roles.sql
 extension/nvfacts--$(EXTVERSION).sql: $(INSTALL_SQL) nvfacts.control
 	cat $(INSTALL_SQL) | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@
 
-# an upgrade: its own statements, then what it shares with the install script
-extension/nvfacts--0.1.0--0.2.0.sql: extension/upgrade--0.1.0--0.2.0.sql extension/fact.sql \
-                                     extension/lexicon_data.sql
+extension/nvfacts--0.1.0--0.2.0.sql: extension/upgrade--0.1.0--0.2.0.sql $(SHARED_SQL)
 	cat $^ > $@
 
 # ---- outside the server -------------------------------------------------

@@ -77,8 +77,9 @@ SELECT has_table('nvfacts', 'cues', 'table nvfacts.cues exists');
 SELECT set_eq(
     $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'nvfacts'$$,
     ARRAY['nvfacts.entities', 'nvfacts.entity_aliases', 'nvfacts.metrics', 'nvfacts.metric_aliases',
-          'nvfacts.segments', 'nvfacts.segment_aliases', 'nvfacts.cues', 'nvfacts.ingested_files'],
-    'pg_extension.extconfig holds exactly the seven lexicon tables and the ingest catalog');
+          'nvfacts.segments', 'nvfacts.segment_aliases', 'nvfacts.cues', 'nvfacts.ingested_files',
+          'nvfacts.ingest_targets'],
+    'pg_extension.extconfig holds exactly the seven lexicon tables and the ingest catalog (files, targets)');
 
 CREATE FUNCTION pg_temp.dump_condition(tab regclass) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT extcondition[array_position(extconfig, tab::oid)]

@@ -11,8 +11,8 @@
 #         loads the rest (the killed run marked aborted) and equals a clean load of the same
 #         directory through a second server;
 #   (9)   pg_cron: a scheduled CALL loads a new file; one with fail_on_error => true over a bad file
-#         is a failed job run saying why, its run row committed (SKIP when cron.database_name is
-#         another db).
+#         is a failed job run saying why, its run row committed; a job of a non-superuser ETL role
+#         (nvfacts_loader) loads into the table it owns (SKIP when cron.database_name is another db).
 # Facts are compared with nvfacts.extract() of the same file: every column, as multisets.
 # Runs as root (or as the server's OS user) against the cluster named by the PG* variables, in
 # database $PGDATABASE; the kill -9 restarts that cluster.  Removes everything it adds (servers,
@@ -42,15 +42,16 @@ since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; 
 # What this script creates in the database; also run first, for leftovers of an interrupted run.
 remove_objects() {
   psql -X -q -A -t -v ON_ERROR_STOP=0 2>/dev/null <<SQL
-DELETE FROM cron.job_run_details d USING cron.job j WHERE d.jobid = j.jobid AND j.jobname IN ('$cron_job', '$cron_job-fail');
-SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname IN ('$cron_job', '$cron_job-fail');
+DELETE FROM cron.job_run_details d USING cron.job j WHERE d.jobid = j.jobid AND j.jobname LIKE '$cron_job%';
+SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname LIKE '$cron_job%';
+DROP SCHEMA IF EXISTS regress_cron CASCADE;
 DROP TABLE IF EXISTS public.news_facts, public.big_facts, public.big_ref_facts CASCADE;
-DELETE FROM nvfacts.ingest_targets WHERE server IN ('news', 'big', 'big_ref', 'cronbad');
-DELETE FROM nvfacts.ingest_runs WHERE server IN ('news', 'big', 'big_ref', 'cronbad');
+DELETE FROM nvfacts.ingest_targets WHERE server IN ('news', 'big', 'big_ref', 'cronbad', 'cronetl');
+DELETE FROM nvfacts.ingest_runs WHERE server IN ('news', 'big', 'big_ref', 'cronbad', 'cronetl');
 DROP TABLE IF EXISTS public.cronbad_facts, public.cronbad_facts_articles CASCADE;
-DROP SERVER IF EXISTS news, big, big_ref, cronbad CASCADE;
+DROP SERVER IF EXISTS news, big, big_ref, cronbad, cronetl CASCADE;
 SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'regress_nvf_intruder';
-DROP ROLE IF EXISTS regress_nvf_intruder;
+DROP ROLE IF EXISTS regress_nvf_intruder, regress_cron_etl;
 SQL
 }
 
@@ -172,7 +173,7 @@ catalog_fingerprint() {
 
 # ---- setup -------------------------------------------------------------------------------------
 
-plan 53
+plan 54
 
 if [[ -z $(q "SELECT 1 FROM pg_extension WHERE extname = 'nvfacts'") ]]; then
   q 'CREATE EXTENSION nvfacts'
@@ -460,7 +461,9 @@ wait_cron() {
             AND EXISTS (SELECT 1 FROM cron.job_run_details d JOIN cron.job j USING (jobid)
                         WHERE j.jobname = '$cron_job' AND d.status = 'succeeded')
             AND EXISTS (SELECT 1 FROM cron.job_run_details d JOIN cron.job j USING (jobid)
-                        WHERE j.jobname = '$cron_job-fail' AND d.status = 'failed')" 130 >/dev/null && st=0 || st=$?
+                        WHERE j.jobname = '$cron_job-fail' AND d.status = 'failed')
+            AND EXISTS (SELECT 1 FROM cron.job_run_details d JOIN cron.job j USING (jobid)
+                        WHERE j.jobname = '$cron_job-etl' AND d.status = 'succeeded')" 130 >/dev/null && st=0 || st=$?
   since "$t0"
   return $st
 }
@@ -478,6 +481,13 @@ if cron_ready; then
   q "SELECT cron.schedule('$cron_job', '* * * * *', \$\$CALL nvfacts.ingest('news', '$news')\$\$)" >/dev/null
   q "SELECT cron.schedule('$cron_job-fail', '* * * * *',
        \$\$CALL nvfacts.ingest('cronbad', 'public.cronbad_facts', fail_on_error => true)\$\$)" >/dev/null
+  # and a job of an ETL role that is no superuser, over the news directory into its own schema
+  q "CREATE ROLE regress_cron_etl LOGIN IN ROLE nvfacts_loader;
+     CREATE SERVER cronetl FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory '$dir', pattern 'a.txt');
+     GRANT USAGE ON FOREIGN SERVER cronetl TO regress_cron_etl;
+     CREATE SCHEMA regress_cron AUTHORIZATION regress_cron_etl;
+     SELECT cron.schedule_in_database('$cron_job-etl', '* * * * *',
+       \$\$CALL nvfacts.ingest('cronetl', 'regress_cron.news_facts')\$\$, current_database(), 'regress_cron_etl')" >/dev/null
   put "$dir/f.txt" "$text_f"
   waited=$(wait_cron) && st=0 || st=$?
   ok "$st" "pg_cron: the scheduled CALL loaded the new file (after $waited s)"
@@ -491,6 +501,10 @@ if cron_ready; then
      "pg_cron, fail_on_error => true: the run with a failed file is a failed job run, saying why"
   is "$(q "SELECT concat_ws(' ', new, failed, status) FROM nvfacts.ingest_runs WHERE server = 'cronbad' ORDER BY run LIMIT 1")" \
      "0 1 failed" "... and its row of nvfacts.ingest_runs was committed before the ERROR"
+  is "$(q "SELECT concat_ws(' ', r.new, r.status, (SELECT tableowner FROM pg_tables WHERE schemaname = 'regress_cron'
+                                                   AND tablename = 'news_facts'))
+           FROM nvfacts.ingest_runs r WHERE r.server = 'cronetl' ORDER BY r.run LIMIT 1")" "1 succeeded regress_cron_etl" \
+     "pg_cron, a job of a non-superuser ETL role (nvfacts_loader): it loads into the table it owns"
 else
   why="cron.database_name is not $db (or pg_cron is not loaded)"
   skip "pg_cron: the scheduled CALL loads a new file" "$why"
@@ -498,6 +512,7 @@ else
   skip "pg_cron: cron.job_run_details has a succeeded run of the job" "$why"
   skip "pg_cron, fail_on_error => true: the run with a failed file is a failed job run, saying why" "$why"
   skip "... and its row of nvfacts.ingest_runs was committed before the ERROR" "$why"
+  skip "pg_cron, a job of a non-superuser ETL role (nvfacts_loader): it loads into the table it owns" "$why"
 fi
 
 tap_summary

@@ -28,6 +28,9 @@ CREATE TYPE nvfacts.ingest_article AS (
     facts     int
 );
 
+COMMENT ON TYPE nvfacts.ingest_article IS
+'an article file in a batch of nvfacts.ingest(): as listed, as read (or why not), as judged (new, changed, unchanged, failed) and its facts';
+
 -- A schema-qualified table name, or an error: ingest() and create_facts_table()
 -- resolve nothing through the caller's search_path.
 CREATE FUNCTION nvfacts.target_parts(target text) RETURNS text[]
@@ -76,7 +79,7 @@ COMMENT ON FUNCTION nvfacts.grant_reader(text) IS
 -- figure per entity, metric and fiscal period; the newest article wins) and TARGET_levels
 -- (reported levels only: a time series per entity and metric).
 CREATE FUNCTION nvfacts.create_facts_views(target regclass) RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     latest text := nvfacts.sibling_name(target, '_latest');
@@ -109,7 +112,7 @@ COMMENT ON FUNCTION nvfacts.create_facts_views(regclass) IS
 -- A facts table's articles table: one row per file ingest() has seen.  Made when missing
 -- (IF NOT EXISTS: an existing table, or one another session made meanwhile, is taken as it is).
 CREATE FUNCTION nvfacts.create_articles_table(target regclass) RETURNS void
-LANGUAGE plpgsql
+LANGUAGE plpgsql STRICT
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     articles text := nvfacts.sibling_name(target, '_articles');

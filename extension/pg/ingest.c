@@ -238,7 +238,7 @@ nvf_ingest_read(PG_FUNCTION_ARGS)
 typedef struct ingest_args
 {
 	Datum		server;			/* name */
-	char	   *server_name;	/* the same, in procedure memory (for messages) */
+	char	   *server_name;	/* the same, copied before SPI: for the last message */
 	Datum		target;			/* text */
 	bool		purge;
 	bool		reload;

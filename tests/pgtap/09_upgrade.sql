@@ -10,7 +10,7 @@ CREATE EXTENSION IF NOT EXISTS pgtap;
 \getenv data NVFACTS_DATA
 SELECT :'data' || '/loader/ok' AS dir_ok \gset
 
-SELECT plan(13);
+SELECT plan(15);
 
 -- Every member of the extension with what defines it, and the extension itself.
 CREATE FUNCTION pg_temp.members() RETURNS TABLE (object text, definition text) LANGUAGE sql AS $$
@@ -50,6 +50,9 @@ DROP EXTENSION IF EXISTS nvfacts CASCADE;
 CREATE EXTENSION nvfacts;
 CREATE TEMP TABLE fresh AS SELECT * FROM pg_temp.members();
 DROP EXTENSION nvfacts;
+SELECT hasnt_schema('nvfacts', 'DROP EXTENSION drops schema nvfacts with it');
+SELECT ok(pg_catalog.to_regrole('nvfacts_reader') IS NOT NULL AND pg_catalog.to_regrole('nvfacts_loader') IS NOT NULL,
+    '... and leaves the roles, which belong to the cluster');
 
 CREATE EXTENSION nvfacts VERSION '0.1.0';
 SELECT is((SELECT extversion FROM pg_extension WHERE extname = 'nvfacts'), '0.1.0', '0.1.0 installs as released');

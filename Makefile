@@ -12,7 +12,7 @@ CORE_OBJS = $(addprefix extension/core/, arena.o utf8.o decimal.o charset.o \
             lexicon.o clause.o period.o fact.o document.o)
 # The PostgreSQL glue (extension/pg): the core's environment, SQL functions,
 # the lexicon cache, the loader (nvfacts_fdw) and ingest.
-GLUE_OBJS = $(addprefix extension/pg/, pg_env.o sql_text.o lexicon_cache.o sql_extract.o \
+GLUE_OBJS = $(addprefix extension/pg/, pg_env.o sql_text.o lexicon_cache.o lexicon_rows.o sql_extract.o \
             loader_options.o loader_paths.o loader_files.o loader_fdw.o ingest.o)
 
 MODULE_big = nvfacts
@@ -41,14 +41,18 @@ include $(PGXS)
 # every object depends on every header (PGXS tracks none here)
 $(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
 
-INSTALL_SQL = extension/nvfacts.sql extension/fact.sql extension/lexicon_data.sql \
-              extension/loader.sql extension/ingest.sql extension/views.sql
+# The parts an upgrade shares with the install script come after its own statements: the fact
+# type and extract(), the shipped lexicon and the triggers for its edits, ingest()'s routines, the
+# BI views of facts tables, the roles and their grants.
+SHARED_SQL  = extension/fact.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
+              extension/ingest.sql extension/views.sql extension/roles.sql
+INSTALL_SQL = extension/nvfacts.sql extension/fact.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
+              extension/loader.sql extension/ingest_tables.sql extension/ingest.sql extension/views.sql \
+              extension/roles.sql
 extension/nvfacts--$(EXTVERSION).sql: $(INSTALL_SQL) nvfacts.control
 	cat $(INSTALL_SQL) | sed 's/@EXTVERSION@/$(EXTVERSION)/g' > $@
 
-# an upgrade: its own statements, then what it shares with the install script
-extension/nvfacts--0.1.0--0.2.0.sql: extension/upgrade--0.1.0--0.2.0.sql extension/fact.sql \
-                                     extension/lexicon_data.sql extension/views.sql
+extension/nvfacts--0.1.0--0.2.0.sql: extension/upgrade--0.1.0--0.2.0.sql $(SHARED_SQL)
 	cat $^ > $@
 
 # ---- outside the server -------------------------------------------------

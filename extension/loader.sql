@@ -27,9 +27,10 @@ CREATE FOREIGN DATA WRAPPER nvfacts_fdw
 COMMENT ON FOREIGN DATA WRAPPER nvfacts_fdw IS
 'article files in a server directory as rows: one per article (content ''articles'') or one per fact (content ''facts'')';
 
--- The two calls ingest() is made of.  VOLATILE: they read the file system,
--- which changes under them; PARALLEL SAFE: a worker reads the same files
--- with the same privileges.  Both require USAGE on the server.
+-- A server's files and one of them read, as ingest() sees them (it lists with
+-- article_files(), reads with ingest_read()).  VOLATILE: they read the file
+-- system, which changes under them; PARALLEL SAFE: a worker reads the same
+-- files with the same privileges.  Both require USAGE on the server.
 CREATE FUNCTION nvfacts.article_files(server name)
     RETURNS TABLE (path text, bytes bigint, modified timestamptz)
     AS 'MODULE_PATHNAME', 'nvf_article_files'

@@ -2,6 +2,19 @@
 
 \echo Use "CREATE EXTENSION nvfacts" to load this file. \quit
 
+-- nvfacts reads and writes Chinese text: the database must be UTF8 (checked
+-- first, so that nothing else runs in another encoding).
+DO $$
+BEGIN
+    IF pg_catalog.getdatabaseencoding() <> 'UTF8' THEN
+        RAISE EXCEPTION 'nvfacts needs a UTF8 database, and database "%" is %',
+                pg_catalog.current_database(), pg_catalog.getdatabaseencoding()
+            USING ERRCODE = 'feature_not_supported',
+                  DETAIL = 'Articles, lexicon words and facts hold Chinese text, which only UTF8 stores in full.',
+                  HINT = 'Create a UTF8 database (CREATE DATABASE news ENCODING ''UTF8'' TEMPLATE template0) and install nvfacts there.';
+    END IF;
+END $$;
+
 -- The schema is created here, not by CREATE EXTENSION (the control file
 -- names pg_catalog): a schema nvfacts someone else created before, with
 -- objects of theirs in it, makes the install fail instead of running them.

@@ -403,10 +403,7 @@ BEGIN
                   HINT = 'Use a facts table name of at most 53 bytes.';
     END IF;
 
-    IF pg_catalog.to_regclass(pg_catalog.format('%I.%I', nsp, rel || '_articles')) IS NULL THEN
-        EXECUTE pg_catalog.format('CREATE TABLE %I.%I (doc text PRIMARY KEY, title text, published date, encoding text,
-            bytes bigint, facts int, status text, error text, loaded_at timestamptz)', nsp, rel || '_articles');
-    END IF;
+    PERFORM nvfacts.create_articles_table(target);
     BEGIN
         FOREACH v IN ARRAY views LOOP
             EXECUTE pg_catalog.format('CREATE OR REPLACE VIEW %I.%I AS %s', nsp, rel || v,
@@ -430,6 +427,9 @@ BEGIN
             EXECUTE pg_catalog.format('CREATE VIEW %I.%I AS %s', nsp, rel || v, nvfacts.facts_view_sql(target, v));
         END LOOP;
     END;
+    FOREACH v IN ARRAY views LOOP
+        PERFORM nvfacts.grant_reader(pg_catalog.format('%I.%I', nsp, rel || v));
+    END LOOP;
 
     -- comments: the relations, then every column the dictionary knows
     EXECUTE pg_catalog.format('COMMENT ON TABLE %s IS %L', target,

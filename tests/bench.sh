@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # tests/bench.sh — `make bench`: one-core throughput of nvfacts over a generated article corpus
-# (BENCH_MB, default 64, built by varying tests/data/articles/*.txt); prints name, seconds, MB, MB/s.
+# (BENCH_MB, default 64, built by varying tests/data/articles/*.txt); prints name, seconds, MB, MB/s;
+# then ingest() over directories of BENCH_INGEST_FILES files (default 2,000 and 16,000, cut from
+# the same articles): first load and unchanged re-run in files/s, and ingest MB/s next to
+# extract() MB/s on the same files' text.  Figures are printed, never asserted.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 BENCH_MB=${BENCH_MB:-64}          # MB = 2^20 bytes of body text (octet_length)
+BENCH_INGEST_FILES=${BENCH_INGEST_FILES:-2000 16000}
 
 nvf_setup nvfacts_bench
 nvf_psql -q -c 'CREATE EXTENSION nvfacts'
@@ -16,16 +20,25 @@ VACUUM ANALYZE bench_articles;
 ALTER TABLE bench_articles SET (parallel_workers = 2);
 SQL
 
-# The same bodies as files, one per article, for the loader rows.
+# The same bodies as files, one per article, for the loader rows; and for ingest(), directories
+# of N files each (N of BENCH_INGEST_FILES), article after article, starting again when they run out.
 BENCH_DIR=$(mktemp -d /tmp/nvfacts-bench.XXXXXX)
-trap 'rm -rf "$BENCH_DIR"; nvf_stop_cluster' EXIT
-nvf_psql -At -c "SELECT id, translate(encode(convert_to(body, 'UTF8'), 'base64'), E'\n', '') FROM bench_articles" |
+INGEST_DIR=$(mktemp -d /tmp/nvfacts-bench-ingest.XXXXXX)
+trap 'rm -rf "$BENCH_DIR" "$INGEST_DIR"; nvf_stop_cluster' EXIT
+nvf_psql -At -c "SELECT id, translate(encode(convert_to(body, 'UTF8'), 'base64'), E'\n', '') FROM bench_articles ORDER BY id" |
   python3 -c '
-import base64, sys
+import base64, os, sys
+top, ingest, counts = sys.argv[1], sys.argv[2], [int(n) for n in sys.argv[3].split()]
+bodies = []
 for line in sys.stdin:
     i, b = line.rstrip("\n").split("|", 1)
-    open(f"{sys.argv[1]}/{int(i):06d}.txt", "wb").write(base64.b64decode(b))' "$BENCH_DIR"
-chmod -R a+rX "$BENCH_DIR"
+    bodies.append(base64.b64decode(b))
+    open(f"{top}/{int(i):06d}.txt", "wb").write(bodies[-1])
+for n in counts:
+    os.makedirs(f"{ingest}/{n}")
+    for k in range(n):
+        open(f"{ingest}/{n}/{k + 1:06d}.txt", "wb").write(bodies[k % len(bodies)])' "$BENCH_DIR" "$INGEST_DIR" "$BENCH_INGEST_FILES"
+chmod -R a+rX "$BENCH_DIR" "$INGEST_DIR"
 nvf_psql -q -v dir="$BENCH_DIR" <<'SQL'
 CREATE SERVER bench_files FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory :'dir');
 CREATE FOREIGN TABLE bench_file_articles (doc text, body text) SERVER bench_files;
@@ -126,4 +139,47 @@ $SIZE_SQL
 SELECT size AS "document", docs, round(mb, 1) AS "MB", round(seconds::numeric, 2) AS seconds,
        round(mb / seconds::numeric, 1) AS "MB/s"
   FROM size_time ORDER BY mb / docs;
+SQL
+
+# ---- ingest() by number of files ----------------------------------------------------------------
+# Per directory: its files' text in a table (read_article(), as ingest reads them), extract() over
+# that table, ingest() into a new table (first load) and again (unchanged re-run).  Seconds are
+# wall clock; "cpu s" is the backend's own CPU time (/proc/self/stat), steadier on a shared machine.
+INGEST_SQL=""
+for n in $BENCH_INGEST_FILES; do
+  INGEST_SQL+="
+CREATE SERVER bench_ingest$n FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory '$INGEST_DIR/$n');
+CREATE TABLE bench_text$n AS SELECT r.doc, r.published, r.body, r.bytes
+  FROM nvfacts.article_files('bench_ingest$n') f, nvfacts.read_article('bench_ingest$n', f.path) r;
+SELECT clock_timestamp() AS t0, pg_temp.cpu() AS c0 \\gset
+SELECT count(*) FROM bench_text$n, nvfacts.extract(body, published) \\g /dev/null
+INSERT INTO bench_ingest VALUES ($n, 'extract()', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz), pg_temp.cpu() - :c0);
+SELECT clock_timestamp() AS t0, pg_temp.cpu() AS c0 \\gset
+CALL nvfacts.ingest('bench_ingest$n', 'public.bench_ingested$n');
+INSERT INTO bench_ingest VALUES ($n, 'first load', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz), pg_temp.cpu() - :c0);
+SELECT clock_timestamp() AS t0, pg_temp.cpu() AS c0 \\gset
+CALL nvfacts.ingest('bench_ingest$n', 'public.bench_ingested$n');
+INSERT INTO bench_ingest VALUES ($n, 'unchanged re-run', extract(epoch FROM clock_timestamp() - :'t0'::timestamptz), pg_temp.cpu() - :c0);
+INSERT INTO bench_bytes SELECT $n, sum(bytes), (SELECT count(*) FROM public.bench_ingested$n) FROM bench_text$n;"
+done
+
+nvf_psql -q <<SQL
+SET jit = off;
+SET client_min_messages = warning;
+CREATE FUNCTION pg_temp.cpu() RETURNS float8 LANGUAGE sql AS \$\$
+  SELECT (a[12]::float8 + a[13]::float8) / 100
+  FROM (SELECT string_to_array(split_part(pg_read_file('/proc/self/stat'), ') ', 2), ' ') a) x \$\$;
+CREATE TEMP TABLE bench_ingest (files int, run text, seconds float8, cpu float8);
+CREATE TEMP TABLE bench_bytes (files int, bytes bigint, facts bigint);
+$INGEST_SQL
+\echo '== ingest() by number of files (one core; MB = 2^20 bytes of the files; extract() MB/s over the same files'' text)'
+SELECT i.files, i.run, round(i.seconds::numeric, 3) AS seconds, round(i.cpu::numeric, 2) AS "cpu s",
+       round((i.files / i.seconds)::numeric) AS "files/s", round((b.bytes / 1048576.0 / i.seconds)::numeric, 1) AS "MB/s",
+       CASE WHEN i.run = 'first load' THEN round((b.bytes / 1048576.0 / e.seconds)::numeric, 1) END AS "extract() MB/s",
+       CASE WHEN i.run = 'first load' THEN round((e.seconds / i.seconds)::numeric, 2) END AS "ingest/extract (wall)",
+       CASE WHEN i.run = 'first load' THEN round((e.cpu / nullif(i.cpu, 0))::numeric, 2) END AS "ingest/extract (cpu)"
+  FROM bench_ingest i JOIN bench_bytes b USING (files) JOIN bench_ingest e ON e.files = i.files AND e.run = 'extract()'
+ WHERE i.run <> 'extract()'
+ ORDER BY i.files, i.run;
+SELECT files, pg_size_pretty(bytes) AS bytes, facts FROM bench_bytes ORDER BY files;
 SQL

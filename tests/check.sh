@@ -33,8 +33,10 @@ step "make prove" make prove
 step "make warnings (-Wall -Wextra clean)" make warnings
 step "make unit" make unit
 step "make fuzz" make fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-60}"
-step "lexicon changes across sessions and pg_dump" bash tests/lexicon_sessions.sh
-step "ingest: incremental loads, kill -9, concurrency, pg_cron" bash tests/ingest_sessions.sh
+step "package: META.json, LICENSE, CHANGELOG, README, CREATE EXTENSION outside UTF8" bash tests/package.sh
+step "lexicon changes across sessions and pg_dump (shipped rows edited included)" bash tests/lexicon_sessions.sh
+step "ingest: incremental loads, batches and kill -9, concurrency, pg_cron" bash tests/ingest_sessions.sh
+step "ingest as ETL: roles, TRUNCATE, two servers, purge refused, pg_dump" bash tests/etl_sessions.sh
 step "scale-out: a coordinator and two shards (postgres_fdw, async append, pg_cron)" bash tests/scaleout.sh
 step "BI client: node-postgres over TCP, prepared statements on extract() and every view, types, SQLSTATEs" \
     bash tests/client.sh

@@ -5,10 +5,14 @@
 #         until they change, loaded once fixed), a vanished file (kept, then purged);
 #   (7)   two sessions: a run while another one holds the server's row fails loudly and does nothing;
 #         a role that can only connect, holding the advisory lock runs used to take, stops nothing;
-#   (8)   kill -9 of the backend in the middle of a 300-file run: after crash recovery it is as if
-#         the run never happened, and the rerun equals a clean load of the same directory through
-#         a second server;
-#   (9)   pg_cron: a scheduled CALL loads a new file (SKIP when cron.database_name is another db).
+#   (8)   a 300-file run in batches of 20: another session sees each committed batch (files,
+#         catalog rows and facts together); kill -9 of the backend in the middle of a batch: after
+#         crash recovery the committed batches are there and nothing of the killed one, the rerun
+#         loads the rest (the killed run marked aborted) and equals a clean load of the same
+#         directory through a second server;
+#   (9)   pg_cron: a scheduled CALL loads a new file; one with fail_on_error => true over a bad file
+#         is a failed job run saying why, its run row committed; a job of a non-superuser ETL role
+#         (nvfacts_loader) loads into the table it owns (SKIP when cron.database_name is another db).
 # Facts are compared with nvfacts.extract() of the same file: every column, as multisets.
 # Runs as root (or as the server's OS user) against the cluster named by the PG* variables, in
 # database $PGDATABASE; the kill -9 restarts that cluster.  Removes everything it adds (servers,
@@ -21,9 +25,11 @@ export PGDATABASE=$db
 dir=$(mktemp -d "${TMPDIR:-/tmp}/nvfacts_news.XXXXXX")
 bigdir=$(mktemp -d "${TMPDIR:-/tmp}/nvfacts_big.XXXXXX")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nvfacts_ingest.XXXXXX")
+crondir=$(mktemp -d "${TMPDIR:-/tmp}/nvfacts_cronbad.XXXXXX")
 news=public.news_facts
 big_copies=${BIG_COPIES:-300}     # files in the kill -9 directory
-big_repeat=${BIG_REPEAT:-30}      # articles per file there (48 kB): a run of a few seconds
+big_repeat=${BIG_REPEAT:-60}      # articles per file there (96 kB): a run of a few seconds
+big_batch=${BIG_BATCH:-20}        # files per batch of the run that is killed
 cron_job=nvfacts-ingest-test
 created_extension=0 created_cron=0
 bg_pids=()
@@ -36,13 +42,16 @@ since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; 
 # What this script creates in the database; also run first, for leftovers of an interrupted run.
 remove_objects() {
   psql -X -q -A -t -v ON_ERROR_STOP=0 2>/dev/null <<SQL
-DELETE FROM cron.job_run_details d USING cron.job j WHERE d.jobid = j.jobid AND j.jobname = '$cron_job';
-SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname = '$cron_job';
+DELETE FROM cron.job_run_details d USING cron.job j WHERE d.jobid = j.jobid AND j.jobname LIKE '$cron_job%';
+SELECT cron.unschedule(jobid) FROM cron.job WHERE jobname LIKE '$cron_job%';
+DROP SCHEMA IF EXISTS regress_cron CASCADE;
 DROP TABLE IF EXISTS public.news_facts, public.big_facts, public.big_ref_facts CASCADE;
-DELETE FROM nvfacts.ingested_files WHERE server IN ('news', 'big', 'big_ref');
-DROP SERVER IF EXISTS news, big, big_ref CASCADE;
+DELETE FROM nvfacts.ingest_targets WHERE server IN ('news', 'big', 'big_ref', 'cronbad', 'cronetl');
+DELETE FROM nvfacts.ingest_runs WHERE server IN ('news', 'big', 'big_ref', 'cronbad', 'cronetl');
+DROP TABLE IF EXISTS public.cronbad_facts, public.cronbad_facts_articles CASCADE;
+DROP SERVER IF EXISTS news, big, big_ref, cronbad, cronetl CASCADE;
 SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'regress_nvf_intruder';
-DROP ROLE IF EXISTS regress_nvf_intruder;
+DROP ROLE IF EXISTS regress_nvf_intruder, regress_cron_etl;
 SQL
 }
 
@@ -53,7 +62,7 @@ cleanup() {
   remove_objects >/dev/null
   ((created_cron == 0)) || q 'DROP EXTENSION pg_cron' >/dev/null 2>&1
   ((created_extension == 0)) || q 'DROP EXTENSION nvfacts' >/dev/null 2>&1
-  rm -rf "$dir" "$bigdir" "$tmp"
+  rm -rf "$dir" "$bigdir" "$tmp" "$crondir"
 }
 trap cleanup EXIT
 
@@ -138,7 +147,7 @@ catalog_rows() {
   q "SELECT string_agg(concat_ws(' ', path, status, bytes, date_trunc('second', modified), sha256, facts),
                        '; ' ORDER BY path)
      FROM nvfacts.ingested_files
-     WHERE server = 'news' AND target = '$news' AND path = ANY ($(docs_sql "$@"))"
+     WHERE target = '$news'::regclass AND path = ANY ($(docs_sql "$@"))"
 }
 want_catalog_rows() {
   q "SELECT string_agg(concat_ws(' ', f, 'loaded', length(b), (pg_stat_file(p)).modification,
@@ -159,12 +168,12 @@ fingerprint() {
 }
 catalog_fingerprint() {
   q "SELECT md5(string_agg(format('%s %s', i.xmin, i), ',' ORDER BY path))
-     FROM nvfacts.ingested_files i WHERE server = 'news'"
+     FROM nvfacts.ingested_files i WHERE target = '$news'::regclass"
 }
 
 # ---- setup -------------------------------------------------------------------------------------
 
-plan 48
+plan 54
 
 if [[ -z $(q "SELECT 1 FROM pg_extension WHERE extname = 'nvfacts'") ]]; then
   q 'CREATE EXTENSION nvfacts'
@@ -209,12 +218,12 @@ is "$(catalog_fingerprint)" "$catalog_before" "second run: catalog rows untouche
 
 # ---- (3) touched: new mtime, same bytes --------------------------------------------------------
 
-loaded_at=$(q "SELECT loaded_at FROM nvfacts.ingested_files WHERE server = 'news' AND path = 'a.txt'")
+loaded_at=$(q "SELECT loaded_at FROM nvfacts.ingested_files WHERE target = '$news'::regclass AND path = 'a.txt'")
 touch -d '2024-06-01 12:00:00' "$dir/a.txt"
 out=$(ingest "'news', '$news'")
 is_summary "$out" "0 new, 0 changed, 3 unchanged, 0 failed, 0 vanished" "touched file: unchanged by its SHA-256"
 is "$(fingerprint a.txt b.txt c.txt)" "$rows_before" "touched file: its facts are not rewritten"
-is "$(q "SELECT date_trunc('second', modified) || ' ' || loaded_at FROM nvfacts.ingested_files WHERE server = 'news' AND path = 'a.txt'")" \
+is "$(q "SELECT date_trunc('second', modified) || ' ' || loaded_at FROM nvfacts.ingested_files WHERE target = '$news'::regclass AND path = 'a.txt'")" \
    "$(q "SELECT (pg_stat_file('$dir/a.txt')).modification || ' ' || '$loaded_at'::timestamptz")" \
    "touched file: catalog has the new mtime, the old loaded_at"
 
@@ -236,10 +245,10 @@ failure_reasons() {  # path, status, and whether the error names the reason
                                    WHEN 'image.txt' THEN error = 'binary content (NUL byte at byte offset 8)'
                                    WHEN 'huge.txt' THEN error ~ '^it is \d+ bytes, more than max_file_size \(65536 bytes\)$' END),
                           ', ' ORDER BY path)
-     FROM nvfacts.ingested_files WHERE server = 'news' AND path IN ('bad.txt', 'huge.txt', 'image.txt')"
+     FROM nvfacts.ingested_files WHERE target = '$news'::regclass AND path IN ('bad.txt', 'huge.txt', 'image.txt')"
 }
 show_errors() {
-  q "SELECT path || ': ' || error FROM nvfacts.ingested_files WHERE server = 'news' AND status = 'failed'
+  q "SELECT path || ': ' || error FROM nvfacts.ingested_files WHERE target = '$news'::regclass AND status = 'failed'
      ORDER BY path" | sed 's/^/# /'
 }
 
@@ -260,24 +269,30 @@ is "$(q "SELECT count(*) FROM $news WHERE doc IN ('bad.txt', 'huge.txt', 'image.
    "0 $facts_before" "bad files: no facts from them, the good files untouched"
 
 out=$(ingest "'news', '$news'")
-is_summary "$out" "0 new, 0 changed, 6 unchanged, 0 failed, 0 vanished" "bad files, next run: unchanged, not retried"
-is "$(grep -c '^WARNING:' <<<"$out" || true)" "0" "bad files, next run: no WARNING"
+is_summary "$out" "0 new, 0 changed, 3 unchanged, 3 failed, 0 vanished" "bad files, next run: read again, counted failed again"
+is "$(grep -c '^WARNING:  nvfacts.ingest: skipping article file' <<<"$out" || true)" "3" \
+   "bad files, next run: a WARNING for each again"
+is "$(q "SELECT string_agg(concat_ws(' ', new, unchanged, failed, status), ', ' ORDER BY run)
+         FROM (SELECT * FROM nvfacts.ingest_runs WHERE server = 'news' ORDER BY run DESC LIMIT 2) r")" \
+   "0 3 3 failed, 0 3 3 failed" "bad files: both runs are rows of nvfacts.ingest_runs with status failed"
 
 put "$dir/bad.txt" "$text_d"
 out=$(ingest "'news', '$news'")
-is_summary "$out" "0 new, 1 changed, 5 unchanged, 0 failed, 0 vanished" "fixed file: retried as changed"
+is_summary "$out" "0 new, 1 changed, 3 unchanged, 2 failed, 0 vanished" "fixed file: retried as changed"
 facts_match "fixed file: its facts are extract() of its text" bad.txt
 catalog_match "fixed file: catalog status loaded" bad.txt
+rm "$dir/huge.txt" "$dir/image.txt"
 
 # ---- (6) a vanished file ---------------------------------------------------------------------------
 
 c_facts=$(q "SELECT count(*) FROM $news WHERE doc = 'c.txt'")
 rm "$dir/c.txt"
 out=$(ingest "'news', '$news'")
-is_summary "$out" "0 new, 0 changed, 5 unchanged, 0 failed, 1 vanished" "vanished file: 1 vanished"
+is_summary "$out" "0 new, 0 changed, 3 unchanged, 0 failed, 3 vanished" \
+   "vanished files: 3 vanished (c.txt, and the two that failed)"
 is "$(notices "$out" | grep -c 'NOTICE:  nvfacts.ingest: article file "c.txt" has vanished$' || true)" "1" \
    "vanished file: a NOTICE names it"
-is "$(q "SELECT status FROM nvfacts.ingested_files WHERE server = 'news' AND path = 'c.txt'") \
+is "$(q "SELECT status FROM nvfacts.ingested_files WHERE target = '$news'::regclass AND path = 'c.txt'") \
 $(q "SELECT count(*) FROM $news WHERE doc = 'c.txt'")" "vanished $c_facts" \
    "vanished file: catalog status vanished, its facts kept"
 
@@ -285,7 +300,7 @@ out=$(ingest "'news', '$news', purge => true")
 is "$(notices "$out" | grep -c 'NOTICE:  nvfacts.ingest: article file "c.txt" has vanished; its facts are deleted' || true)" \
    "1" "purge => true: a NOTICE says the vanished file's facts are deleted" "$out"
 is "$(q "SELECT (SELECT count(*) FROM $news WHERE doc = 'c.txt') || ' ' ||
-                (SELECT count(*) FROM nvfacts.ingested_files WHERE server = 'news' AND path = 'c.txt') || ' ' ||
+                (SELECT count(*) FROM nvfacts.ingested_files WHERE target = '$news'::regclass AND path = 'c.txt') || ' ' ||
                 (SELECT string_agg(DISTINCT doc, ' ') FROM $news)")" "0 0 a.txt b.txt bad.txt" \
    "purge => true: its facts and catalog row deleted, the others kept"
 
@@ -317,10 +332,10 @@ a_backend=$(wait_for "SELECT pid FROM pg_stat_activity WHERE application_name = 
 out=$(ingest "'news', '$news'" || true)
 is "$(grep -E '^(NOTICE|WARNING|ERROR|DETAIL):' <<<"$out")" \
    "ERROR:  nvfacts.ingest: another run is loading from server \"news\"
-DETAIL:  The run of process $a_backend holds the server's row of nvfacts.ingest_runs; nothing was done." \
+DETAIL:  The run of process $a_backend holds the server's row of nvfacts.ingest_servers; nothing was done." \
    "session B during A's run: an ERROR that names A's process, nothing done"
 wait "$a_pid" && st=0 || st=$?
-is_summary "$(cat "$tmp/a.out")" "2 new, 0 changed, 5 unchanged, 0 failed, 0 vanished" "session A: 2 new (exit $st)"
+is_summary "$(cat "$tmp/a.out")" "2 new, 0 changed, 3 unchanged, 0 failed, 0 vanished" "session A: 2 new (exit $st)"
 is "$(q "SELECT count(*) FROM (SELECT 1 FROM $news GROUP BY doc, fact_no HAVING count(*) > 1) x")" "0" \
    "after both sessions: no duplicate (doc, fact_no)"
 facts_match "after both sessions: each new file's facts present exactly once" d.txt e.txt
@@ -336,7 +351,7 @@ held=$(wait_for "SELECT a.state FROM pg_locks l JOIN pg_stat_activity a USING (p
                    AND a.state = 'idle'") || held=no
 put "$dir/f0.txt" "$text_f"
 out=$(ingest "'news', '$news'" || true)
-is_summary "$out" "1 new, 0 changed, 7 unchanged, 0 failed, 0 vanished" \
+is_summary "$out" "1 new, 0 changed, 5 unchanged, 0 failed, 0 vanished" \
    "a role holding the old advisory lock in an $held session stops nothing: the run loads the new file"
 exec {INTRUDER[1]}>&-           # psql reads the end of its input and leaves
 wait "$INTRUDER_PID" 2>/dev/null || true
@@ -368,28 +383,55 @@ wait_recovered() {
   return 1
 }
 
+# The big run's committed state, read from another session: files in its run row, catalog rows
+# (loaded), facts in the table, facts the catalog counts (big_state_sql [CONDITION]: the query).
+big_state() { q "$(big_state_sql)"; }
+big_state_sql() {
+  echo "SELECT concat_ws(' ', r.new, (SELECT count(*) FILTER (WHERE f.status = 'loaded') FROM nvfacts.ingested_files f
+                                   WHERE f.target = 'public.big_facts'::regclass),
+                      (SELECT count(*) FROM public.big_facts),
+                      (SELECT coalesce(sum(f.facts), 0) FROM nvfacts.ingested_files f WHERE f.target = 'public.big_facts'::regclass))
+     FROM nvfacts.ingest_runs r WHERE r.server = 'big' AND r.run = (SELECT max(run) FROM nvfacts.ingest_runs WHERE server = 'big')
+       ${1:+AND $1}"
+}
+# consistent "N N F F" with N a whole number of batches: what committed batches leave
+batches_consistent() {
+  awk -v b="$big_batch" '{ exit !($1 == $2 && $1 % b == 0 && $3 == $4 && ($1 == 0 || $3 > 0)) }' <<<"$1"
+}
+
 make_big_dir
 q "CREATE SERVER big FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory '$bigdir');
    CREATE SERVER big_ref FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory '$bigdir')"
-PGAPPNAME=nvfacts_ingest_big psql_b -c "CALL nvfacts.ingest('big', 'public.big_facts')" >"$tmp/big.out" 2>&1 &
+PGAPPNAME=nvfacts_ingest_big psql_b -c "CALL nvfacts.ingest('big', 'public.big_facts', batch_files => $big_batch)" \
+  >"$tmp/big.out" 2>&1 &
 big_pid=$!
 bg_pids+=("$big_pid")
 old_checkpointer=$(checkpointer)
 t0=$(now)
-pid=$(wait_for "SELECT pid FROM pg_stat_activity WHERE application_name = 'nvfacts_ingest_big'
-                AND state = 'active' AND clock_timestamp() - query_start > interval '0.7 s'") || pid=
+seen=$(wait_for "$(big_state_sql "r.status = 'running' AND r.new >= 2 * $big_batch")" 60) || seen=
+pid=$(q "SELECT pid FROM pg_stat_activity WHERE application_name = 'nvfacts_ingest_big' AND state = 'active'")
+batches_consistent "${seen:-x}" && st=0 || st=1
+ok "$st" "from another session, mid-run: the committed batches' files (${seen%% *}) with their catalog rows and facts" \
+   "files in run row, catalog rows, facts, facts in catalog: ${seen:-none seen}"
 out=$(kill -9 "$pid" 2>&1) && st=0 || st=$?
-ok "$st" "kill -9 of the ingesting backend (pid ${pid:-none}) after $(since "$t0") s" "$out"
+ok "$st" "kill -9 of the ingesting backend (pid ${pid:-none}) in the middle of a batch, after $(since "$t0") s" "$out"
 wait "$big_pid" && st=0 || st=$?
 ok $((st == 0)) "the killed CALL did not complete (psql exit $st)" "$(cat "$tmp/big.out")"
 t0=$(now)
 wait_recovered "$old_checkpointer" && st=0 || st=$?
 ok "$st" "the cluster restarted, crash recovery done, connections accepted again ($(since "$t0") s)"
-is "$(table_count public.big_facts) $(q "SELECT count(*) FROM nvfacts.ingested_files WHERE server = 'big'")" \
-   "0 0" "after kill -9: as if the run never happened (no facts table rows, no catalog rows)"
+kept=$(big_state)
+seen_files=${seen%% *}
+batches_consistent "$kept" && ((${kept%% *} >= ${seen_files:-0} && ${kept%% *} < big_copies)) && st=0 || st=1
+ok "$st" "after kill -9: what the committed batches wrote (${kept%% *} files), nothing of the killed batch" \
+   "files in run row, catalog rows, facts, facts in catalog: $kept"
+done_files=${kept%% *}
 
 out=$(ingest "'big', 'public.big_facts'")
-is_summary "$out" "$big_copies new, 0 changed, 0 unchanged, 0 failed, 0 vanished" "rerun after the crash: all files new"
+is_summary "$out" "$((big_copies - done_files)) new, 0 changed, $done_files unchanged, 0 failed, 0 vanished" \
+   "rerun after the crash: the files the killed run did not commit are new, the others unchanged"
+is "$(q "SELECT string_agg(status, ' ' ORDER BY run) FROM nvfacts.ingest_runs WHERE server = 'big'")" "aborted succeeded" \
+   "the runs table: the killed run aborted (marked by the rerun), the rerun succeeded"
 t0=$(now)
 out=$(ingest "'big_ref', 'public.big_ref_facts'")
 echo "# a clean ingest of $big_copies files ($(du -sh "$bigdir" | cut -f1)) took $(since "$t0") s"
@@ -402,7 +444,7 @@ is "$(q "SELECT format('%s facts, %s differ', (SELECT count(*) FROM public.big_f
    "$(q "SELECT format('%s facts, 0 differ', count(*)) FROM public.big_ref_facts")" \
    "rerun after the crash: the same facts as the reference load"
 is "$(q "SELECT count(*) FILTER (WHERE status = 'loaded') || ' ' || sum(facts) FROM nvfacts.ingested_files
-         WHERE server = 'big'")" "$big_copies $(table_count public.big_facts)" \
+         WHERE target = 'public.big_facts'::regclass")" "$big_copies $(table_count public.big_facts)" \
    "rerun after the crash: catalog has every file loaded, with its facts"
 
 # ---- (9) pg_cron ---------------------------------------------------------------------------------
@@ -410,13 +452,18 @@ is "$(q "SELECT count(*) FILTER (WHERE status = 'loaded') || ' ' || sum(facts) F
 cron_ready() {  # pg_cron is loaded and runs its jobs in this database
   [[ $(q "SELECT current_setting('cron.database_name', true) = current_database()") == t ]]
 }
-# Until the job has loaded f.txt and a run of it has succeeded; prints the seconds waited.
+# Until the job has loaded f.txt, a run of it has succeeded and one of the fail_on_error job has
+# failed; prints the seconds waited.
 wait_cron() {
   local t0 st
   t0=$(now)
   wait_for "SELECT 1 WHERE EXISTS (SELECT 1 FROM $news WHERE doc = 'f.txt')
             AND EXISTS (SELECT 1 FROM cron.job_run_details d JOIN cron.job j USING (jobid)
-                        WHERE j.jobname = '$cron_job' AND d.status = 'succeeded')" 130 >/dev/null && st=0 || st=$?
+                        WHERE j.jobname = '$cron_job' AND d.status = 'succeeded')
+            AND EXISTS (SELECT 1 FROM cron.job_run_details d JOIN cron.job j USING (jobid)
+                        WHERE j.jobname = '$cron_job-fail' AND d.status = 'failed')
+            AND EXISTS (SELECT 1 FROM cron.job_run_details d JOIN cron.job j USING (jobid)
+                        WHERE j.jobname = '$cron_job-etl' AND d.status = 'succeeded')" 130 >/dev/null && st=0 || st=$?
   since "$t0"
   return $st
 }
@@ -426,7 +473,21 @@ if cron_ready; then
     q 'CREATE EXTENSION pg_cron'
     created_cron=1
   fi
+  # a second server whose one file cannot be loaded, with fail_on_error
+  printf '英伟达营收为350亿美元，\xff\xfe abc\n' >"$crondir/bad.txt"
+  age "$crondir/bad.txt"
+  own "$crondir"
+  q "CREATE SERVER cronbad FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory '$crondir')"
   q "SELECT cron.schedule('$cron_job', '* * * * *', \$\$CALL nvfacts.ingest('news', '$news')\$\$)" >/dev/null
+  q "SELECT cron.schedule('$cron_job-fail', '* * * * *',
+       \$\$CALL nvfacts.ingest('cronbad', 'public.cronbad_facts', fail_on_error => true)\$\$)" >/dev/null
+  # and a job of an ETL role that is no superuser, over the news directory into its own schema
+  q "CREATE ROLE regress_cron_etl LOGIN IN ROLE nvfacts_loader;
+     CREATE SERVER cronetl FOREIGN DATA WRAPPER nvfacts_fdw OPTIONS (directory '$dir', pattern 'a.txt');
+     GRANT USAGE ON FOREIGN SERVER cronetl TO regress_cron_etl;
+     CREATE SCHEMA regress_cron AUTHORIZATION regress_cron_etl;
+     SELECT cron.schedule_in_database('$cron_job-etl', '* * * * *',
+       \$\$CALL nvfacts.ingest('cronetl', 'regress_cron.news_facts')\$\$, current_database(), 'regress_cron_etl')" >/dev/null
   put "$dir/f.txt" "$text_f"
   waited=$(wait_cron) && st=0 || st=$?
   ok "$st" "pg_cron: the scheduled CALL loaded the new file (after $waited s)"
@@ -434,11 +495,24 @@ if cron_ready; then
   is "$(q "SELECT count(*) > 0 FROM cron.job_run_details d JOIN cron.job j USING (jobid)
            WHERE j.jobname = '$cron_job' AND d.status = 'succeeded'")" "t" \
      "pg_cron: cron.job_run_details has a succeeded run of the job"
+  is "$(q "SELECT split_part(d.return_message, E'\n', 1) FROM cron.job_run_details d JOIN cron.job j USING (jobid)
+           WHERE j.jobname = '$cron_job-fail' AND d.status = 'failed' ORDER BY d.runid LIMIT 1")" \
+     'ERROR:  nvfacts.ingest: 1 article file of server "cronbad" failed' \
+     "pg_cron, fail_on_error => true: the run with a failed file is a failed job run, saying why"
+  is "$(q "SELECT concat_ws(' ', new, failed, status) FROM nvfacts.ingest_runs WHERE server = 'cronbad' ORDER BY run LIMIT 1")" \
+     "0 1 failed" "... and its row of nvfacts.ingest_runs was committed before the ERROR"
+  is "$(q "SELECT concat_ws(' ', r.new, r.status, (SELECT tableowner FROM pg_tables WHERE schemaname = 'regress_cron'
+                                                   AND tablename = 'news_facts'))
+           FROM nvfacts.ingest_runs r WHERE r.server = 'cronetl' ORDER BY r.run LIMIT 1")" "1 succeeded regress_cron_etl" \
+     "pg_cron, a job of a non-superuser ETL role (nvfacts_loader): it loads into the table it owns"
 else
   why="cron.database_name is not $db (or pg_cron is not loaded)"
   skip "pg_cron: the scheduled CALL loads a new file" "$why"
   skip "pg_cron: its facts are extract() of its text" "$why"
   skip "pg_cron: cron.job_run_details has a succeeded run of the job" "$why"
+  skip "pg_cron, fail_on_error => true: the run with a failed file is a failed job run, saying why" "$why"
+  skip "... and its row of nvfacts.ingest_runs was committed before the ERROR" "$why"
+  skip "pg_cron, a job of a non-superuser ETL role (nvfacts_loader): it loads into the table it owns" "$why"
 fi
 
 tap_summary

@@ -3,7 +3,8 @@
 #   (a) session A calls extract() (its lexicon is now cached), session B inserts an entity, its alias
 #       and a metric alias; A's next extract() uses them without reconnecting, and sees a DELETE too.
 #   (b) pg_dump -Fc of the database restored into a new database keeps the user's rows and does not
-#       duplicate the builtin ones.
+#       duplicate the builtin ones; shipped rows the user edited (an entity's fiscal year, a metric
+#       word's metric) are the user's rows and come back edited, over the shipped ones.
 #   (c) a reload that fails (a lock timeout on a lexicon table) leaves no stale lexicon behind: the
 #       next call reloads and sees the change that triggered it.
 # Runs against the cluster named by the PG* variables, in database $PGDATABASE; removes everything
@@ -19,9 +20,11 @@ a_pid=
 
 psql_b() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 
-remove_user_rows() {  # the rows this script adds, in database $1
+remove_user_rows() {  # the rows this script adds, in database $1, and its edits of shipped rows undone
   psql_b -d "$1" -c "DELETE FROM nvfacts.metric_aliases WHERE alias = '进账' AND NOT builtin;
-                     DELETE FROM nvfacts.entities WHERE entity = 'Cerebras' AND NOT builtin;"
+                     DELETE FROM nvfacts.entities WHERE entity = 'Cerebras' AND NOT builtin;
+                     UPDATE nvfacts.entities SET fiscal_year_end_month = 12, builtin = true WHERE entity = 'AMD';
+                     UPDATE nvfacts.metric_aliases SET metric = 'revenue', builtin = true WHERE alias = '营业额';"
 }
 
 cleanup() {
@@ -49,7 +52,7 @@ a_query() {
   return 1
 }
 
-plan 18
+plan 22
 
 if [[ -z $(psql_b -d "$db" -c "SELECT 1 FROM pg_extension WHERE extname = 'nvfacts'") ]]; then
   psql_b -d "$db" -c 'CREATE EXTENSION nvfacts'
@@ -103,6 +106,19 @@ user_rows_sql="SELECT concat_ws(' ',
   (SELECT count(*) FROM nvfacts.entity_aliases WHERE alias = '塞雷布拉斯' AND entity = 'Cerebras' AND NOT builtin),
   (SELECT count(*) FROM nvfacts.metric_aliases WHERE alias = '进账' AND metric = 'revenue' AND NOT builtin))"
 
+edit_text='AMD 2024年第一季度营业额为54亿美元。'
+edited_sql="SELECT concat_ws(' ', (SELECT fiscal_year_end_month || ' ' || builtin FROM nvfacts.entities WHERE entity = 'AMD'),
+                              (SELECT metric || ' ' || builtin FROM nvfacts.metric_aliases WHERE alias = '营业额'))"
+edit_facts_sql="SELECT string_agg(concat_ws('|', entity, metric, fiscal_year, fiscal_quarter, period_end), ';') FROM nvfacts.extract('$edit_text');"
+is "$(psql_b -d "$db" -c "$edit_facts_sql")" "AMD|revenue|2024|1|2024-03-31" "shipped rows before the edits: AMD's year ends in December, 营业额 is revenue"
+out=$(psql_b -d "$db" 2>&1 <<'SQL'
+UPDATE nvfacts.entities SET fiscal_year_end_month = 9 WHERE entity = 'AMD';
+UPDATE nvfacts.metric_aliases SET metric = 'operating_income' WHERE alias = '营业额';
+SQL
+) && st=0 || st=$?
+is "$(psql_b -d "$db" -c "$edited_sql")" "9 false operating_income false" \
+   "session B edits two shipped rows (AMD's fiscal year, 营业额's metric): they become the user's ${out:+($out)}"
+
 out=$(pg_dump -Fc -f "$dump" "$db" 2>&1) && st=0 || st=$?
 ok "$st" "pg_dump -Fc of $db" "$out"
 out=$( { createdb "$restored" && pg_restore --exit-on-error --no-owner -d "$restored" "$dump"; } 2>&1) && st=0 || st=$?
@@ -114,6 +130,10 @@ is "$(psql_b -d "$restored" -c "$counts_sql")" "$src_counts" \
 is "$(psql_b -d "$restored" -c "$user_rows_sql")" "1 1 1" "restored database keeps the user's three rows, not builtin"
 is "$(psql_b -d "$restored" -c "$(facts_sql "$both_text")")" "Cerebras|revenue|280000000|USD" \
    "extract() in the restored database uses the user's rows"
+is "$(psql_b -d "$restored" -c "$edited_sql")" "9 false operating_income false" \
+   "restored database: the edited shipped rows come back edited (over the shipped rows CREATE EXTENSION inserted)"
+is "$(psql_b -d "$restored" -c "$edit_facts_sql")" "AMD|operating_income|2024|1|2023-12-31" \
+   "extract() in the restored database uses the edits (fiscal Q1 of a September year ends in December)"
 
 # ---- a DELETE reaches session A too ------------------------------------------------------------
 

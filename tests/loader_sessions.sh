@@ -30,7 +30,8 @@ warnings() { grep -c "^WARNING:  $1" <<<"$2" || true; }   # warnings PATTERN OUT
 remove_objects() {
   psql -X -q -A -t -v ON_ERROR_STOP=0 2>/dev/null <<'SQL'
 DROP TABLE IF EXISTS public.regress_locked_facts, public.regress_fifo_facts CASCADE;
-DELETE FROM nvfacts.ingested_files WHERE server IN ('regress_race', 'regress_fifo', 'regress_locked', 'regress_deep');
+DELETE FROM nvfacts.ingest_targets WHERE server IN ('regress_race', 'regress_fifo', 'regress_locked', 'regress_deep');
+DELETE FROM nvfacts.ingest_runs WHERE server IN ('regress_race', 'regress_fifo', 'regress_locked', 'regress_deep');
 DROP SERVER IF EXISTS regress_race, regress_fifo, regress_locked, regress_deep, regress_links CASCADE;
 SQL
 }
@@ -161,13 +162,10 @@ out=$(timeout 20 psql -X -q -A -t -c "SELECT * FROM nvfacts.read_article('regres
 is "$(grep '^ERROR' <<<"$out")" 'ERROR:  could not load article file "pipe.txt": it is not a regular file' \
    "FIFO: read_article() refuses it at once ($((SECONDS - t0)) s)"
 release_fifos
-q "SELECT nvfacts.create_facts_table('public.regress_fifo_facts')" >/dev/null
 t0=$SECONDS
-out=$(timeout 20 psql -X -q -A -t -c "SET client_min_messages = error;
-  SELECT status || ': ' || error FROM nvfacts.ingest_file('regress_fifo', 'public.regress_fifo_facts',
-    'public.regress_fifo_facts', 'pipe.txt', 0, now(), NULL)" 2>&1) || true
-is "$out" "failed: it is not a regular file" \
-   "FIFO: a listed file swapped for a FIFO fails alone in ingest ($((SECONDS - t0)) s)"
+out=$(timeout 20 psql -X -q -A -t -c "SELECT path || ': ' || error FROM nvfacts.ingest_read('regress_fifo', '{pipe.txt}')" 2>&1) || true
+is "$out" "pipe.txt: it is not a regular file" \
+   "FIFO: a listed file swapped for a FIFO fails alone in ingest's read of its batch ($((SECONDS - t0)) s)"
 release_fifos
 
 # ---- (3) names that are not valid UTF-8, and pg_dump ---------------------------------------------

@@ -404,6 +404,23 @@ sha256_hex(const char *buf, int64 len, char *out)
 }
 
 /*
+ * Whether bytes to be read as UTF-8 (encoding auto or UTF-8) are already what
+ * decoding gives: valid UTF-8 with no NUL, no BOM and no CR.  Most files are:
+ * they are taken as they are, without nvf_decode_article()'s two passes
+ * through ICU (measure, then write).
+ */
+static bool
+plain_utf8(const nvf_loader_opts *o, const char *raw, int64 len)
+{
+	if (pg_strcasecmp(o->encoding, "auto") != 0 && pg_strcasecmp(o->encoding, "UTF-8") != 0 &&
+		pg_strcasecmp(o->encoding, "UTF8") != 0)
+		return false;
+	if (len >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+		return false;
+	return memchr(raw, '\r', len) == NULL && pg_verify_mbstr(PG_UTF8, raw, (int) len, true);
+}
+
+/*
  * Reads and decodes root/path into a (memory from the current context):
  * NULL, or why the file cannot be loaded and the SQLSTATE.
  */
@@ -423,6 +440,14 @@ nvf_loader_read(const nvf_loader_opts *o, const nvf_root *root, const char *path
 	if ((raw = read_whole(o, root, path, &a->bytes, &why, sqlstate)) == NULL)
 		return (char *) why;
 	sha256_hex(raw, a->bytes, a->sha256);
+	if (plain_utf8(o, raw, a->bytes))
+	{
+		raw[a->bytes] = '\0';
+		a->text = raw;
+		a->len = a->bytes;
+		a->encoding = "UTF-8";
+		return NULL;
+	}
 	nvf_pg_env_init(&env, CurrentMemoryContext);
 	why = nvf_decode_article(&env, raw, a->bytes, o->encoding, &dec);
 	pfree(raw);

@@ -78,8 +78,8 @@ SELECT set_eq(
     $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'nvfacts'$$,
     ARRAY['nvfacts.entities', 'nvfacts.entity_aliases', 'nvfacts.metrics', 'nvfacts.metric_aliases',
           'nvfacts.segments', 'nvfacts.segment_aliases', 'nvfacts.cues', 'nvfacts.ingested_files',
-          'nvfacts.fx_rates'],
-    'pg_extension.extconfig holds exactly the seven lexicon tables, the ingest catalog and the exchange rates');
+          'nvfacts.ingest_targets', 'nvfacts.fx_rates'],
+    'pg_extension.extconfig holds exactly the seven lexicon tables, the ingest catalog (files, targets) and the exchange rates');
 
 CREATE FUNCTION pg_temp.dump_condition(tab regclass) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT extcondition[array_position(extconfig, tab::oid)]

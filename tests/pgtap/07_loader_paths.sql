@@ -69,7 +69,8 @@ SELECT results_eq($$SELECT path FROM nvfacts.article_files('ok_flat')$$,
 SET LOCAL client_min_messages = error;
 CALL nvfacts.ingest('links', 'public.regress_links_facts');
 RESET client_min_messages;
-SELECT results_eq($$SELECT path, status, error FROM nvfacts.ingested_files WHERE server = 'links' ORDER BY path$$,
+SELECT results_eq($$SELECT path, status, error FROM nvfacts.ingested_files
+                    WHERE target = 'public.regress_links_facts'::regclass ORDER BY path$$,
     $$VALUES ('dangling.txt', 'failed', 'No such file or directory'),
              ('etc.txt', 'failed', 'it is a symbolic link that leads outside the directory'),
              ('inside.txt', 'loaded', NULL),

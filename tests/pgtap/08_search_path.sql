@@ -50,7 +50,7 @@ CALL nvfacts.ingest('regress_sp', 'public.regress_sp_facts');
 CALL nvfacts.ingest('regress_sp', 'public.regress_sp_facts');
 RESET client_min_messages;
 RESET search_path;
-SELECT is((SELECT count(*) FROM nvfacts.ingested_files WHERE server = 'regress_sp' AND status = 'loaded'), 3::bigint,
+SELECT is((SELECT count(*) FROM nvfacts.ingested_files WHERE target = 'public.regress_sp_facts'::regclass AND status = 'loaded'), 3::bigint,
     'ingest() ran with the traps first in the search_path');
 SELECT is(NULLIF(current_setting('regress.sprung', true), ''), NULL,
     'and none of hashtext(name), format(text, text), cardinality, unnest, to_jsonb, to_regclass ran');

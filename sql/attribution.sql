@@ -167,3 +167,5 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('甲骨文�
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软FY26Q1：Azure增速40%　资本支出349亿美元创新高');
 -- a bare 预期 right after a reported figure of the same metric is the market's expectation
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('微软非GAAP每股收益为4.13美元，同比增长23%，预期3.67美元。');
+-- a segment describing the company named right after it is no segment of its figures; memory segments
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('AI伺服器代工大廠廣達11月營收為1806.35億元新台幣。美光HBM收入为20亿美元。');

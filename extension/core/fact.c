@@ -14,7 +14,8 @@
 #define ATTACH_GAP 9			/* bytes between an entity and its metric (的 + a few) */
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
 #define NEXT_FIGURE_GAP 9		/* 资本支出349亿美元, 盘后跌超11%: a metric's own figure */
-#define LABEL_GAP 24			/* 智能云：309亿美元, Azure：同比增长40%: a segment labelling its figure */
+#define LABEL_GAP 24
+#define DESCRIPTOR_GAP 15		/* AI伺服器代工大廠廣達: a segment describing a company */			/* 智能云：309亿美元, Azure：同比增长40%: a segment labelling its figure */
 #define VERB_GAP 12				/* 下降了 3个百分点: a direction word right before */
 #define BASE_GAP 30				/* 较上一财季的 ... 29.11亿美元: a base after its period */
 #define COMPARE_AFTER_GAP 30	/* up 154% from a year ago: a comparison after the figure */
@@ -640,6 +641,11 @@ excluded(const sentence *s, int i)
 {
 	int			c = s->m[i].clause;
 
+	/* AI伺服器代工大廠廣達11月營收: a segment describing the company named right after */
+	if (i + 1 < s->nm && s->m[i + 1].term->kind == NVF_TERM_ENTITY &&
+		s->m[i + 1].start - s->m[i].end <= DESCRIPTOR_GAP &&
+		!nvf_text_between_has(s, s->m[i].end, s->m[i + 1].start, ","))
+		return true;
 	return last_mention(s, c == 0 ? s->start : s->clause_end[c - 1], s->m[i].start, NVF_TERM_CUE,
 						NVF_CUE_EXCLUDE) >= 0;
 }

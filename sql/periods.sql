@@ -84,3 +84,5 @@ SELECT * FROM periods(E'台积电4月营收创新高\n台积电公布2025年4月
 SELECT fact_no, metric, measure, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'台积电10月营收为3674亿元，累计前10月营收为3.13兆元。\n回顾第3季，台积电营收9899亿元，季增6.0%；若以美元计算为331亿美元，季增10.1%。', '2025-11-10');
 -- years joined by / take the figures joined by /, in order, in the clause and the next
 SELECT fact_no, metric, value, fiscal_year FROM nvfacts.extract('我们上调美光FY26/FY27/FY28营收预测至521/612/655亿美元，对应EPS为13.52/16.85/17.70美元。');
+-- a section heading naming an outlook (【FY26Q2指引】) gives its bullets its status and period, until prose
+SELECT fact_no, metric, segment, value_low, value_high, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'微软发布2026财年第一财季业绩。\n\n【FY26Q2指引】\n· 智能云：322.5亿-325.5亿美元\n· 更多个人计算：123亿-128亿美元\n\nMeta一季度营收423.1亿美元。', '2025-10-30');

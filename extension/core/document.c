@@ -9,7 +9,8 @@
 #include "extract_internal.h"
 
 #define CARRY_LIMIT 1000		/* "sentences ago" saturates here */
-#define HEADING_BYTES 24		/* a shorter line (二、分业务) is a heading, not a paragraph */
+#define HEADING_BYTES 24
+#define SECTION_HEADING_BYTES 48	/* 【FY26Q2指引】, 二、业绩展望: a line naming a section */		/* a shorter line (二、分业务) is a heading, not a paragraph */
 
 /* ---- duplicates -------------------------------------------------------- */
 
@@ -412,6 +413,7 @@ forget(doc_state *ds)
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
 	ds->carry_segment = -1;
+	ds->heading_status = NULL;
 }
 
 /*
@@ -563,6 +565,44 @@ emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence
 	facts->n = 0;
 }
 
+/* A line that is an item of a list: it opens with a bullet (·, -, •, ①…). */
+static bool
+bullet_line(const sentence *s)
+{
+	static const char *const bullets[] = {"·", "-", "•", "●", "▪", "◆", "■", "*", "①", "②", "③",
+	"④", "⑤", NULL};
+	size_t		i = s->start;
+
+	while (i < s->end && s->t[i] == ' ')
+		i++;
+	for (int k = 0; bullets[k]; k++)
+		if (i + strlen(bullets[k]) <= s->end && memcmp(s->t + i, bullets[k], strlen(bullets[k])) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * 【FY26Q2指引】 over a list of bullets: a short line of its own with no figure
+ * is a section heading, and the outlook it names is its bullets' status until
+ * the next heading or a paragraph of prose.
+ */
+static void
+note_heading(doc_state *ds, const sentence *s)
+{
+	const char *st;
+
+	if (!s->new_paragraph || bullet_line(s))
+		return;
+	if (s->nq > 0 || s->end - s->start > SECTION_HEADING_BYTES ||
+		(s->end < s->blk->text.len && s->t[s->end - 1] != '\n'))
+	{
+		ds->heading_status = NULL;	/* prose: the section's outlook is over */
+		return;
+	}
+	st = nvf_status_after_end(s);
+	ds->heading_status = st && strcmp(st, "actual") != 0 ? st : NULL;
+}
+
 static void
 block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb emit, void *arg)
 {
@@ -601,6 +641,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES)
 			new_paragraph(ds);
 		note_currency(ds, &s);
+		note_heading(ds, &s);
 		if (s.nq)
 		{
 			nvf_sentence_facts(ds, scratch, &s, &facts);

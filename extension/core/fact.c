@@ -1224,6 +1224,8 @@ find_status(const attribution *a, bool *neutral)
 	if (!st && bracketed_owner(a) == ENTITY_NONE &&
 		first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) < 0)
 		st = a->ds->semicolon_status;
+	if (!st)
+		st = a->ds->heading_status;	/* 【FY26Q2指引】 · 智能云：322.5亿-325.5亿美元 */
 	return st ? st : "actual";
 }
 
@@ -1511,7 +1513,9 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 		r.text = nvf_block_original(env, s->blk, best->start, best->end, &os, &oe);
 		return r;
 	}
-	if (outlook && entity >= 0 && ds->periods[entity].outlook_para == ds->paragraph &&
+	/* the outlook period of its paragraph, or of its section (【FY26Q2指引】 over bullets) */
+	if (outlook && entity >= 0 &&
+		(ds->periods[entity].outlook_para == ds->paragraph || ds->heading_status) &&
 		ds->periods[entity].outlook.kind != NVF_PK_NONE)
 		return ds->periods[entity].outlook;
 	/* an outlook section (展望, Outlook) with no period, after a quarter reported: the next quarter */

@@ -86,3 +86,5 @@ SELECT fact_no, metric, measure, value, fiscal_year, fiscal_quarter, period_kind
 SELECT fact_no, metric, value, fiscal_year FROM nvfacts.extract('我们上调美光FY26/FY27/FY28营收预测至521/612/655亿美元，对应EPS为13.52/16.85/17.70美元。');
 -- a section heading naming an outlook (【FY26Q2指引】) gives its bullets its status and period, until prose
 SELECT fact_no, metric, segment, value_low, value_high, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'微软发布2026财年第一财季业绩。\n\n【FY26Q2指引】\n· 智能云：322.5亿-325.5亿美元\n· 更多个人计算：123亿-128亿美元\n\nMeta一季度营收423.1亿美元。', '2025-10-30');
+-- a period named for a figure given for comparison (第二季则为) does not become the paragraph's; 倒退 is a decrease
+SELECT fact_no, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'联想2026财年第三季收入为222亿美元，第二季则为204.5亿美元。\n毛利为33.5亿美元，纯利倒退21%。');

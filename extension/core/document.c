@@ -240,10 +240,16 @@ nvf_entity_context(const doc_state *ds, int entity, const sentence *s, bool outl
 static bool
 figure_after(const sentence *s, size_t pos)
 {
-	for (int i = 0; i < s->nq; i++)
-		if (s->q[i].start >= pos)
-			return true;
-	return false;
+	return NVF_FIRST_FROM(s->q, s->nq, pos) < s->nq;
+}
+
+/* 第二季則為204.5億美元: the period of a figure given for comparison (则 before it). */
+static bool
+compared_then(const sentence *s, const nvf_period_mention *p)
+{
+	int			q = NVF_FIRST_FROM(s->q, s->nq, p->end);
+
+	return q < s->nq && nvf_text_between_has(s, p->end, s->q[q].start, "则");
 }
 
 /* Who a period mention is named for: the entity named nearest before it, else the subject. */
@@ -339,7 +345,8 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 		}
 		/* 2024财年，收入增长126%; 回顾第3季，营收…；若以美元计算…: a period named
 		 * before its figures is theirs, and the paragraph's until another is named */
-		if (supersedes(&r, &ep->current, owner, ds) || figure_after(s, p->end))
+		if (supersedes(&r, &ep->current, owner, ds) ||
+			(figure_after(s, p->end) && !compared_then(s, p)))
 			ep->current = r;
 		if (r.kind != NVF_PK_YEAR && supersedes(&r, &ep->report, owner, ds))
 			ep->report = r;

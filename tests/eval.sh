@@ -17,4 +17,6 @@ echo "== tests/data/heldout (written for this project, annotated before the rule
 bash tests/eval_extract.sh "$TOP/tests/data/heldout" "$TOP/tests/data/heldout/expected.jsonl" "$@"
 echo "== tests/data/heldout2 (written for this project later, annotated before any rule was tuned on it)"
 bash tests/eval_extract.sh "$TOP/tests/data/heldout2" "$TOP/tests/data/heldout2/expected.jsonl" "$@"
+echo "== tests/data/heldout3 (written for this project last, annotated before any rule was tuned on it)"
+bash tests/eval_extract.sh "$TOP/tests/data/heldout3" "$TOP/tests/data/heldout3/expected.jsonl" "$@"
 nvf_stop_cluster

@@ -1,7 +1,8 @@
 /*
  * lexicon.c — the compiled lexicon: entities, metrics, segments and cue words
  * from the user-extensible tables, normalized like the text and indexed by first
- * code point so that each position is matched longest-first.
+ * code point (words of one character) or first two (longer words), so that each
+ * position is matched longest-first.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,8 @@ struct nvf_lexicon
 	int			nsegments;
 	nvf_term   *terms;
 	int			nterms;
-	int		   *head;			/* INDEX_SIZE chains, -1 terminated */
+	int		   *head;			/* words of one code point: INDEX_SIZE chains, -1 terminated */
+	int		   *head2;			/* longer words, by their first two code points */
 };
 
 int
@@ -181,15 +183,38 @@ nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind, in
 	return true;
 }
 
+/* The code point at pos, ASCII lower-cased; *adv its length. */
+static uint32_t
+key_cp(const char *t, size_t len, size_t pos, int *adv)
+{
+	uint32_t	c = nvf_utf8_decode((const unsigned char *) t + pos, len - pos, adv);
+
+	return c < 0x80 ? (uint32_t) lower((char) c) : c;
+}
+
+/* The chain of a word's first code point. */
 static uint32_t
 index_key(const char *t, size_t len, size_t pos)
 {
 	int			adv;
-	uint32_t	c = nvf_utf8_decode((const unsigned char *) t + pos, len - pos, &adv);
+	uint32_t	c = key_cp(t, len, pos, &adv);
 
-	if (c < 0x80)
-		return (uint32_t) lower((char) c);
 	return c < INDEX_SIZE ? c : 0;
+}
+
+/* The chain of a word's first two code points, or -1 when pos holds only one. */
+static int
+index_key2(const char *t, size_t len, size_t pos)
+{
+	int			adv,
+				adv2;
+	uint32_t	c = key_cp(t, len, pos, &adv),
+				c2;
+
+	if (pos + adv >= len)
+		return -1;
+	c2 = key_cp(t, len, pos + adv, &adv2);
+	return (int) (((c * 0x9E3779B1u) ^ c2) & (INDEX_SIZE - 1));
 }
 
 /* By length, then text, then kind: equal words end up side by side. */
@@ -227,6 +252,20 @@ merge_cues(nvf_lexicon *lex)
 	lex->nterms = n;
 }
 
+/* The first bytes of a term, as one word: term_at() rejects most chain members with it. */
+static void
+set_head(nvf_term *term)
+{
+	unsigned char bytes[8] = {0},
+				mask[8] = {0};
+	size_t		n = term->len < 8 ? term->len : 8;
+
+	memcpy(bytes, term->text, n);
+	memset(mask, 0xFF, n);
+	memcpy(&term->head, bytes, 8);
+	memcpy(&term->head_mask, mask, 8);
+}
+
 void
 nvf_lexicon_finish(nvf_lexicon *lex)
 {
@@ -234,13 +273,19 @@ nvf_lexicon_finish(nvf_lexicon *lex)
 	qsort(lex->terms, lex->nterms, sizeof(nvf_term), by_length);
 	merge_cues(lex);
 	lex->head = nvf_alloc(lex->env, INDEX_SIZE * sizeof(int));
+	lex->head2 = nvf_alloc(lex->env, INDEX_SIZE * sizeof(int));
 	memset(lex->head, 0xFF, INDEX_SIZE * sizeof(int));
+	memset(lex->head2, 0xFF, INDEX_SIZE * sizeof(int));
 	for (int i = 0; i < lex->nterms; i++)
 	{
-		uint32_t	k = index_key(lex->terms[i].text, lex->terms[i].len, 0);
+		nvf_term   *term = &lex->terms[i];
+		int			k2 = index_key2(term->text, term->len, 0);
+		int		   *chain = k2 >= 0 ? &lex->head2[k2]
+			: &lex->head[index_key(term->text, term->len, 0)];
 
-		lex->terms[i].next = lex->head[k];
-		lex->head[k] = i;
+		term->next = *chain;
+		*chain = i;
+		set_head(term);
 	}
 }
 
@@ -268,7 +313,19 @@ term_at(const nvf_term *term, const char *t, size_t len, size_t pos)
 	if (pos + term->len > len)
 		return false;
 	if (!term->ascii)
+	{
+		if (pos + 8 <= len)
+		{
+			uint64_t	x;
+
+			memcpy(&x, t + pos, 8);
+			if ((x & term->head_mask) != term->head)
+				return false;
+			if (term->len <= 8)
+				return true;
+		}
 		return memcmp(t + pos, term->text, term->len) == 0;
+	}
 	if (pos > 0 && alnum(t[pos - 1]) && alnum(term->text[0]))
 		return false;
 	for (size_t i = 0; i < term->len; i++)
@@ -281,6 +338,13 @@ term_at(const nvf_term *term, const char *t, size_t len, size_t pos)
 const nvf_term *
 nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 {
+	int			k2 = index_key2(t, len, pos);
+
+	/* words of two or more characters are longer than the one-character ones */
+	if (k2 >= 0)
+		for (int i = lex->head2[k2]; i >= 0; i = lex->terms[i].next)
+			if (term_at(&lex->terms[i], t, len, pos))
+				return &lex->terms[i];
 	for (int i = lex->head[index_key(t, len, pos)]; i >= 0; i = lex->terms[i].next)
 		if (term_at(&lex->terms[i], t, len, pos))
 			return &lex->terms[i];

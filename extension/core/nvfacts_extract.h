@@ -114,7 +114,9 @@ typedef struct nvf_term
 	unsigned	flags;
 	int			segment;		/* for metrics: the segment the word names too (研发费用), or -1 */
 	bool		ascii;			/* needs word boundaries, case-insensitive */
-	int			next;			/* chain of terms sharing a first code point */
+	int			next;			/* chain of terms sharing their index key */
+	uint64_t	head;			/* its first (up to) 8 bytes, a quick test before memcmp */
+	uint64_t	head_mask;		/* which bytes of head are its own */
 } nvf_term;
 
 typedef struct nvf_lexicon nvf_lexicon;

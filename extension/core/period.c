@@ -23,25 +23,32 @@ typedef struct cursor
 	size_t		pos;
 } cursor;
 
+/* The length of w when the text continues with it, else 0 (asked at every candidate). */
+static size_t
+match_len(const cursor *c, const char *w)
+{
+	size_t		i = 0;
+
+	for (; w[i]; i++)
+		if (c->pos + i >= c->len || c->t[c->pos + i] != w[i])
+			return 0;
+	return i;
+}
+
 static bool
 peek(const cursor *c, const char *w)
 {
-	size_t		n;
-
-	if (c->pos >= c->len || c->t[c->pos] != w[0])
-		return false;			/* the common case, asked at every candidate */
-	n = strlen(w);
-	return c->pos + n <= c->len && memcmp(c->t + c->pos, w, n) == 0;
+	return match_len(c, w) > 0;
 }
 
 /* Consumes w when the text continues with it. */
 static bool
 lit(cursor *c, const char *w)
 {
-	if (!peek(c, w))
-		return false;
-	c->pos += strlen(w);
-	return true;
+	size_t		n = match_len(c, w);
+
+	c->pos += n;
+	return n > 0;
 }
 
 /* Consumes the first word of a NULL-terminated list the text continues with. */
@@ -787,11 +794,13 @@ second_fits(const char *allowed, uint32_t cp)
 {
 	int			adv;
 
+	const char *end = allowed + strlen(allowed);
+
 	if (allowed[0] == '*')
 		return true;
-	for (const char *a = allowed; *a; a += adv)
+	for (const char *a = allowed; a < end; a += adv)
 	{
-		uint32_t	x = nvf_utf8_decode((const unsigned char *) a, strlen(a), &adv);
+		uint32_t	x = nvf_utf8_decode((const unsigned char *) a, end - a, &adv);
 
 		if (x == cp || (x == '#' && ((cp >= '0' && cp <= '9') || nvf_is_cjk_numeral(cp))))
 			return true;

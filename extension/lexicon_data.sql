@@ -1288,6 +1288,8 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('合作伙伴', 'partner', true),
     ('例如', 'partner', true),
     ('像', 'partner', true),
+    ('作为', 'partner', true),
+    ('作為', 'partner', true),
     ('对手', 'apposition', true),
     ('竞争对手', 'apposition', true),
     ('劲敌', 'apposition', true),

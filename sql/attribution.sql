@@ -169,3 +169,11 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('微软非GAAP每股收益为4.13美元，同比增长23%，预期3.67美元。');
 -- a segment describing the company named right after it is no segment of its figures; memory segments
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('AI伺服器代工大廠廣達11月營收為1806.35億元新台幣。美光HBM收入为20亿美元。');
+-- a role phrase (作为甲和乙的供应商，丙…) names its companies in passing: the figures are 丙's, and so is the next sentence's
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('作为微软和Meta的主要服务器供应商，戴尔第三季度营收为270亿美元，同比增长11%。毛利率为21%。');
+-- a summary restating a growth figure without its comparison word (收入：222亿美元（+18%）) is the year-on-year figure again
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract(E'联想第三季度收入按年增长18%至222亿美元，毛利率按年下跌0.6个百分点至15.1%。\n业绩摘要：\n收入：222亿美元（+18%）\n毛利率：15.1%（-0.6个百分点）');
+-- 后者 after two companies compared in its sentence (甲超过乙——后者…) is the second of them
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('美光的季度营收首次超过三星电子——后者同期营收为210亿美元，同比增长8%。');
+-- with its metric after it, a figure right after a company (and 同期) is that company's
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('博通的毛利率已高于英特尔同期41%的毛利率。');

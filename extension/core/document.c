@@ -152,6 +152,34 @@ last_reported(const fact_list *facts)
 }
 
 /*
+ * 收入：222億（+18%） after 收入按年增長18%: a change written without its
+ * comparison word restates the year-on-year or sequential figure given before.
+ */
+static bool
+restates_comparison(doc_state *ds, const nvf_fact *f, char vals[3][NVF_DEC_TEXT])
+{
+	static const char *const measures[] = {"yoy", "qoq"};
+	bool		dated = f->period.fy != 0 || f->period.fq != 0;
+	char		key[512];
+
+	if (strcmp(f->measure, "change") != 0)
+		return false;
+	for (int i = 0; i < 2; i++)
+	{
+		nvf_fact	g = *f;
+
+		g.measure = measures[i];
+		fact_key(&g, vals, KEY_FULL, key, sizeof(key));
+		if (!first_time_if(ds, key, false))
+			return true;
+		fact_key(&g, vals, KEY_LOOSE, key, sizeof(key));
+		if (!dated && !first_time_if(ds, key, false))
+			return true;
+	}
+	return false;
+}
+
+/*
  * A fact seen before: the same key, or a restatement naming less (a summary
  * repeating a figure with no period) of a figure already given, or the same
  * figure given once without its basis and once with it (每股盈餘 in the lead,
@@ -177,6 +205,8 @@ seen_before(doc_state *ds, const nvf_fact *f)
 	fact_key(f, vals, f->basis ? KEY_WITHOUT_BASIS : KEY_WITH_BASIS, other, sizeof(other));
 	if (!dated && !first_time_if(ds, loose, false))
 		return true;			/* given before with its period */
+	if (restates_comparison(ds, f, vals))
+		return true;
 	if (!first_time_if(ds, other, false))
 		return true;			/* given before with(out) its basis */
 	if (!first_time(ds, key))

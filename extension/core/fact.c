@@ -452,6 +452,16 @@ nvf_in_passing(const sentence *s, int i)
 	return false;
 }
 
+/* Are the mentions after i and before hi all cue words (台积电同期54%)? */
+static bool
+only_cues_after(const sentence *s, int i, size_t hi)
+{
+	for (int k = i + 1; k < s->nm && s->m[k].start < hi; k++)
+		if (s->m[k].term->kind != NVF_TERM_CUE)
+			return false;
+	return true;
+}
+
 /* The entity named in [lo, hi): a list of them is a group. */
 static int
 entity_in(const attribution *a, size_t lo, size_t hi)
@@ -480,6 +490,11 @@ entity_in(const attribution *a, size_t lo, size_t hi)
 				mm->start - s->m[i].end <= ATTACH_GAP)
 				return s->m[i].term->id;
 	}
+	/* 超过了台积电同期54%的营业利润率: with its metric after it, a figure right
+	 * after a company is that company's */
+	if (a->metric_after && s->m[last].end <= a->q->start &&
+		a->q->start - s->m[last].end <= ATTACH_GAP && only_cues_after(s, last, a->q->start))
+		return s->m[last].term->id;
 	for (int i = first + 1; i <= last; i++)
 		if (s->m[i].term->kind == NVF_TERM_ENTITY && s->m[i].term->id != s->m[first].term->id &&
 			list_glue(s, s->m[i - 1].end, s->m[i].start))
@@ -565,6 +580,28 @@ status_scope(const sentence *s, size_t pos)
 	return c >= 0 ? s->m[c].end : s->start;
 }
 
+/* The last two different companies named before hi in the sentence (甲超过乙，后者…). */
+static bool
+last_two_named(const sentence *s, size_t hi, int pair[2])
+{
+	int			later = ENTITY_NONE;
+
+	for (int i = last_before(s, hi); i >= 0; i--)
+	{
+		if (s->m[i].term->kind != NVF_TERM_ENTITY || s->m[i].end > hi)
+			continue;
+		if (later == ENTITY_NONE)
+			later = s->m[i].term->id;
+		else if (s->m[i].term->id != later)
+		{
+			pair[0] = s->m[i].term->id;
+			pair[1] = later;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* 前者/后者 before the figure in its sentence: the first or second of the last pair named. */
 static int
 former_latter(const attribution *a, const doc_state *ds)
@@ -579,8 +616,10 @@ former_latter(const attribution *a, const doc_state *ds)
 			int			pair[2] = {ds->pair[0], ds->pair[1]};
 
 			/* 英伟达和AMD的收入分别为...，前者...: a pair named before it in its
-			 * sentence, else in the two before; else no company */
-			if (!nvf_entity_pair(s, s->m[i].start, pair) && ds->pair_age > 1)
+			 * sentence, else two companies compared there, else a pair in the
+			 * two sentences before; else no company */
+			if (!nvf_entity_pair(s, s->m[i].start, pair) &&
+				!last_two_named(s, s->m[i].start, pair) && ds->pair_age > 1)
 				return ENTITY_NONE;
 			return pair[is_cue(&s->m[i], NVF_CUE_LATTER) ? 1 : 0];
 		}

@@ -177,3 +177,6 @@ SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract(E'联�
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('美光的季度营收首次超过三星电子——后者同期营收为210亿美元，同比增长8%。');
 -- with its metric after it, a figure right after a company (and 同期) is that company's
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('博通的毛利率已高于英特尔同期41%的毛利率。');
+-- a line ending in ： introduces a list: its metric and segment hold for every line after it (a blank line
+-- between them included) until prose comes back; a period in brackets right after a period explains it
+SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'美光FY2025各季度的DRAM收入如下：\n\nQ1（2024年9—11月）：60亿美元\nQ2（2024年12月—2025年2月）：55亿美元\nQ3（2025年3—5月）：70亿美元\n\n管理层表示，毛利率为39%。');

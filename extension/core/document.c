@@ -402,6 +402,27 @@ note_pair(doc_state *ds, const sentence *s)
 		ds->pair_age++;
 }
 
+/* A line ending in ： (数据中心收入依次是：): the lines after it list its figures. */
+static bool
+list_intro(const sentence *s)
+{
+	size_t		e = s->end;
+
+	while (e > s->start && (s->t[e - 1] == '\n' || s->t[e - 1] == ' '))
+		e--;
+	return e > s->start && s->t[e - 1] == ':';	/* NFKC made ： ASCII */
+}
+
+/* The segment named last in the sentence, or -1. */
+static int
+last_segment_named(const sentence *s)
+{
+	for (int i = s->nm - 1; i >= 0; i--)
+		if (s->m[i].term->kind == NVF_TERM_SEGMENT)
+			return s->m[i].term->id;
+	return -1;
+}
+
 /*
  * The subject carries over every sentence (a long list of figures) until
  * another company becomes the subject; a sentence about a company the
@@ -433,13 +454,13 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
 	if (metric != -2)
 		ds->carry_metric = metric, ds->carry_metric_age = 0;
-	else if (ds->carry_metric_age < CARRY_LIMIT)
+	else if (ds->carry_metric_age < CARRY_LIMIT && !ds->in_list)
 		ds->carry_metric_age++;
 	/* 2027财年数据中心收入将达3573亿美元；2028财年进一步增至4839亿美元: the series goes on */
 	if (last && last->metric == ds->carry_metric)
 		ds->carry_segment = last->segment;
 	else if (metric != -2)
-		ds->carry_segment = -1;
+		ds->carry_segment = list_intro(s) ? last_segment_named(s) : -1;
 }
 
 /* Nothing carries past the end of the article (责任编辑 ...). */
@@ -471,6 +492,8 @@ new_paragraph(doc_state *ds)
 	if (ds->carry_in_passing && ds->main_entity >= 0)
 		ds->carry_entity = ds->main_entity;
 	ds->paragraph++;
+	if (ds->in_list)
+		return;					/* each line of a list is a paragraph of its own */
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
 	ds->carry_segment = -1;
@@ -677,6 +700,8 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			forget(ds), ds->ended = ds->emitted > 0 && article_ended(&s);
 		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES)
 			new_paragraph(ds);
+		if (ds->in_list && !(s.new_paragraph && s.nq > 0))
+			ds->in_list = false;	/* prose again: the list is over */
 		note_currency(ds, &s);
 		note_heading(ds, &s);
 		if (s.nq)
@@ -688,6 +713,8 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
 		carry_forward(ds, &s, blk, scratch, produced, reported);
+		if (list_intro(&s))
+			ds->in_list = true;
 		/* past the end of the article each line is a story of its own */
 		if (ds->ended)
 			forget(ds);

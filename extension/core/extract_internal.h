@@ -61,6 +61,7 @@ typedef struct doc_state
 	bool		has_lead;
 	int			paragraph;		/* paragraphs with figures so far */
 	const char *semicolon_status;	/* the outlook a sentence ending in ； carries on */
+	bool		in_list;		/* lines of figures after a line ending in ： (数据中心收入依次是：) */
 	const char *heading_status;	/* the outlook a section heading (【FY26Q2指引】) gives its bullets */
 	int			carry_entity;	/* subject of recent sentences, or ENTITY_* */
 	bool		named_any;		/* a company has been the subject of a sentence */

@@ -224,7 +224,7 @@ typedef struct nvf_period_mention
 	bool		same_period;	/* 同期: the context's period, a year_form year away */
 	bool		whole_year;		/* 全年: the whole year of the context */
 	bool		comparison;		/* after 较/比/从 ...: a base, not the figure's period */
-	bool		aside;			/* followed by 以来: a landmark, not a period */
+	bool		aside;			/* followed by 以来: a landmark, or in brackets explaining the period before */
 	bool		month_only;		/* 4月: a month, a period only right before its figure */
 	bool		span_years;		/* 未来三年, 过去十年: several years, no one period */
 } nvf_period_mention;

@@ -849,13 +849,24 @@ may_start(const unsigned char *s, size_t len, int *adv)
 	return second_fits(starts[k - 1][1], nvf_utf8_decode(s + *adv, len - *adv, &adv2));
 }
 
+/* Where the bracket open before pos closes (a short one, on its line), or pos. */
+static size_t
+bracket_close(const char *t, size_t len, size_t pos)
+{
+	for (size_t i = pos; i < len && i < pos + 64 && t[i] != '\n'; i++)
+		if (t[i] == ')')
+			return i;
+	return pos;
+}
+
 int
 nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **out)
 {
 	int			n = 0,
 				cap = 8;
 	nvf_period_mention *list = nvf_alloc(env, cap * sizeof(nvf_period_mention));
-	size_t		pos = 0;
+	size_t		pos = 0,
+				aside_end = 0;
 
 	if (!starts_ready)
 		fill_starts();
@@ -878,6 +889,11 @@ nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **o
 			list = bigger;
 			cap *= 2;
 		}
+		/* Q1（2024年2—4月）: a bracket right after a period explains it */
+		if (n > 0 && m.start > 0 && t[m.start - 1] == '(' && list[n - 1].end == m.start - 1)
+			aside_end = bracket_close(t, len, m.start);
+		if (m.start < aside_end)
+			m.aside = true;
 		list[n++] = m;
 		pos = m.end > pos ? m.end : pos + 1;
 	}

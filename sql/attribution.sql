@@ -180,3 +180,7 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('博通的�
 -- a line ending in ： introduces a list: its metric and segment hold for every line after it (a blank line
 -- between them included) until prose comes back; a period in brackets right after a period explains it
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'美光FY2025各季度的DRAM收入如下：\n\nQ1（2024年9—11月）：60亿美元\nQ2（2024年12月—2025年2月）：55亿美元\nQ3（2025年3—5月）：70亿美元\n\n管理层表示，毛利率为39%。');
+-- the demand for a product (伺服器需求) is no segment of the figure; after a part ending in ；
+-- that gave an expectation, a part that looks back (去年同期) reports again; the expectation a reported
+-- figure is measured against (高於市場預期的約214億美元) is of its period
+SELECT fact_no, entity, metric, segment, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'受惠AI伺服器需求，聯想第三季收入按年增長18%至222億美元，高於市場預期的約214億美元；去年同期收入為187.8億美元。', '2026-02-13');

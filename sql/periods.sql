@@ -88,3 +88,5 @@ SELECT fact_no, metric, value, fiscal_year FROM nvfacts.extract('我们上调美
 SELECT fact_no, metric, segment, value_low, value_high, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'微软发布2026财年第一财季业绩。\n\n【FY26Q2指引】\n· 智能云：322.5亿-325.5亿美元\n· 更多个人计算：123亿-128亿美元\n\nMeta一季度营收423.1亿美元。', '2025-10-30');
 -- a period named for a figure given for comparison (第二季则为) does not become the paragraph's; 倒退 is a decrease
 SELECT fact_no, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'联想2026财年第三季收入为222亿美元，第二季则为204.5亿美元。\n毛利为33.5亿美元，纯利倒退21%。');
+-- a Hong Kong fiscal year over two calendar years (2025/26財年: the one ending in 2026); 首三季 is nine months
+SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter, period_kind, period_end FROM nvfacts.extract(E'聯想公布截至12月底止的2025/26財年第三季業績，收入按年增長18%至222億美元。首三季計，集團收入累計614.8億美元，按年增長16%。', '2026-02-13');

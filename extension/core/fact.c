@@ -685,6 +685,10 @@ excluded(const sentence *s, int i)
 		s->m[i + 1].start - s->m[i].end <= DESCRIPTOR_GAP &&
 		!nvf_text_between_has(s, s->m[i].end, s->m[i + 1].start, ","))
 		return true;
+	/* 受惠…伺服器需求，收入增長18%: the demand for a product drives the figure, it is no part of it */
+	if (s->m[i].end + strlen("需求") <= s->end &&
+		memcmp(s->t + s->m[i].end, "需求", strlen("需求")) == 0)
+		return true;
 	return last_mention(s, c == 0 ? s->start : s->clause_end[c - 1], s->m[i].start, NVF_TERM_CUE,
 						NVF_CUE_EXCLUDE) >= 0;
 }
@@ -972,17 +976,17 @@ static int
 expectation_cue(const attribution *a)
 {
 	static const char *const fillers[] = {"的", "为", "是", "中位数", "均值", "平均", "值", " ", "(",
-	")", NULL};
-	static const char *const spaces[] = {" ", NULL};
+	")", "约", "近", "逾", "接近", NULL};
+	static const char *const adjacent[] = {" ", "约", "近", "逾", "接近", NULL};
 	int			c = nearest_cue(a, STATUS_CUES | CUE(NVF_CUE_SURPRISE));
 
 	if (c < 0 || !nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, fillers))
 		return -1;
 	/* 超出预期的0.84美元: the expectation beaten */
 	if (is_cue(&a->s->m[c], NVF_CUE_SURPRISE))
-		return nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, spaces) ? -1 : c;
+		return nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, adjacent) ? -1 : c;
 	/* 超出指引21亿美元 is a beat by 21亿: after a surprise word, 预期的X only */
-	if (nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, spaces) &&
+	if (nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, adjacent) &&
 		(last_mention(a->s, a->cstart, a->s->m[c].start, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0 ||
 		 nvf_text_between_has(a->s, a->cstart, a->s->m[c].start, "高于") ||
 		 nvf_text_between_has(a->s, a->cstart, a->s->m[c].start, "低于")))
@@ -1200,6 +1204,17 @@ expectation_status(const sentence *s, int e, bool after_actual, bool *neutral)
 	return st ? st : after_actual ? "forecast" : "guidance";
 }
 
+/*
+ * 收入222億美元，高於市場預期的約214億美元: an expectation a reported figure of
+ * the sentence is measured against is of that figure's period.
+ */
+static bool
+measured_expectation(const attribution *a)
+{
+	return expectation_cue(a) >= 0 && a->prev && a->prev->metric == a->metric &&
+		strcmp(a->prev->status, "actual") == 0;
+}
+
 /* 比之前的(375亿美元)只高了18亿: the outlook a beat is measured from. */
 static bool
 beaten_base(const attribution *a)
@@ -1235,6 +1250,16 @@ status_after(const attribution *a)
 	return NULL;
 }
 
+/* Does the sentence name a period before pos that looks back (去年同期, 较上季)? */
+static bool
+looks_back_before(const sentence *s, size_t pos)
+{
+	for (int i = 0; i < s->np && s->p[i].start < pos; i++)
+		if (s->p[i].comparison || nvf_looks_back(&s->p[i]))
+			return true;
+	return false;
+}
+
 /*
  * The status of the figure; *neutral when only a neutral word (预计, 估计)
  * made it an outlook, which an explicitly past period overrides.
@@ -1259,9 +1284,11 @@ find_status(const attribution *a, bool *neutral)
 		return "actual";
 	if (!st)
 		st = status_after(a);
-	/* 高盛预计...；一季度收入...: the list goes on, unless the part names its own company */
+	/* 高盛预计...；一季度收入...: the list goes on, unless the part names its own
+	 * company or looks back (…预期的214亿美元；去年同期收入为187.8亿美元) */
 	if (!st && bracketed_owner(a) == ENTITY_NONE &&
-		first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) < 0)
+		first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) < 0 &&
+		!looks_back_before(s, a->q->start))
 		st = a->ds->semicolon_status;
 	if (!st)
 		st = a->ds->heading_status;	/* 【FY26Q2指引】 · 智能云：322.5亿-325.5亿美元 */
@@ -1662,7 +1689,8 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->status = strcmp(measure, "surprise") == 0 ? surprise_status(&a, out, first)
 		: find_status(&a, &neutral);
 	benchmark = beaten_base(&a) || (strcmp(f->status, "actual") != 0 && status_after(&a) != NULL &&
-									 !status_before(s, q->start, false, &neutral));
+									 !status_before(s, q->start, false, &neutral)) ||
+		measured_expectation(&a);
 	*reference = a.base >= 0 || expectation_cue(&a) >= 0 || benchmark;
 	/* the guidance a reported figure beat (好于240亿美元指引) is of the same period */
 	f->period = find_period(&a, ds, entity, m, benchmark ? "actual" : f->status, env, &past);

@@ -281,7 +281,7 @@ sub_period(cursor *c, nvf_period_mention *m)
 	static const char *const whole[] = {"全财年", "全年度", "全会计年度", "整个财年", "整个会计年度",
 	"全年", "整年", NULL};
 	static const char *const nine[] = {"前三季度", "前三个季度", "前3季度", "前3个季度", "前三季",
-	"前3季", NULL};
+	"前3季", "首三季度", "首三个季度", "首三季", NULL};
 	static const char *const first_half[] = {"上半财年", "上半年度", "上半年", "前两季", "前两个季度",
 	"前2季", NULL};
 	static const char *const ttm[] = {"过去12个月", "过去十二个月", "连续12个月", "近12个月",
@@ -545,6 +545,9 @@ date_follows(const cursor *at)
 /* The year list or range after a year: 2026和2027财年, 2023年至2025年. */
 static const char *const year_glue[] = {"和", "与", "及", "、", "至", "到", "-", "~", "—", NULL};
 
+/* A fiscal year written over two calendar years: 2025/26财年, 2025-26财年. */
+static const char *const split_year_glue[] = {"/", "-", NULL};
+
 /* 2025财年第一季度, 2024年Q4, 2024Q4, 2025年上半年, 2025年4月, 2026全年度, 2023年至2025年 */
 static bool
 year_first(cursor *c, nvf_period_mention *m)
@@ -560,6 +563,14 @@ year_first(cursor *c, nvf_period_mention *m)
 	m->year = m->year_to = y;
 	m->kind = NVF_PK_YEAR;
 	spaces(c);
+	/* 2025/26财年 (Hong Kong): the fiscal year ending in the second year */
+	look = *c;
+	if (one_of(&look, split_year_glue) >= 0 && (y2 = year2or4(&look)) == y + 1 &&
+		peek(&look, "财年"))
+	{
+		m->year = m->year_to = y2;
+		c->pos = look.pos;
+	}
 	/* 2026和2027财年: the first takes the unit of the last */
 	look = *c;
 	if (one_of(&look, year_glue) >= 0)
@@ -761,7 +772,7 @@ period_at(const char *t, size_t len, size_t pos, nvf_period_mention *m)
  * or a Chinese numeral.
  */
 static const char *const starts[][2] = {
-	{"第", "*"}, {"首", "季"}, {"次", "季"}, {"上", "半季一个年财"}, {"下", "半季一个年财"},
+	{"第", "*"}, {"首", "季三"}, {"次", "季"}, {"上", "半季一个年财"}, {"下", "半季一个年财"},
 	{"本", "季年财一个"}, {"今", "年季财后"}, {"去", "年财"}, {"明", "年财"}, {"前", "年#"},
 	{"当", "季年"}, {"该", "季一个"}, {"这", "一个季"}, {"单", "季"}, {"全", "年财会"},
 	{"整", "年个"}, {"过", "去"}, {"连", "续"}, {"近", "#几数"}, {"最", "近新"}, {"截", "至止"},
@@ -826,7 +837,7 @@ number_may_start(const unsigned char *s, size_t len)
 		i++;
 	if (i >= len)
 		return false;
-	if (s[i] == 'Q' || s[i] == 'H' || s[i] == '-' || s[i] == '~' || s[i] == 'q')
+	if (s[i] == 'Q' || s[i] == 'H' || s[i] == '-' || s[i] == '~' || s[i] == 'q' || s[i] == '/')
 		return true;
 	cp = nvf_utf8_decode(s + i, len - i, &adv);
 	return cp >= 0x80 && second_fits(after, cp);

@@ -90,3 +90,6 @@ SELECT fact_no, metric, segment, value_low, value_high, status, fiscal_year, fis
 SELECT fact_no, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'联想2026财年第三季收入为222亿美元，第二季则为204.5亿美元。\n毛利为33.5亿美元，纯利倒退21%。');
 -- a Hong Kong fiscal year over two calendar years (2025/26財年: the one ending in 2026); 首三季 is nine months
 SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter, period_kind, period_end FROM nvfacts.extract(E'聯想公布截至12月底止的2025/26財年第三季業績，收入按年增長18%至222億美元。首三季計，集團收入累計614.8億美元，按年增長16%。', '2026-02-13');
+-- a headline's parts are apart (　): the year of one is not the other's (第四季度 here is 2025's, by the
+-- printed date, which may carry its time: 2026年1月8日 08:15)
+SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'三星电子第四季度营业利润增长20%　2026年设施投资预计为50万亿韩元\n某财经网　2026年1月8日 08:15\n\n三星电子周四公布，第四季度营业利润同比增长20%。');

@@ -226,16 +226,33 @@ periods_of(const doc_state *ds, int entity)
 						: ds->nentities];
 }
 
-/* The fiscal year named in the sentence (第四季度和2024财年): bare parts take it. */
+/*
+ * An ideographic space (　, a headline's parts: 第四季度净利润增长35%创纪录　2026年资本支出…)
+ * between byte offsets a and b; normalization made it a plain space.
+ */
+static bool
+part_break_between(const sentence *s, size_t a, size_t b)
+{
+	const nvf_block *blk = s->blk;
+
+	for (size_t i = a; i < b; i++)
+		if (s->t[i] == ' ' && blk && (size_t) blk->text.src[i] + 3 <= blk->orig_len &&
+			memcmp(blk->orig + blk->text.src[i], "\xE3\x80\x80", 3) == 0)
+			return true;
+	return false;
+}
+
+/* The fiscal year named in the sentence's part holding pos (第四季度和2024财年): bare parts take it. */
 static int
-sentence_year(const sentence *s, int fy_end_month)
+sentence_year(const sentence *s, int fy_end_month, size_t pos)
 {
 	for (int i = 0; i < s->np; i++)
 	{
 		const nvf_period_mention *p = &s->p[i];
 
 		if (!p->comparison && !p->aside && p->year == p->year_to &&
-			(p->year_form == NVF_YEAR_FISCAL || p->year_form == NVF_YEAR_CALENDAR))
+			(p->year_form == NVF_YEAR_FISCAL || p->year_form == NVF_YEAR_CALENDAR) &&
+			!part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start))
 			return p->year_form == NVF_YEAR_FISCAL ? p->year
 				: (p->kind == NVF_PK_MONTH || p->kind == NVF_PK_YTD) && p->part
 				? nvf_fiscal_year_of((nvf_date) {p->year, p->part, 1}, fy_end_month)
@@ -245,7 +262,7 @@ sentence_year(const sentence *s, int fy_end_month)
 }
 
 nvf_period_context
-nvf_entity_context(const doc_state *ds, int entity, const sentence *s, bool outlook)
+nvf_entity_context(const doc_state *ds, int entity, const sentence *s, size_t pos, bool outlook)
 {
 	const entity_periods *ep = periods_of(ds, entity);
 	const nvf_entity *e = nvf_lexicon_entity(ds->lex, entity);
@@ -260,7 +277,7 @@ nvf_entity_context(const doc_state *ds, int entity, const sentence *s, bool outl
 		: ds->periods[ds->nentities].current.kind != NVF_PK_NONE ? &ds->periods[ds->nentities].current
 		: NULL;
 	c.named = ep->named.kind != NVF_PK_NONE ? &ep->named : NULL;
-	c.sentence_year = s ? sentence_year(s, c.fy_end_month) : 0;
+	c.sentence_year = s ? sentence_year(s, c.fy_end_month, pos) : 0;
 	c.outlook = outlook;
 	c.hk_usage = ds->hk_usage;
 	return c;
@@ -351,7 +368,7 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 		if (p->comparison || p->aside || owner == ENTITY_NONE)
 			continue;
 		ep = periods_of(ds, owner);
-		c = nvf_entity_context(ds, owner, s, outlook);
+		c = nvf_entity_context(ds, owner, s, p->start, outlook);
 		r = nvf_resolve_period(p, &c);
 		if (!r.fy && !r.fq)
 			continue;

@@ -93,3 +93,5 @@ SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter, per
 -- a headline's parts are apart (　): the year of one is not the other's (第四季度 here is 2025's, by the
 -- printed date, which may carry its time: 2026年1月8日 08:15)
 SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'三星电子第四季度营业利润增长20%　2026年设施投资预计为50万亿韩元\n某财经网　2026年1月8日 08:15\n\n三星电子周四公布，第四季度营业利润同比增长20%。');
+-- a comparative (去年同期，…为X) is a fact of its own period, and 当季 after it is the report's quarter again
+SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'三星电子第三季度营业利润为12.2万亿韩元。去年同期，三星营业利润为9.18万亿韩元。\n\n存储业务当季营收26.7万亿韩元。', '2025-10-31');

@@ -374,8 +374,10 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 			continue;
 		text = nvf_block_original(scratch, blk, p->start, p->end, &os, &oe);
 		r.text = nvf_strndup(ds->env, text, strlen(text));
+		if (nvf_looks_back(p) && s->nq > 0)
+			continue;			/* 去年同期，营业利润为X: a comparative, the current quarter stays */
 		ep->named = r;
-		if (nvf_looks_back(p) && s->nq == 0 && !outlook)
+		if (nvf_looks_back(p) && !outlook)
 		{
 			ep->current = r;	/* 先回顾一下上一季度。: this paragraph is about it */
 			continue;

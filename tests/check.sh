@@ -55,8 +55,8 @@ step "extract() quality on tests/data/heldout (F1 >= 0.93, strict >= 0.78)" \
 step "extract() quality on tests/data/heldout2 (F1 >= 0.90, strict >= 0.68)" \
     env EVAL_GATE=1 EVAL_MIN_F1=0.90 EVAL_MIN_STRICT=0.68 bash tests/eval_extract.sh \
         "$TOP/tests/data/heldout2" "$TOP/tests/data/heldout2/expected.jsonl"
-step "extract() quality on tests/data/heldout3 (F1 >= 0.83, strict >= 0.55)" \
-    env EVAL_GATE=1 EVAL_MIN_F1=0.83 EVAL_MIN_STRICT=0.55 bash tests/eval_extract.sh \
+step "extract() quality on tests/data/heldout3 (F1 >= 0.87, strict >= 0.65)" \
+    env EVAL_GATE=1 EVAL_MIN_F1=0.87 EVAL_MIN_STRICT=0.65 bash tests/eval_extract.sh \
         "$TOP/tests/data/heldout3" "$TOP/tests/data/heldout3/expected.jsonl"
 
 echo

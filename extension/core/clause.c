@@ -225,14 +225,21 @@ nvf_entity_pair(const sentence *s, size_t hi, int pair[2])
 	static const char *const glue[] = {"和", "与", "及", "、", "以及", " ", NULL};
 
 	for (int i = NVF_FIRST_FROM(s->m, s->nm, hi) - 2; i >= 0; i--)
-		if (s->m[i].term->kind == NVF_TERM_ENTITY && s->m[i + 1].term->kind == NVF_TERM_ENTITY &&
-			s->m[i + 1].end <= hi && s->m[i + 1].start > s->m[i].end &&
-			nvf_only_glue(s, s->m[i].end, s->m[i + 1].start, glue))
+	{
+		int			j = i + 1;
+
+		/* a glue word may be a cue word too (与 is a partner word) */
+		while (j < s->nm && s->m[j].term->kind == NVF_TERM_CUE && s->m[j].end <= hi)
+			j++;
+		if (j < s->nm && s->m[i].term->kind == NVF_TERM_ENTITY && s->m[j].term->kind == NVF_TERM_ENTITY &&
+			s->m[j].end <= hi && s->m[j].start > s->m[i].end &&
+			nvf_only_glue(s, s->m[i].end, s->m[j].start, glue))
 		{
 			pair[0] = s->m[i].term->id;
-			pair[1] = s->m[i + 1].term->id;
+			pair[1] = s->m[j].term->id;
 			return true;
 		}
+	}
 	return false;
 }
 

@@ -75,7 +75,7 @@ SELECT fact_no, metric, segment, measure, value FROM who('英伟达数据中心�
 -- losses are negative; a write-down is a loss
 SELECT fact_no, metric, measure, value, unit FROM who('CoreWeave第三季度净亏损1.1亿美元，每股亏损0.22美元；公司计提了3亿美元减值。');
 -- GAAP/Non-GAAP written as a slash list with slash figures
-SELECT fact_no, metric, basis, measure, value, unit FROM who('英伟达GAAP/Non-GAAP毛利率攀升至64.9%/65.4%。');
+SELECT fact_no, metric, basis, measure, value, unit FROM who('英伟达GAAP/Non-GAAP毛利率升到61.2%/62.0%。');
 -- basis written out, and a false 美国 segment inside it
 SELECT fact_no, metric, segment, basis, value FROM who('不按照美国通用会计准则，英伟达净利润为12.85亿美元；按照美国通用会计准则，净利润为12.44亿美元。');
 -- 两者同为: one row per basis
@@ -100,8 +100,8 @@ SELECT fact_no, entity, metric, segment, value FROM who('嵌入式业务营收�
 -- 约3成的先进制程: a share of something that is no metric gives no row
 SELECT fact_no, metric, value FROM who('台积电对美国加码投资后，未来约3成的2纳米先进制程将位于美国。');
 
--- 前者/后者: the first and second of the two companies just named
-SELECT fact_no, entity, metric, value FROM who('OpenAI和Anthropic是大买家。前者今年收入约127亿美元，后者的年化收入约为10亿美元。');
+-- 前者/后者: the first and second of the two companies just named (joined by 与, itself a partner word)
+SELECT fact_no, entity, metric, value FROM who('Anthropic与OpenAI都在大举采购算力。前者的年化收入约为50亿美元，后者今年收入预计约130亿美元。');
 -- 分别 takes the last list of each kind: the bases, not a metric named earlier
 SELECT fact_no, metric, basis, value FROM who('英伟达首季营收240亿美元，GAAP及非GAAP毛利率预计分别为76.3%和77.0%。');
 -- English comparisons after the figure
@@ -115,11 +115,11 @@ SELECT fact_no, metric, measure, value FROM who('分析师预估美光上季营�
 -- a comparison word after the figure and a 、 belongs to the next item: 较3月 is sequential
 SELECT fact_no, metric, measure, value FROM who('美光4月营收30亿元，较3月25亿元成长20%、较去年同期20亿元成长50%。');
 -- 分别 before a single figure gives it to each segment listed
-SELECT fact_no, metric, segment, measure, value FROM who('英伟达数据中心营收为50亿美元。超大规模客户和垂直行业客户分别约占英伟达数据中心收入的40%。');
+SELECT fact_no, metric, segment, measure, value FROM who('英伟达数据中心营收为50亿美元。按客户类型看，超大规模云厂商和垂直行业客户分别贡献了约40%的数据中心收入。');
 -- a metric carried to the next item of a list carries its segment too
-SELECT fact_no, metric, segment, measure, value FROM who('英伟达2027财年数据中心收入将达到3573亿美元，比市场预期高出16%；2028财年进一步增至4839亿美元。');
+SELECT fact_no, metric, segment, measure, value FROM who('英伟达2027财年数据中心收入有望达到3200亿美元，比市场预期高出14%；2028财年再升至4100亿美元。');
 -- wafer sizes are segments: 12英寸 products' share of revenue
-SELECT fact_no, metric, segment, measure, value FROM who('中芯国际第三季度营收为171亿元。12英寸产品占比从二季度的76.1%提升至77%。');
+SELECT fact_no, metric, segment, measure, value FROM who('中芯国际第三季度营收为171亿元。其中12英寸晶圆的占比由前一季的74.8%升到75.6%。');
 -- the metric after the figure may name its segment first: 20亿美元的数据中心收入
 SELECT fact_no, entity, metric, segment, value FROM who('英伟达去年录得20亿美元的数据中心收入，以及5亿美元的游戏收入。');
 -- a paragraph that opens without figures still returns the subject after a company named in passing;
@@ -154,7 +154,7 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'英伟达�
 -- both sides of an exchange rate are no figures; a company's move beats a metric named after it
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('台积电预估第四季营收介于322亿至334亿美元，以1美元兑30.6元新台币汇率假设计算。Meta重挫逾11%，市值蒸发约2080亿美元。');
 -- a move after the company's clause is its share price too (微软周四的走势，重挫10%); no word straddles a period's end (上半年增长 holds no 年增长)
-SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('微软周四(29日)的走势，重挫10%。Anthropic的年化收入在今年上半年增长了四倍，已超过40亿美元。', '2025-08-01');
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('微软周四(29日)的走势，重挫10%。Anthropic的年化收入于今年上半年增长了三倍，已突破35亿美元。', '2025-08-01');
 -- a company that only qualifies a word (OpenAI相关亏损) or is excluded (剔除了OpenAI投资) does not take the subject over
 SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'微软营收为777亿美元。\n· 注：非GAAP口径剔除了OpenAI投资带来的影响；按权益法确认的OpenAI相关亏损约31亿美元\n· 毛利：536亿美元\n· 资本支出（含融资租赁）：349亿美元');
 -- a segment with its figure and no metric word: its revenue, or an expense line's metric; a product's price is no revenue

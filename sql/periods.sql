@@ -44,7 +44,7 @@ SELECT * FROM periods('鸿海第 2 季营收为1.8兆元新台币。', '2025-08-
 -- 首季 alone is the first quarter
 SELECT * FROM periods('博通2026财年首季营收预计为190亿美元。');
 -- 截至...的第四季度: the quarter is dated by its end
-SELECT * FROM periods('英伟达公布截至2023年1月29日的第四季度收入为60亿美元。');
+SELECT * FROM periods('英伟达发布截至2025年1月26日止的第四季度业绩，收入为393亿美元。');
 -- a bare 第四季度 next to a fiscal year in the same sentence takes that year
 SELECT * FROM periods('英伟达公布第四季度和2024财年业绩，第四季度收入为220亿美元。');
 -- 2024年4月9日 is a date, not a period

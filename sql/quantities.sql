@@ -262,7 +262,7 @@ SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantiti
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('每股派18美仙');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('毛利率环比-3.4pct');
 -- slash lists share the unit (and scale) written after the last item
-SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('EPS分别为1.53/1.89美元');
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('每股收益依次为1.47/1.92美元');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('410/480/530亿元');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('64.9%/65.4%');
 -- a slash inside a word is not a list

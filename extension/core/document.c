@@ -475,7 +475,7 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		ds->carry_metric = metric, ds->carry_metric_age = 0;
 	else if (ds->carry_metric_age < CARRY_LIMIT && !ds->in_list)
 		ds->carry_metric_age++;
-	/* 2027财年数据中心收入将达3573亿美元；2028财年进一步增至4839亿美元: the series goes on */
+	/* 2027财年云业务收入有望达到910亿美元；2028财年再升至1120亿美元: the series goes on */
 	if (last && last->metric == ds->carry_metric)
 		ds->carry_segment = last->segment;
 	else if (metric != -2)

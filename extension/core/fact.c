@@ -370,7 +370,7 @@ segment_metric(const attribution *a, const doc_state *ds)
 	seg = nvf_lexicon_segment(ds->lex, s->m[i].term->id);
 	if (seg->metric >= 0)
 		return seg->metric;
-	/* 12英寸产品占比从76.1%提升至77%: its share of revenue */
+	/* 12英寸晶圆占比由74.8%升到75.6%: its share of revenue */
 	if (has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SHARE))
 		return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
 	if (s->m[i].start < label_start(a) || a->q->start - s->m[i].end > LABEL_GAP ||
@@ -557,7 +557,7 @@ bracketed_owner(const attribution *a)
 	return ENTITY_NONE;
 }
 
-/* Meta(预计利润约600亿美元): a status word inside the bracket of the figure. */
+/* 甲公司(今年盈利预估约80亿美元): a status word inside the bracket of the figure. */
 static bool
 cue_in_bracket(const attribution *a)
 {
@@ -824,7 +824,7 @@ multiple_base(const attribution *a, const nvf_period_mention *p)
 }
 
 /*
- * 较上一财季的29.11亿美元, 比第2季的6.33%, 去年同期经调整EPS为0.61美元: the
+ * 相较上个财季的41.2亿美元, 比第3季的7.1%, 上年同期调整后EPS是0.58美元: the
  * figure right after a comparison's period is that period's own figure.
  */
 static int
@@ -1051,7 +1051,7 @@ consumed(const sentence *s, int c, size_t pos, bool beyond)
 	return false;
 }
 
-/* 超出公司指引和市场一致预期, 对比BBG cons: a status word that is the reference of a comparison. */
+/* 好于管理层指引及市场共识, 对照彭博一致预期: a status word that is the reference of a comparison. */
 static bool
 compared(const sentence *s, int c)
 {
@@ -1215,7 +1215,7 @@ measured_expectation(const attribution *a)
 		strcmp(a->prev->status, "actual") == 0;
 }
 
-/* 比之前的(375亿美元)只高了18亿: the outlook a beat is measured from. */
+/* 较早先给出的(410亿美元)仅多出12亿: the outlook a beat is measured from. */
 static bool
 beaten_base(const attribution *a)
 {
@@ -1225,7 +1225,7 @@ beaten_base(const attribution *a)
 		a->q->start >= a->cstart + 3 && nvf_text_between_has(s, a->cstart, a->q->start, "比");
 }
 
-/* 逾53%的目标, 18%-20%的业绩指引区间: an outlook word right after the figure. */
+/* 超过40%的目标, 12%-15%的营收指引区间: an outlook word right after the figure. */
 static const char *
 status_after(const attribution *a)
 {
@@ -2039,7 +2039,7 @@ listed_next(const sentence *s, int i)
 }
 
 /*
- * GAAP/Non-GAAP毛利率攀升至64.9%/65.4%, 毛利率、营益率略降至58%、48%: figures
+ * GAAP/Non-GAAP毛利率升到61.2%/62.0%, 毛利率、营益率小幅降至55%、44%: figures
  * joined by / or 、 take the items listed before them in their clause, in order.
  */
 static void
@@ -2062,8 +2062,8 @@ slash_lists(const sentence *s, fact_list *out, int first)
 		collect_items(s, lo, s->q[i].start, items);
 		if (items[ITEM_BASIS].n == 0 || items[ITEM_YEAR].n == 0)
 		{
-			/* GAAP/Non-GAAP EPS分别为...，同比增长66%/136%; FY26/FY27营收预测至521/612亿美元，
-			 * 对应EPS为13.52/16.85美元: the bases and years of the sentence */
+			/* GAAP/Non-GAAP每股收益依次为...，同比增加41%/97%; FY27/FY28营收预估调到430/505亿美元，
+			 * 对应每股收益11.20/13.05美元: the bases and years of the sentence */
 			item_list	all[ITEM_SLOTS] = {{{0}, 0}};
 
 			collect_items(s, s->start, s->q[i].start, all);

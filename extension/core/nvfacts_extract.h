@@ -202,7 +202,7 @@ typedef enum nvf_year_form
 	NVF_YEAR_CALENDAR,			/* 2024年, 2024Q4, 25Q2 */
 	NVF_YEAR_RELATIVE,			/* 今年 0, 去年 -1, 明年 +1 */
 	NVF_YEAR_RELATIVE_FISCAL,	/* 本财年 0, 上财年 -1 */
-	NVF_YEAR_ENDED				/* 截至2024年1月28日的第四季度: the year holding that date */
+	NVF_YEAR_ENDED				/* 截至2025年1月26日止的第四季度: the year holding that date */
 } nvf_year_form;
 
 /* A period expression in normalized text (period.c's grammar). */

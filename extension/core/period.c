@@ -630,7 +630,7 @@ year_first(cursor *c, nvf_period_mention *m)
 	return true;
 }
 
-/* 截至2024年1月28日的第四季度, 截止7月31日的财年: a period that ended on a date. */
+/* 截至2025年1月26日止的第四季度, 截止6月30日的财年: a period that ended on a date. */
 static bool
 ended_form(cursor *c, nvf_period_mention *m)
 {

@@ -1204,15 +1204,11 @@ expectation_status(const sentence *s, int e, bool after_actual, bool *neutral)
 	return st ? st : after_actual ? "forecast" : "guidance";
 }
 
-/*
- * 收入222億美元，高於市場預期的約214億美元: an expectation a reported figure of
- * the sentence is measured against is of that figure's period.
- */
+/* Was the sentence's figure before this one a reported figure of the same metric? */
 static bool
-measured_expectation(const attribution *a)
+after_reported(const attribution *a)
 {
-	return expectation_cue(a) >= 0 && a->prev && a->prev->metric == a->metric &&
-		strcmp(a->prev->status, "actual") == 0;
+	return a->prev && a->prev->metric == a->metric && strcmp(a->prev->status, "actual") == 0;
 }
 
 /* 较早先给出的(410亿美元)仅多出12亿: the outlook a beat is measured from. */
@@ -1275,8 +1271,7 @@ find_status(const attribution *a, bool *neutral)
 	if (a->base >= 0 || (bracketed_owner(a) != ENTITY_NONE && !cue_in_bracket(a)))
 		return "actual";		/* a comparison's base; OpenAI(约3000亿美元) as it stands */
 	if (e >= 0)
-		return expectation_status(s, e, a->prev && a->prev->metric == a->metric &&
-								  strcmp(a->prev->status, "actual") == 0, neutral);
+		return expectation_status(s, e, after_reported(a), neutral);
 	if (beaten_base(a))
 		return "guidance";
 	st = status_before(s, a->q->start, false, neutral);
@@ -1653,7 +1648,8 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	bool		share,
 				neutral,
 				past,
-				benchmark;
+				benchmark,
+				expectation;
 	int			sign,
 				entity;
 
@@ -1688,10 +1684,13 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->approx = q->approx;
 	f->status = strcmp(measure, "surprise") == 0 ? surprise_status(&a, out, first)
 		: find_status(&a, &neutral);
+	expectation = expectation_cue(&a) >= 0;
+	/* 收入222億美元，高於市場預期的約214億美元: the expectation a reported figure
+	 * is measured against is of that figure's period */
 	benchmark = beaten_base(&a) || (strcmp(f->status, "actual") != 0 && status_after(&a) != NULL &&
 									 !status_before(s, q->start, false, &neutral)) ||
-		measured_expectation(&a);
-	*reference = a.base >= 0 || expectation_cue(&a) >= 0 || benchmark;
+		(expectation && after_reported(&a));
+	*reference = a.base >= 0 || expectation || benchmark;
 	/* the guidance a reported figure beat (好于240亿美元指引) is of the same period */
 	f->period = find_period(&a, ds, entity, m, benchmark ? "actual" : f->status, env, &past);
 	if (neutral && past)

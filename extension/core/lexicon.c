@@ -192,25 +192,20 @@ key_cp(const char *t, size_t len, size_t pos, int *adv)
 	return c < 0x80 ? (uint32_t) lower((char) c) : c;
 }
 
-/* The chain of a word's first code point. */
-static uint32_t
-index_key(const char *t, size_t len, size_t pos)
-{
-	int			adv;
-	uint32_t	c = key_cp(t, len, pos, &adv);
-
-	return c < INDEX_SIZE ? c : 0;
-}
-
-/* The chain of a word's first two code points, or -1 when pos holds only one. */
+/*
+ * The chains of the word that may start at pos: *k1 of its first code point
+ * (words of one character), the return value of its first two (longer words),
+ * or -1 when pos holds only one character.
+ */
 static int
-index_key2(const char *t, size_t len, size_t pos)
+index_keys(const char *t, size_t len, size_t pos, uint32_t *k1)
 {
 	int			adv,
 				adv2;
 	uint32_t	c = key_cp(t, len, pos, &adv),
 				c2;
 
+	*k1 = c < INDEX_SIZE ? c : 0;
 	if (pos + adv >= len)
 		return -1;
 	c2 = key_cp(t, len, pos + adv, &adv2);
@@ -279,9 +274,9 @@ nvf_lexicon_finish(nvf_lexicon *lex)
 	for (int i = 0; i < lex->nterms; i++)
 	{
 		nvf_term   *term = &lex->terms[i];
-		int			k2 = index_key2(term->text, term->len, 0);
-		int		   *chain = k2 >= 0 ? &lex->head2[k2]
-			: &lex->head[index_key(term->text, term->len, 0)];
+		uint32_t	k1;
+		int			k2 = index_keys(term->text, term->len, 0, &k1);
+		int		   *chain = k2 >= 0 ? &lex->head2[k2] : &lex->head[k1];
 
 		term->next = *chain;
 		*chain = i;
@@ -338,14 +333,15 @@ term_at(const nvf_term *term, const char *t, size_t len, size_t pos)
 const nvf_term *
 nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 {
-	int			k2 = index_key2(t, len, pos);
+	uint32_t	k1;
+	int			k2 = index_keys(t, len, pos, &k1);
 
 	/* words of two or more characters are longer than the one-character ones */
 	if (k2 >= 0)
 		for (int i = lex->head2[k2]; i >= 0; i = lex->terms[i].next)
 			if (term_at(&lex->terms[i], t, len, pos))
 				return &lex->terms[i];
-	for (int i = lex->head[index_key(t, len, pos)]; i >= 0; i = lex->terms[i].next)
+	for (int i = lex->head[k1]; i >= 0; i = lex->terms[i].next)
 		if (term_at(&lex->terms[i], t, len, pos))
 			return &lex->terms[i];
 	return NULL;

@@ -5,14 +5,15 @@ EXTENSION  = nvfacts
 EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" nvfacts.control)
 
 # The text core (extension/core): plain C, no PostgreSQL header, unit-tested and
-# fuzzed alone.  In pipeline order: bytes to UTF-8, normalization, numbers and
-# quantities, the lexicon, sentences and clauses, periods, facts, documents.
-CORE_OBJS = $(addprefix extension/core/, arena.o utf8.o decimal.o charset.o \
+# fuzzed alone.  The vocabularies (vocab.c), then in pipeline order: bytes to
+# UTF-8, normalization, numbers and quantities, the lexicon, sentences and
+# clauses, periods, facts, documents.
+CORE_OBJS = $(addprefix extension/core/, vocab.o arena.o utf8.o decimal.o charset.o \
             normalize_tables.o normalize.o patterns.o numeral.o quantity.o \
             lexicon.o clause.o period.o fact.o document.o)
 # The PostgreSQL glue (extension/pg): the core's environment, SQL functions,
 # the lexicon cache, the loader (nvfacts_fdw) and ingest.
-GLUE_OBJS = $(addprefix extension/pg/, pg_env.o sql_text.o lexicon_cache.o lexicon_rows.o sql_extract.o \
+GLUE_OBJS = $(addprefix extension/pg/, pg_env.o sql_text.o sql_vocab.o lexicon_cache.o lexicon_rows.o sql_extract.o \
             loader_options.o loader_paths.o loader_files.o loader_fdw.o ingest.o)
 
 MODULE_big = nvfacts
@@ -41,12 +42,13 @@ include $(PGXS)
 # every object depends on every header (PGXS tracks none here)
 $(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
 
-# The parts an upgrade shares with the install script come after its own statements: the fact
+# The parts an upgrade shares with the install script come after its own statements: the
+# vocabularies' function and the lexicon columns it checks, the fact
 # type and extract(), the shipped lexicon and the triggers for its edits, the tables 0.2.0 adds for
 # ingest() runs, ingest()'s routines, the BI views of facts tables, the roles and their grants.
-SHARED_SQL  = extension/fact.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
+SHARED_SQL  = extension/vocab.sql extension/fact.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
               extension/ingest_runs.sql extension/ingest.sql extension/views.sql extension/roles.sql
-INSTALL_SQL = extension/nvfacts.sql extension/fact.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
+INSTALL_SQL = extension/nvfacts.sql extension/vocab.sql extension/fact.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
               extension/loader.sql extension/ingest_tables.sql extension/ingest_runs.sql extension/ingest.sql \
               extension/views.sql extension/roles.sql
 extension/nvfacts--$(EXTVERSION).sql: $(INSTALL_SQL) nvfacts.control

@@ -73,7 +73,7 @@ COMMENT ON TABLE nvfacts.entity_aliases IS
 
 CREATE TABLE nvfacts.metrics (
     metric text PRIMARY KEY CHECK (metric ~ '^[a-z][a-z0-9_]*$'),
-    unit_family text NOT NULL CHECK (unit_family IN ('money', 'percent', 'money_or_percent')),
+    unit_family text NOT NULL,
     flow boolean NOT NULL DEFAULT true,
     builtin boolean NOT NULL DEFAULT false
 );
@@ -85,7 +85,7 @@ CREATE TABLE nvfacts.metric_aliases (
     metric text NOT NULL REFERENCES nvfacts.metrics ON UPDATE CASCADE ON DELETE CASCADE,
     needs_segment boolean NOT NULL DEFAULT false,
     builtin boolean NOT NULL DEFAULT false,
-    basis text CHECK (basis IN ('gaap', 'non_gaap')),
+    basis text,
     negative boolean NOT NULL DEFAULT false
 );
 COMMENT ON TABLE nvfacts.metric_aliases IS
@@ -111,11 +111,7 @@ CREATE TABLE nvfacts.segment_aliases (
 
 CREATE TABLE nvfacts.cues (
     word text NOT NULL,
-    kind text NOT NULL CHECK (kind IN ('block', 'yoy', 'qoq', 'share', 'surprise', 'up', 'down',
-        'up_noun', 'down_noun', 'guidance', 'forecast', 'gaap', 'non_gaap', 'tolerance',
-        'respectively', 'each', 'total', 'group', 'from', 'per', 'article_end', 'other_org',
-        'other_metric', 'partner', 'apposition', 'contrast', 'self', 'declare', 'expect',
-        'exclude', 'both', 'market', 'done', 'former', 'latter', 'modifier')),
+    kind text NOT NULL,
     builtin boolean NOT NULL DEFAULT false,
     PRIMARY KEY (word, kind)
 );

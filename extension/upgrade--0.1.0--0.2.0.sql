@@ -33,19 +33,16 @@ END $$;
 -- (3nm).
 
 ALTER TABLE nvfacts.metric_aliases
-    ADD COLUMN basis text CHECK (basis IN ('gaap', 'non_gaap')),
+    ADD COLUMN basis text,
     ADD COLUMN negative boolean NOT NULL DEFAULT false,
     ADD COLUMN segment text REFERENCES nvfacts.segments ON UPDATE CASCADE ON DELETE CASCADE;
 COMMENT ON TABLE nvfacts.metric_aliases IS
 'words for a metric; needs_segment: only with a product named before it (成本 of an H100, not of anything); basis: the word says it (经调整EBITA is non_gaap); negative: a word for a loss (净亏损 1亿 is net_income -1亿); segment: the word names the part too (研发费用 is operating_expenses of r_and_d)';
 
 ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_pkey, ADD PRIMARY KEY (word, kind);
-ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_kind_check, ADD CONSTRAINT cues_kind_check
-    CHECK (kind IN ('block', 'yoy', 'qoq', 'share', 'surprise', 'up', 'down',
-        'up_noun', 'down_noun', 'guidance', 'forecast', 'gaap', 'non_gaap', 'tolerance',
-        'respectively', 'each', 'total', 'group', 'from', 'per', 'article_end', 'other_org',
-        'other_metric', 'partner', 'apposition', 'contrast', 'self', 'declare', 'expect',
-        'exclude', 'both', 'market', 'done', 'former', 'latter', 'modifier'));
+-- (the lists of cue kinds and unit families are the core's: vocab.sql checks them anew)
+ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_kind_check;
+ALTER TABLE nvfacts.metrics DROP CONSTRAINT metrics_unit_family_check;
 COMMENT ON TABLE nvfacts.cues IS
 'words that steer measure (yoy, qoq, share, surprise), sign (up, down), status (guidance: the company''s outlook; forecast: an analyst''s or the market''s; expect: a neutral 预计 or 将, forecast only after an analyst), basis, tolerance and 分别; a word may have several kinds (年减 is yoy and down); block = a longer word that hides a shorter cue (会议 is not 会); article_end = what follows is another story; other_org = a company outside the lexicon (银行), whose figures are not carried to the subject; other_metric = a measure outside the metric vocabulary (现金流, 积压订单): its figures yield no row and never take a neighbour''s metric; partner = the company named after it is named in passing (与, 得益于); apposition = 甲的对手乙 is about 乙; contrast = 而, 但: status cues before it do not reach past it; self = 该公司, 其 (the subject itself); declare = a currency declaration (下同); exclude = 剔除, 不计 (the part named after it is left out); both = 两者同为 (the figure is each listed item''s); market = 市场规模, 行业均价 (a figure of a market: entity NULL); done = 已, 录得 (what follows is reported, whatever outlook words came before); former, latter = 前者, 后者 (the first or second of the two companies just named); modifier = 相关, 旗下 right after a company (it only qualifies a word: OpenAI相关亏损 is no figure of OpenAI''s)';
 ALTER TABLE nvfacts.segments DROP CONSTRAINT segments_segment_check, ADD CONSTRAINT segments_segment_check

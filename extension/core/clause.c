@@ -265,7 +265,7 @@ inside_quantity(const nvf_quantity *qs, int nq, int *qi, size_t a)
 	while (*qi < nq && qs[*qi].end <= a)
 		(*qi)++;
 	/* a count is no figure: words may overlap it (四家公司) */
-	return *qi < nq && qs[*qi].start <= a && strcmp(qs[*qi].unit, "count") != 0;
+	return *qi < nq && qs[*qi].start <= a && qs[*qi].unit != NVF_UNIT_ITEMS;
 }
 
 /*

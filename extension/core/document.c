@@ -126,15 +126,15 @@ fact_key(const nvf_fact *f, char vals[3][NVF_DEC_TEXT], key_kind kind, char *buf
 	key_int(buf, cap, &n, f->entity);
 	key_int(buf, cap, &n, f->metric);
 	key_int(buf, cap, &n, f->segment);
-	key_part(buf, cap, &n, f->measure);
-	key_part(buf, cap, &n, f->unit);
+	key_int(buf, cap, &n, f->measure);
+	key_int(buf, cap, &n, f->unit);
 	for (int i = 0; i < 3; i++)
 		key_part(buf, cap, &n, vals[i]);
 	if (kind == KEY_LOOSE)
 		return;
 	if (kind == KEY_FULL)
-		key_part(buf, cap, &n, f->basis ? f->basis : "");
-	key_part(buf, cap, &n, f->status);
+		key_int(buf, cap, &n, f->basis);
+	key_int(buf, cap, &n, f->status);
 	key_int(buf, cap, &n, f->period.fy);
 	key_int(buf, cap, &n, f->period.fq);
 	key_int(buf, cap, &n, f->period.kind);
@@ -158,11 +158,11 @@ last_reported(const fact_list *facts)
 static bool
 restates_comparison(doc_state *ds, const nvf_fact *f, char vals[3][NVF_DEC_TEXT])
 {
-	static const char *const measures[] = {"yoy", "qoq"};
+	static const nvf_measure measures[] = {NVF_MEASURE_YOY, NVF_MEASURE_QOQ};
 	bool		dated = f->period.fy != 0 || f->period.fq != 0;
 	char		key[512];
 
-	if (strcmp(f->measure, "change") != 0)
+	if (f->measure != NVF_MEASURE_CHANGE)
 		return false;
 	for (int i = 0; i < 2; i++)
 	{
@@ -490,7 +490,7 @@ forget(doc_state *ds)
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
 	ds->carry_segment = -1;
-	ds->heading_status = NULL;
+	ds->heading_status = NVF_STATUS_NONE;
 }
 
 /*
@@ -585,9 +585,9 @@ note_currency(doc_state *ds, const sentence *s)
 		for (size_t k = lo; k < s->m[i].start; k++)
 		{
 			size_t		end;
-			const char *u = nvf_currency_at(s->t, s->m[i].start, k, &end);
+			nvf_unit	u = nvf_currency_at(s->t, s->m[i].start, k, &end);
 
-			if (u)
+			if (u != NVF_UNIT_NONE)
 				ds->currency = u;	/* (美元，下同): declared for the rest */
 		}
 	}
@@ -668,18 +668,18 @@ bullet_line(const sentence *s)
 static void
 note_heading(doc_state *ds, const sentence *s)
 {
-	const char *st;
+	nvf_status	st;
 
 	if (!s->new_paragraph || bullet_line(s))
 		return;
 	if (s->nq > 0 || s->end - s->start > SECTION_HEADING_BYTES ||
 		(s->end < s->blk->text.len && s->t[s->end - 1] != '\n'))
 	{
-		ds->heading_status = NULL;	/* prose: the section's outlook is over */
+		ds->heading_status = NVF_STATUS_NONE;	/* prose: the section's outlook is over */
 		return;
 	}
 	st = nvf_status_after_end(s);
-	ds->heading_status = st && strcmp(st, "actual") != 0 ? st : NULL;
+	ds->heading_status = nvf_status_is_outlook(st) ? st : NVF_STATUS_NONE;
 }
 
 static void
@@ -737,9 +737,9 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		/* past the end of the article each line is a story of its own */
 		if (ds->ended)
 			forget(ds);
-		ds->semicolon_status = ends_with_semicolon(&s) ? nvf_status_after_end(&s) : NULL;
-		if (ds->semicolon_status && strcmp(ds->semicolon_status, "actual") == 0)
-			ds->semicolon_status = NULL;
+		ds->semicolon_status = ends_with_semicolon(&s) ? nvf_status_after_end(&s) : NVF_STATUS_NONE;
+		if (!nvf_status_is_outlook(ds->semicolon_status))
+			ds->semicolon_status = NVF_STATUS_NONE;
 	}
 }
 

@@ -56,13 +56,13 @@ typedef struct doc_state
 	const nvf_lexicon *lex;
 	nvf_date	published;
 	bool		hk_usage;		/* Hong Kong/Taiwan register (上季 = the quarter reported) */
-	const char *currency;		/* the currency of a bare 元 (declared, or named first) */
+	nvf_unit	currency;		/* the currency of a bare 元 (declared, or named first) */
 	nvf_period_mention lead;	/* the first part of a year named with its year in the first block */
 	bool		has_lead;
 	int			paragraph;		/* paragraphs with figures so far */
-	const char *semicolon_status;	/* the outlook a sentence ending in ； carries on */
+	nvf_status	semicolon_status;	/* the outlook a sentence ending in ； carries on */
 	bool		in_list;		/* lines of figures after a line ending in ： (数据中心收入依次是：) */
-	const char *heading_status;	/* the outlook a section heading (【FY26Q2指引】) gives its bullets */
+	nvf_status	heading_status;	/* the outlook a section heading (【FY26Q2指引】) gives its bullets */
 	int			carry_entity;	/* subject of recent sentences, or ENTITY_* */
 	bool		named_any;		/* a company has been the subject of a sentence */
 	int			main_entity;	/* the subject of the last sentence with figures */
@@ -125,8 +125,8 @@ extern nvf_period_context nvf_entity_context(const doc_state *ds, int entity,
 extern bool nvf_outlook_before(const sentence *s, size_t pos);
 /* Whether an outlook word follows pos right away (第二季财测, 第三季度展望). */
 extern bool nvf_outlook_after(const sentence *s, size_t pos);
-/* The status the sentence's cues give what follows it (NULL: none). */
-extern const char *nvf_status_after_end(const sentence *s);
+/* The status the sentence's cues give what follows it (NONE: none). */
+extern nvf_status nvf_status_after_end(const sentence *s);
 /* The entity named in passing at mention i (a partner, 甲 in 甲的对手乙)? */
 extern bool nvf_in_passing(const sentence *s, int i);
 

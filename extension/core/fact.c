@@ -38,7 +38,7 @@ typedef struct attribution
 	bool		metric_after;	/* 40%的收入 */
 	size_t		metric_cstart;	/* start of the metric's clause */
 	int			base;			/* period mention q is the base of (较上季的X), or -1 */
-	const char *prev_measure;	/* of the sentence's last fact of the same metric, or NULL */
+	nvf_measure prev_measure;	/* of the sentence's last fact of the same metric, or NONE */
 	const nvf_fact *prev;		/* the sentence's last figure reported, or NULL */
 	int			inherited_segment;	/* the segment of prev when its metric is taken (-1 none),
 									 * else NOT_INHERITED */
@@ -279,7 +279,7 @@ bare_move(const attribution *a)
 	int			d = last_before(s, a->q->start),
 				c;
 
-	if (strcmp(a->q->unit, "%") != 0 || d < 1 || s->m[d].start < a->cstart ||
+	if (a->q->unit != NVF_UNIT_PERCENT || d < 1 || s->m[d].start < a->cstart ||
 		a->q->start - s->m[d].end > 6 ||
 		!(is_cue(&s->m[d], NVF_CUE_UP) || is_cue(&s->m[d], NVF_CUE_DOWN)))
 		return false;
@@ -348,7 +348,6 @@ label_start(const attribution *a)
 		return clause_start(s, a->clause - 1);
 	return a->cstart;
 }
-static bool unit_is_money(const char *u);
 
 /*
  * A segment named for a figure no metric word names: an expense line's
@@ -374,7 +373,7 @@ segment_metric(const attribution *a, const doc_state *ds)
 	if (has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SHARE))
 		return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
 	if (s->m[i].start < label_start(a) || a->q->start - s->m[i].end > LABEL_GAP ||
-		(seg->product && unit_is_money(a->q->unit) && nvf_dec_cmp(a->q->value, nvf_dec_make(1, 7)) < 0))
+		(seg->product && nvf_unit_is_money(a->q->unit) && nvf_dec_cmp(a->q->value, nvf_dec_make(1, 7)) < 0))
 		return -1;
 	return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
 }
@@ -775,7 +774,7 @@ find_segment(const attribution *a, bool share)
 }
 
 /* The basis named last before the figure in its sentence, or the metric word's own. */
-static const char *
+static nvf_basis
 find_basis(const attribution *a)
 {
 	const sentence *s = a->s;
@@ -784,10 +783,10 @@ find_basis(const attribution *a)
 	unsigned	flags = a->metric_m >= 0 ? s->m[a->metric_m].term->flags : 0;
 
 	if (n >= 0 && (g < 0 || s->m[n].start > s->m[g].start))
-		return "non_gaap";
+		return NVF_BASIS_NON_GAAP;
 	if (g >= 0)
-		return "gaap";
-	return (flags & NVF_TERM_NON_GAAP) ? "non_gaap" : (flags & NVF_TERM_GAAP) ? "gaap" : NULL;
+		return NVF_BASIS_GAAP;
+	return (flags & NVF_TERM_NON_GAAP) ? NVF_BASIS_NON_GAAP : (flags & NVF_TERM_GAAP) ? NVF_BASIS_GAAP : NVF_BASIS_NONE;
 }
 
 /* ---- periods: the figure's own, a comparison's base ------------------- */
@@ -799,15 +798,15 @@ year_only(const nvf_period_mention *p)
 }
 
 /* yoy for a base a year back (去年同期, 2024年), qoq for a quarter or month before. */
-static const char *
+static nvf_measure
 comparison_of(const nvf_period_mention *p)
 {
 	if (p->same_period || year_only(p) ||
 		(p->year_form == NVF_YEAR_RELATIVE && p->year < 0 && !p->relative_quarter))
-		return "yoy";
+		return NVF_MEASURE_YOY;
 	if (p->kind == NVF_PK_QUARTER || p->kind == NVF_PK_MONTH)
-		return "qoq";
-	return "yoy";
+		return NVF_MEASURE_QOQ;
+	return NVF_MEASURE_YOY;
 }
 
 /* 是2024年约37亿美元的三倍多: the figure between 是 and 的 N倍 is its period's base. */
@@ -820,7 +819,7 @@ multiple_base(const attribution *a, const nvf_period_mention *p)
 	return p->start >= a->cstart + 3 && memcmp(s->t + p->start - 3, "是", 3) == 0 &&
 		a->q->end + 3 <= s->end && memcmp(s->t + a->q->end, "的", 3) == 0 &&
 		next < s->nq && s->q[next].start == a->q->end + 3 && s->q[next].unit &&
-		strcmp(s->q[next].unit, "x") == 0;
+		s->q[next].unit == NVF_UNIT_TIMES;
 }
 
 /*
@@ -893,7 +892,7 @@ landmark_between(const sentence *s, size_t a, size_t b)
 }
 
 /* yoy or qoq from cues and comparison periods (较第三季度) around the figure. */
-static const char *
+static nvf_measure
 comparison_measure(const attribution *a)
 {
 	const sentence *s = a->s;
@@ -908,27 +907,27 @@ comparison_measure(const attribution *a)
 
 	/* 同比增长262%, or after it: rose 262% year over year (English words are longer) */
 	if (c >= 0)
-		return is_cue(&s->m[c], NVF_CUE_YOY) ? "yoy" : "qoq";
+		return is_cue(&s->m[c], NVF_CUE_YOY) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
 	for (int i = first_at(s, a->q->end); i < s->nm && s->m[i].start < after; i++)
 		if (s->m[i].end <= after &&
 			(s->m[i].term->ascii || s->m[i].start - a->q->end <= AFTER_GAP) &&
 			(is_cue(&s->m[i], NVF_CUE_YOY) || is_cue(&s->m[i], NVF_CUE_QOQ)) &&
 			!nvf_text_between_has(s, a->q->end, s->m[i].start, "、"))	/* 、较去年同期: the next item's */
-			return is_cue(&s->m[i], NVF_CUE_YOY) ? "yoy" : "qoq";
+			return is_cue(&s->m[i], NVF_CUE_YOY) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
 	for (int i = s->np - 1; i >= 0; i--)
 	{
 		const nvf_period_mention *p = &s->p[i];
 
 		/* 较9月创下的历史高点…回落约35%: from a landmark, not a period before */
 		if (p->comparison && p->end <= a->q->start && landmark_between(s, p->end, a->q->start))
-			return NULL;
+			return NVF_MEASURE_NONE;
 		/* 较第三季度 in the clause, or 较上年同期的X，增加Y% in the one before */
 		if (p->comparison && p->end <= a->q->start &&
 			(p->start >= a->cstart ||
 			 (a->clause > 0 && p->start >= clause_start(s, a->clause - 1) && a->base < 0)))
 			return comparison_of(p);
 	}
-	return NULL;
+	return NVF_MEASURE_NONE;
 }
 
 
@@ -1092,7 +1091,7 @@ expect_reaches(const sentence *s, int c, size_t pos)
 	return end - m->end <= 6;
 }
 
-static const char *
+static nvf_status
 status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 {
 	size_t		lo = status_scope(s, pos);
@@ -1107,29 +1106,29 @@ status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 			consumed(s, c, pos, beyond) || ((m->term->cues & STATUS_CUES) && compared(s, c)))
 			continue;
 		if (is_cue(m, NVF_CUE_DONE))
-			return "actual";	/* 已接近400亿美元: reported */
+			return NVF_STATUS_ACTUAL;	/* 已接近400亿美元: reported */
 		if (is_cue(m, NVF_CUE_FORECAST))
-			return "forecast";
+			return NVF_STATUS_FORECAST;
 		if (is_cue(m, NVF_CUE_GUIDANCE))
-			return "guidance";
+			return NVF_STATUS_GUIDANCE;
 		if (is_cue(m, NVF_CUE_EXPECT) && expect_reaches(s, c, pos))
 			break;
 	}
 	if (c < 0 || s->m[c].start < lo)
-		return NULL;
+		return NVF_STATUS_NONE;
 	for (int k = c - 1; k >= 0 && s->m[k].start >= lo; k--)
 	{
 		if (is_cue(&s->m[k], NVF_CUE_SELF))
 			break;				/* 分析师预期...该公司预计: the company's own */
 		if ((is_cue(&s->m[k], NVF_CUE_FORECAST) || is_cue(&s->m[k], NVF_CUE_SURPRISE)) &&
 			!consumed(s, k, pos, beyond))
-			return "forecast";
+			return NVF_STATUS_FORECAST;
 	}
 	*neutral = true;
-	return "guidance";
+	return NVF_STATUS_GUIDANCE;
 }
 
-const char *
+nvf_status
 nvf_status_after_end(const sentence *s)
 {
 	bool		neutral;
@@ -1141,9 +1140,9 @@ bool
 nvf_outlook_before(const sentence *s, size_t pos)
 {
 	bool		neutral;
-	const char *st = status_before(s, pos, false, &neutral);
+	nvf_status	st = status_before(s, pos, false, &neutral);
 
-	return st && strcmp(st, "actual") != 0;
+	return st && st != NVF_STATUS_ACTUAL;
 }
 
 /*
@@ -1181,34 +1180,34 @@ nvf_outlook_after(const sentence *s, size_t pos)
  * (分析师预期的, 超出预期的), the company's (公司指引的); a neutral 预期 after
  * a comparison is the market's.
  */
-static const char *
+static nvf_status
 expectation_status(const sentence *s, int e, bool after_actual, bool *neutral)
 {
-	const char *st;
+	nvf_status	st;
 
 	*neutral = false;
 	if (is_cue(&s->m[e], NVF_CUE_SURPRISE) || is_cue(&s->m[e], NVF_CUE_FORECAST))
-		return "forecast";
+		return NVF_STATUS_FORECAST;
 	if (is_cue(&s->m[e], NVF_CUE_GUIDANCE))
-		return "guidance";
+		return NVF_STATUS_GUIDANCE;
 	/* a neutral word: whoever spoke before it */
 	for (int k = e - 1; k >= 0 && s->m[k].clause == s->m[e].clause; k--)
 	{
 		if (is_cue(&s->m[k], NVF_CUE_SELF) || is_cue(&s->m[k], NVF_CUE_GUIDANCE))
-			return "guidance";
+			return NVF_STATUS_GUIDANCE;
 		if (is_cue(&s->m[k], NVF_CUE_FORECAST))
-			return "forecast";
+			return NVF_STATUS_FORECAST;
 	}
-	st = compared(s, e) ? "forecast" : status_before(s, s->m[e].start, false, neutral);
+	st = compared(s, e) ? NVF_STATUS_FORECAST : status_before(s, s->m[e].start, false, neutral);
 	/* 每股收益4.13美元，同比增长23%，预期3.67美元: after a reported figure, the market's */
-	return st ? st : after_actual ? "forecast" : "guidance";
+	return st ? st : after_actual ? NVF_STATUS_FORECAST : NVF_STATUS_GUIDANCE;
 }
 
 /* Was the sentence's figure before this one a reported figure of the same metric? */
 static bool
 after_reported(const attribution *a)
 {
-	return a->prev && a->prev->metric == a->metric && strcmp(a->prev->status, "actual") == 0;
+	return a->prev && a->prev->metric == a->metric && a->prev->status == NVF_STATUS_ACTUAL;
 }
 
 /* 较早先给出的(410亿美元)仅多出12亿: the outlook a beat is measured from. */
@@ -1222,7 +1221,7 @@ beaten_base(const attribution *a)
 }
 
 /* 超过40%的目标, 12%-15%的营收指引区间: an outlook word right after the figure. */
-static const char *
+static nvf_status
 status_after(const attribution *a)
 {
 	static const char *const fillers[] = {"的", "之", "业绩", " ", "以上", "以下", "左右", NULL};
@@ -1235,15 +1234,15 @@ status_after(const attribution *a)
 		if (m->term->kind != NVF_TERM_CUE)
 			continue;
 		if (!nvf_only_fillers(s, a->q->end, m->start, fillers))
-			return NULL;
+			return NVF_STATUS_NONE;
 		if (is_cue(m, NVF_CUE_FORECAST))
-			return "forecast";
+			return NVF_STATUS_FORECAST;
 		if (is_cue(m, NVF_CUE_GUIDANCE) || is_cue(m, NVF_CUE_EXPECT))
-			return "guidance";
+			return NVF_STATUS_GUIDANCE;
 		if (!is_cue(m, NVF_CUE_BLOCK))
-			return NULL;
+			return NVF_STATUS_NONE;
 	}
-	return NULL;
+	return NVF_STATUS_NONE;
 }
 
 /* Does the sentence name a period before pos that looks back (去年同期, 较上季)? */
@@ -1260,23 +1259,23 @@ looks_back_before(const sentence *s, size_t pos)
  * The status of the figure; *neutral when only a neutral word (预计, 估计)
  * made it an outlook, which an explicitly past period overrides.
  */
-static const char *
+static nvf_status
 find_status(const attribution *a, bool *neutral)
 {
 	const sentence *s = a->s;
 	int			e = expectation_cue(a);
-	const char *st;
+	nvf_status	st;
 
 	*neutral = false;
 	if (a->base >= 0 || (bracketed_owner(a) != ENTITY_NONE && !cue_in_bracket(a)))
-		return "actual";		/* a comparison's base; OpenAI(约3000亿美元) as it stands */
+		return NVF_STATUS_ACTUAL;		/* a comparison's base; OpenAI(约3000亿美元) as it stands */
 	if (e >= 0)
 		return expectation_status(s, e, after_reported(a), neutral);
 	if (beaten_base(a))
-		return "guidance";
+		return NVF_STATUS_GUIDANCE;
 	st = status_before(s, a->q->start, false, neutral);
 	if (is_from_base(a) && !revised_outlook(a))
-		return "actual";
+		return NVF_STATUS_ACTUAL;
 	if (!st)
 		st = status_after(a);
 	/* 高盛预计...；一季度收入...: the list goes on, unless the part names its own
@@ -1287,7 +1286,7 @@ find_status(const attribution *a, bool *neutral)
 		st = a->ds->semicolon_status;
 	if (!st)
 		st = a->ds->heading_status;	/* 【FY26Q2指引】 · 智能云：322.5亿-325.5亿美元 */
-	return st ? st : "actual";
+	return st ? st : NVF_STATUS_ACTUAL;
 }
 
 /*
@@ -1296,28 +1295,21 @@ find_status(const attribution *a, bool *neutral)
  * 超出市场一致预期5%), else the cues before the surprise word (高盛预计...
  * 将超出市场预期20亿美元).
  */
-static const char *
+static nvf_status
 surprise_status(const attribution *a, const fact_list *out, int first)
 {
 	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE));
 	bool		neutral;
-	const char *st;
+	nvf_status	st;
 
 	for (int k = out->n - 1; k >= first; k--)
 		if (!out->reference[k])
 			return out->items[k].status;
-	st = c >= 0 ? status_before(a->s, a->s->m[c].start, false, &neutral) : NULL;
-	return st ? st : "actual";
+	st = c >= 0 ? status_before(a->s, a->s->m[c].start, false, &neutral) : NVF_STATUS_NONE;
+	return st ? st : NVF_STATUS_ACTUAL;
 }
 
 /* ---- one quantity -> one fact ------------------------------------------ */
-
-static bool
-unit_is_money(const char *u)
-{
-	return strcmp(u, "%") != 0 && strcmp(u, "pp") != 0 && strcmp(u, "x") != 0 &&
-		strcmp(u, "count") != 0;
-}
 
 /* A surprise cue nearer the figure than any growth word (超出预期(按年增16.7%) is growth). */
 static bool
@@ -1357,42 +1349,42 @@ new_record(const attribution *a)
 }
 
 /* Measure for the quantity given its metric; NULL: the pair makes no fact. */
-static const char *
+static nvf_measure
 find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 {
 	const sentence *s = a->s;
-	const char *u = a->q->unit;
-	const char *cmp = comparison_measure(a);
+	nvf_unit	u = a->q->unit;
+	nvf_measure cmp = comparison_measure(a);
 	bool		adjacent;
 	int			dir = direction(a, &adjacent),
 				after;
 
 	*share = false;
 	*sign = dir < 0 ? -1 : 1;
-	if (unit_is_money(u))
+	if (nvf_unit_is_money(u))
 	{
 		if (m->family == NVF_FAMILY_PERCENT)
-			return NULL;
+			return NVF_MEASURE_NONE;
 		if (a->base >= 0)
-			return "level";		/* 优于第2季EPS 3.19元: the base itself */
+			return NVF_MEASURE_LEVEL;		/* 优于第2季EPS 3.19元: the base itself */
 		if (surprise_nearest(a))
-			return "surprise";
+			return NVF_MEASURE_SURPRISE;
 		*sign = 1;
 		if (adjacent && dir != 0 && a->base < 0 && !new_record(a))
 		{
 			*sign = dir;
-			return cmp ? cmp : "change";
+			return cmp ? cmp : NVF_MEASURE_CHANGE;
 		}
-		return "level";
+		return NVF_MEASURE_LEVEL;
 	}
-	if (strcmp(u, "pp") == 0)
-		return cmp ? cmp : "change";
+	if (u == NVF_UNIT_PP)
+		return cmp ? cmp : NVF_MEASURE_CHANGE;
 	*share = share_nearest(a) || (a->metric_after && m->family == NVF_FAMILY_MONEY);
-	if (strcmp(u, "x") == 0)
+	if (u == NVF_UNIT_TIMES)
 	{
 		*sign = 1;
 		if (*share && (a->q->flags & NVF_Q_FRACTION))
-			return "share";
+			return NVF_MEASURE_SHARE;
 		*share = false;
 		/* 收入增长了五倍多; not 性能提升了1000倍 nor 是A100的5倍 */
 		if (m->family == NVF_FAMILY_PERCENT || a->metric_m < 0 || a->metric_after ||
@@ -1401,15 +1393,15 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 			(s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT) ||
 			!(adjacent || cmp || strncmp(s->t + a->q->start, "翻", 3) == 0 ||
 			  strncmp(s->t + a->q->start, "倍增", 6) == 0))
-			return NULL;
-		return cmp ? cmp : "change";
+			return NVF_MEASURE_NONE;
+		return cmp ? cmp : NVF_MEASURE_CHANGE;
 	}
 	/* 超过250%的增长: a growth noun after the figure makes it a change */
 	if (m->family != NVF_FAMILY_PERCENT && (after = growth_after(a)) != 0)
 	{
 		*share = false;
 		*sign = after;
-		return cmp ? cmp : "change";
+		return cmp ? cmp : NVF_MEASURE_CHANGE;
 	}
 	/* 占比从10.6%提升至11.9%: a share moved to a new level is a share */
 	if (!*share && dir == 0 && has_cue(s, a->cstart, a->q->start, NVF_CUE_SHARE) &&
@@ -1418,7 +1410,7 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	/* 消费智能产品占比37%，较第2季的35%略增: a base is what its figure is */
 	if (!*share && a->base >= 0 && a->prev_measure && m->family != NVF_FAMILY_PERCENT)
 	{
-		*share = strcmp(a->prev_measure, "share") == 0;
+		*share = a->prev_measure == NVF_MEASURE_SHARE;
 		if (!*share)
 			return a->prev_measure;
 	}
@@ -1429,18 +1421,18 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 		if (!(adjacent && dir != 0) || a->base >= 0)
 		{
 			*sign = 1;
-			return "level";
+			return NVF_MEASURE_LEVEL;
 		}
-		return cmp ? cmp : "change";
+		return cmp ? cmp : NVF_MEASURE_CHANGE;
 	}
 	if (*share)
 	{
 		*sign = 1;
-		return "share";
+		return NVF_MEASURE_SHARE;
 	}
 	if (surprise_nearest(a))
-		return "surprise";
-	return cmp ? cmp : "change";
+		return NVF_MEASURE_SURPRISE;
+	return cmp ? cmp : NVF_MEASURE_CHANGE;
 }
 
 /* 上一季度瞻望, 上季指引: an outlook word right after pos (metric words between at most). */
@@ -1520,9 +1512,9 @@ next_quarter(const nvf_period *p)
 
 static nvf_period
 find_period(const attribution *a, const doc_state *ds, int entity, const nvf_metric *m,
-			const char *status, nvf_env *env, bool *past)
+			nvf_status status, nvf_env *env, bool *past)
 {
-	bool		outlook = strcmp(status, "actual") != 0;
+	bool		outlook = status != NVF_STATUS_ACTUAL;
 	const sentence *s = a->s;
 	nvf_period_context c = nvf_entity_context(ds, entity, s, a->q->start, outlook);
 	const nvf_period_mention *best = a->base >= 0 ? &s->p[a->base] : NULL;
@@ -1580,7 +1572,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 		ds->periods[entity].outlook.kind != NVF_PK_NONE)
 		return ds->periods[entity].outlook;
 	/* an outlook section (展望, Outlook) with no period, after a quarter reported: the next quarter */
-	if (strcmp(status, "guidance") == 0 && has_cue(s, s->start, a->q->start, NVF_CUE_GUIDANCE) &&
+	if (status == NVF_STATUS_GUIDANCE && has_cue(s, s->start, a->q->start, NVF_CUE_GUIDANCE) &&
 		entity >= 0 && ds->periods[entity].report.kind == NVF_PK_QUARTER)
 		return next_quarter(&ds->periods[entity].report);
 	return c.current ? *c.current : none;
@@ -1596,7 +1588,7 @@ set_value(nvf_fact *f, const nvf_quantity *q, int sign, bool to_percent)
 	if (to_percent)
 	{
 		v = nvf_dec_shift(v, 2);
-		f->unit = "%";
+		f->unit = NVF_UNIT_PERCENT;
 	}
 	if (sign < 0 && !(q->flags & NVF_Q_SIGNED))
 	{
@@ -1613,14 +1605,14 @@ set_value(nvf_fact *f, const nvf_quantity *q, int sign, bool to_percent)
 
 /* A loss word (净亏损 1.10 亿美元, 每股亏损): a level below zero. */
 static int
-loss_sign(const attribution *a, const char *measure)
+loss_sign(const attribution *a, nvf_measure measure)
 {
 	return a->metric_m >= 0 && (a->s->m[a->metric_m].term->flags & NVF_TERM_NEGATIVE) &&
-		unit_is_money(a->q->unit) && strcmp(measure, "level") == 0 ? -1 : 1;
+		nvf_unit_is_money(a->q->unit) && measure == NVF_MEASURE_LEVEL ? -1 : 1;
 }
 
 /* The currency of a bare 元 in this document (新台币 named first, 美元，下同). */
-static const char *
+static nvf_unit
 fact_unit(const doc_state *ds, const nvf_quantity *q)
 {
 	return (q->flags & NVF_Q_BARE_YUAN) && ds->currency ? ds->currency : q->unit;
@@ -1642,9 +1634,9 @@ static bool
 quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity *q,
 			  const fact_list *out, int first, nvf_fact *f, bool *reference)
 {
-	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NULL, NULL, NOT_INHERITED};
+	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NVF_MEASURE_NONE, NULL, NOT_INHERITED};
 	const nvf_metric *m;
-	const char *measure;
+	nvf_measure measure;
 	bool		share,
 				neutral,
 				past,
@@ -1680,28 +1672,28 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->basis = find_basis(&a);
 	f->measure = measure;
 	f->unit = fact_unit(ds, q);
-	set_value(f, q, sign * loss_sign(&a, measure), share && strcmp(q->unit, "x") == 0);
+	set_value(f, q, sign * loss_sign(&a, measure), share && q->unit == NVF_UNIT_TIMES);
 	f->approx = q->approx;
-	f->status = strcmp(measure, "surprise") == 0 ? surprise_status(&a, out, first)
+	f->status = measure == NVF_MEASURE_SURPRISE ? surprise_status(&a, out, first)
 		: find_status(&a, &neutral);
 	expectation = expectation_cue(&a) >= 0;
 	/* 收入222億美元，高於市場預期的約214億美元: the expectation a reported figure
 	 * is measured against is of that figure's period */
-	benchmark = beaten_base(&a) || (strcmp(f->status, "actual") != 0 && status_after(&a) != NULL &&
+	benchmark = beaten_base(&a) || (f->status != NVF_STATUS_ACTUAL && status_after(&a) != NVF_STATUS_NONE &&
 									 !status_before(s, q->start, false, &neutral)) ||
 		(expectation && after_reported(&a));
 	*reference = a.base >= 0 || expectation || benchmark;
 	/* the guidance a reported figure beat (好于240亿美元指引) is of the same period */
-	f->period = find_period(&a, ds, entity, m, benchmark ? "actual" : f->status, env, &past);
+	f->period = find_period(&a, ds, entity, m, benchmark ? NVF_STATUS_ACTUAL : f->status, env, &past);
 	if (neutral && past)
-		f->status = "actual";	/* 我们估计过去四个季度...: an estimate of the past */
+		f->status = NVF_STATUS_ACTUAL;	/* 我们估计过去四个季度...: an estimate of the past */
 	if (is_from_base(&a) && a.base < 0)
 		f->period.fy = f->period.fq = 0;	/* 从X变为Y: X is of an earlier period */
 	/* a figure for a period not ended when the page was written is an outlook */
-	if (strcmp(f->status, "actual") == 0 && entity >= 0 && m->flow &&
+	if (f->status == NVF_STATUS_ACTUAL && entity >= 0 && m->flow &&
 		unended(&f->period, nvf_lexicon_entity(ds->lex, entity)->fy_end_month, ds->published) &&
 		nearest_cue(&a, CUE(NVF_CUE_DONE)) < 0)
-		f->status = "guidance";
+		f->status = NVF_STATUS_GUIDANCE;
 	return true;
 }
 
@@ -1710,7 +1702,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 static bool
 skipped_quantity(const nvf_quantity *q)
 {
-	return strcmp(q->unit, "count") == 0 || (q->flags & (NVF_Q_VAGUE | NVF_Q_CONVERTED));
+	return q->unit == NVF_UNIT_ITEMS || (q->flags & (NVF_Q_VAGUE | NVF_Q_CONVERTED));
 }
 
 /* 1美元兑30.6元新台币: both sides of an exchange rate are no figure of anything. */
@@ -1721,15 +1713,14 @@ exchange_rate(const sentence *s, const nvf_quantity *q)
 		(q->start >= 3 && memcmp(s->t + q->start - 3, "兑", 3) == 0);
 }
 
-/* The currency of the money figure before q[i] in its sentence, or NULL. */
-static const char *
+/* The currency of the money figure before q[i] in its sentence, or NONE. */
+static nvf_unit
 money_before(const sentence *s, int i)
 {
 	for (int k = i - 1; k >= 0; k--)
-		if (!(s->q[k].flags & NVF_Q_UNITLESS) && unit_is_money(s->q[k].unit) &&
-			strcmp(s->q[k].unit, "count") != 0)
+		if (!(s->q[k].flags & NVF_Q_UNITLESS) && nvf_unit_is_money(s->q[k].unit))
 			return s->q[k].unit;
-	return NULL;
+	return NVF_UNIT_NONE;
 }
 
 /* A tolerance figure: right after 上下浮动 / ± in its clause. */
@@ -1739,7 +1730,7 @@ is_tolerance(const sentence *s, const nvf_quantity *q)
 	int			c = nvf_clause_of(s, q->start);
 	int			t = last_mention(s, clause_start(s, c), q->start, NVF_TERM_CUE, NVF_CUE_TOLERANCE);
 
-	if (strcmp(q->unit, "%") != 0 && strcmp(q->unit, "pp") != 0 && !unit_is_money(q->unit))
+	if (q->unit != NVF_UNIT_PERCENT && q->unit != NVF_UNIT_PP && !nvf_unit_is_money(q->unit))
 		return false;
 	if (t >= 0 && q->start - s->m[t].end <= VERB_GAP)
 		return true;
@@ -1754,7 +1745,7 @@ per_unit_sentence(const sentence *s)
 	{
 		int			p = last_mention(s, s->start, s->q[i].start, NVF_TERM_CUE, NVF_CUE_PER);
 
-		if (unit_is_money(s->q[i].unit) &&
+		if (nvf_unit_is_money(s->q[i].unit) &&
 			((p >= 0 && s->q[i].start - s->m[p].end <= 9) ||
 			 (s->q[i].start >= 3 && memcmp(s->t + s->q[i].start - 3, "每", 3) == 0)))
 			return true;
@@ -1797,7 +1788,7 @@ apply_tolerance(nvf_fact *target, const nvf_quantity *t)
 	if (!target->value.ok || !d.ok)
 		return;
 	/* 上下浮动2% of money is relative; 上下浮动3亿美元 and ±1.0pct are absolute */
-	if (strcmp(t->unit, "%") == 0 && strcmp(target->unit, "%") != 0 && strcmp(target->unit, "pp") != 0)
+	if (t->unit == NVF_UNIT_PERCENT && target->unit != NVF_UNIT_PERCENT && target->unit != NVF_UNIT_PP)
 		d = nvf_dec_mul(target->value, nvf_dec_shift(d, -2));
 	if (d.mant < 0)
 		d = nvf_dec_neg(d);
@@ -1821,7 +1812,7 @@ tolerances(const sentence *s, fact_list *out, int first)
 		{
 			/* a tolerance in money applies to figures in that money only */
 			if (out->qstart[k] >= t->start ||
-				(unit_is_money(t->unit) && strcmp(out->items[k].unit, t->unit) != 0))
+				(nvf_unit_is_money(t->unit) && out->items[k].unit != t->unit))
 				continue;
 			apply_tolerance(&out->items[k], t);
 			if (!each)
@@ -1992,7 +1983,7 @@ distribute(fact_list *out, int first, size_t lo, size_t hi,
 		if ((v = pick(&items[NVF_TERM_ENTITY], nfig, k)) >= 0)
 			x->entity = v;
 		if ((v = pick(&items[ITEM_BASIS], nfig, k)) >= 0)
-			x->basis = v == 0 ? "gaap" : "non_gaap";
+			x->basis = v == 0 ? NVF_BASIS_GAAP : NVF_BASIS_NON_GAAP;
 		if ((v = pick(&items[ITEM_YEAR], nfig, k)) >= 0)
 			x->period.fy = v;
 		k++;
@@ -2123,7 +2114,7 @@ both_items(nvf_env *env, const sentence *s, fact_list *out, int first)
 			nvf_fact	x = out->items[f];
 
 			if (l == &items[ITEM_BASIS])
-				x.basis = l->id[k] == 0 ? "gaap" : "non_gaap";
+				x.basis = l->id[k] == 0 ? NVF_BASIS_GAAP : NVF_BASIS_NON_GAAP;
 			else
 				x.segment = l->id[k];
 			if (k == 0)
@@ -2147,13 +2138,13 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 		bool		reference;
 
 		/* 营收300亿美元，净利润120亿: a magnitude without unit in a sentence of money */
-		if ((q.flags & NVF_Q_UNITLESS) && (q.unit = money_before(s, i)) == NULL)
+		if ((q.flags & NVF_Q_UNITLESS) && (q.unit = money_before(s, i)) == NVF_UNIT_NONE)
 			continue;
 		if (skipped_quantity(&q) || is_tolerance(s, &q) || exchange_rate(s, &q))
 			continue;
 		if (!quantity_fact(ds, env, s, &q, out, first, &f, &reference))
 			continue;
-		if (per_unit && unit_is_money(f.unit) && nvf_lexicon_metric(ds->lex, f.metric)->flow)
+		if (per_unit && nvf_unit_is_money(f.unit) && nvf_lexicon_metric(ds->lex, f.metric)->flow)
 			continue;
 		f.ostart = s->q[i].ostart;
 		f.oend = s->q[i].oend;
@@ -2168,7 +2159,7 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 int
 nvf_sentence_subject(const doc_state *ds, const sentence *s)
 {
-	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NULL, NULL, NOT_INHERITED};
+	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NVF_MEASURE_NONE, NULL, NOT_INHERITED};
 	int			e = entity_in(&a, s->start, s->end);
 
 	(void) ds;

@@ -14,14 +14,6 @@
 /* a term's cue kinds are a 64-bit mask */
 _Static_assert(NVF_CUE_COUNT_ <= 64, "nvf_cue kinds must fit nvf_term.cues");
 
-const char *const nvf_cue_names[NVF_CUE_COUNT_] = {
-	"block", "yoy", "qoq", "share", "surprise", "up", "down", "up_noun", "down_noun",
-	"guidance", "forecast", "gaap", "non_gaap", "tolerance", "respectively", "each",
-	"total", "group", "from", "per", "article_end", "other_org", "other_metric", "partner",
-	"apposition", "contrast", "self", "declare", "expect", "exclude", "both", "market", "done", "former", "latter",
-	"modifier"
-};
-
 struct nvf_lexicon
 {
 	nvf_env    *env;
@@ -36,15 +28,6 @@ struct nvf_lexicon
 	int		   *head;			/* words of one code point: INDEX_SIZE chains, -1 terminated */
 	int		   *head2;			/* longer words, by their first two code points */
 };
-
-int
-nvf_cue_from_name(const char *name)
-{
-	for (int i = 0; i < NVF_CUE_COUNT_; i++)
-		if (strcmp(nvf_cue_names[i], name) == 0)
-			return i;
-	return -1;
-}
 
 nvf_lexicon *
 nvf_lexicon_new(nvf_env *env)
@@ -132,7 +115,7 @@ nvf_lexicon_find(const nvf_lexicon *lex, nvf_term_kind kind, const char *key)
 				return i;
 	}
 	else
-		return nvf_cue_from_name(key);
+		return nvf_vocab_find(nvf_cue_names, NVF_CUE_COUNT_, key);
 	return -1;
 }
 
@@ -347,14 +330,13 @@ nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 	return NULL;
 }
 
+/* A metric's unit_family: money unless the table says percent or money_or_percent. */
 static nvf_family
 family_of(const char *s)
 {
-	if (strcmp(s, "percent") == 0)
-		return NVF_FAMILY_PERCENT;
-	if (strcmp(s, "money_or_percent") == 0)
-		return NVF_FAMILY_MONEY_OR_PERCENT;
-	return NVF_FAMILY_MONEY;
+	int			f = nvf_vocab_find(nvf_family_names, NVF_FAMILY_N_, s);
+
+	return f < 0 ? NVF_FAMILY_MONEY : (nvf_family) f;
 }
 
 static bool
@@ -387,10 +369,17 @@ metric_flags(const nvf_lexicon_source *src, int r)
 
 	if (is_true(src->value(src->arg, r, 2)))
 		flags |= NVF_TERM_NEEDS_SEGMENT;
-	if (basis && strcmp(basis, "gaap") == 0)
-		flags |= NVF_TERM_GAAP;
-	if (basis && strcmp(basis, "non_gaap") == 0)
-		flags |= NVF_TERM_NON_GAAP;
+	switch (nvf_vocab_find(nvf_basis_names, NVF_BASIS_N_, basis))
+	{
+		case NVF_BASIS_GAAP:
+			flags |= NVF_TERM_GAAP;
+			break;
+		case NVF_BASIS_NON_GAAP:
+			flags |= NVF_TERM_NON_GAAP;
+			break;
+		default:
+			break;
+	}
 	if (is_true(src->value(src->arg, r, 4)))
 		flags |= NVF_TERM_NEGATIVE;
 	return flags;

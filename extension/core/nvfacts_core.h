@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "vocab.h"
+
 /* ---- environment: allocator and interrupt hooks (in arena.c) ---------- */
 
 /*
@@ -266,17 +268,6 @@ extern int	nvf_cjk_digit(uint32_t cp);
 
 /* ---- quantities (in quantity.c) ---------------------------------------- */
 
-typedef enum nvf_approx
-{
-	NVF_APPROX_NONE = 0,
-	NVF_APPROX_ABOUT,
-	NVF_APPROX_OVER,
-	NVF_APPROX_UNDER,
-	NVF_APPROX_UP_TO
-} nvf_approx;
-
-extern const char *nvf_approx_name(nvf_approx a);	/* NULL for NONE */
-
 #define NVF_Q_RANGE     0x01	/* value_low/value_high set, value unset */
 #define NVF_Q_VAGUE     0x02	/* 十几, 数十亿: a numeral range, not a point */
 #define NVF_Q_FRACTION  0x04	/* X分之Y */
@@ -296,7 +287,7 @@ typedef struct nvf_quantity
 	nvf_dec		value;			/* ok = false for a pure range */
 	nvf_dec		low;
 	nvf_dec		high;
-	const char *unit;			/* "USD", "CNY", "%", "pp", "x", "count" */
+	nvf_unit	unit;
 	nvf_approx	approx;
 	unsigned	flags;
 } nvf_quantity;
@@ -306,8 +297,8 @@ typedef struct nvf_quantity
  * the array comes from env.  Returns the count.
  */
 extern int	nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out);
-/* The currency a word at t[pos] names (美元, 新台币, US$), its end in *end; NULL if none. */
-extern const char *nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end);
+/* The currency a word at t[pos] names (美元, 新台币, US$), its end in *end; NONE if none. */
+extern nvf_unit nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end);
 /* Fills ostart, oend and surface of q from its block. */
 extern void nvf_quantity_locate(nvf_env *env, const nvf_block *blk, nvf_quantity *q);
 

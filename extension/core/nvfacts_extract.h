@@ -14,58 +14,6 @@
 
 /* ---- the lexicon (in lexicon.c) ---------------------------------------- */
 
-typedef enum nvf_family
-{
-	NVF_FAMILY_MONEY,
-	NVF_FAMILY_PERCENT,
-	NVF_FAMILY_MONEY_OR_PERCENT
-} nvf_family;
-
-/* Cue kinds: the words that steer measure, sign, status, basis ... */
-typedef enum nvf_cue
-{
-	NVF_CUE_BLOCK,				/* a word that only hides shorter terms (会议) */
-	NVF_CUE_YOY,
-	NVF_CUE_QOQ,
-	NVF_CUE_SHARE,
-	NVF_CUE_SURPRISE,
-	NVF_CUE_UP,					/* a verb: 增长 */
-	NVF_CUE_DOWN,				/* a verb: 下降 */
-	NVF_CUE_UP_NOUN,			/* 涨幅: up whatever follows */
-	NVF_CUE_DOWN_NOUN,			/* 跌幅 */
-	NVF_CUE_GUIDANCE,			/* the company's own outlook: 指引, 展望, 目标 */
-	NVF_CUE_FORECAST,			/* someone else's: 分析师, 市场预期, 一致预期 */
-	NVF_CUE_GAAP,
-	NVF_CUE_NON_GAAP,
-	NVF_CUE_TOLERANCE,
-	NVF_CUE_RESPECTIVELY,
-	NVF_CUE_EACH,				/* 各自: a tolerance for every figure before */
-	NVF_CUE_TOTAL,				/* 总: the whole entity, no segment */
-	NVF_CUE_GROUP,				/* 他们, 这些巨头: several entities */
-	NVF_CUE_FROM,				/* 从: a starting point (从37亿美元增长至...) */
-	NVF_CUE_PER,				/* 每: a rate or a per-unit return */
-	NVF_CUE_ARTICLE_END,		/* 责任编辑, 免责声明: what follows is another story */
-	NVF_CUE_OTHER_ORG,			/* 银行, 证券, 有限公司: a company not in the lexicon */
-	NVF_CUE_OTHER_METRIC,		/* 现金流, 积压订单, EBITDA: a measure outside the vocabulary */
-	NVF_CUE_PARTNER,			/* 与, 得益于, 签订: the company after it is named in passing */
-	NVF_CUE_APPOSITION,			/* 对手, 客户: 甲的对手乙 is about 乙 */
-	NVF_CUE_CONTRAST,			/* 而, 但: what follows has its own status */
-	NVF_CUE_SELF,				/* 该公司, 公司, 其: the subject itself */
-	NVF_CUE_DECLARE,			/* 下同, 以...计: a currency declared for the rest */
-	NVF_CUE_EXPECT,				/* 预计, 将: an outlook, the company's unless an analyst spoke */
-	NVF_CUE_EXCLUDE,			/* 剔除, 不计: the part named after it is left out */
-	NVF_CUE_BOTH,				/* 两者同为, 均为: the figure is every listed item's */
-	NVF_CUE_MARKET,				/* 市场规模, 行业均价: a figure of a market, no company's */
-	NVF_CUE_DONE,				/* 已, 录得: what follows is reported, not expected */
-	NVF_CUE_FORMER,				/* 前者: the first of the two companies just named */
-	NVF_CUE_LATTER,				/* 后者: the second of them */
-	NVF_CUE_MODIFIER,			/* 相关, 旗下 right after a company: it only qualifies (OpenAI相关亏损) */
-	NVF_CUE_COUNT_
-} nvf_cue;
-
-extern const char *const nvf_cue_names[NVF_CUE_COUNT_];
-extern int	nvf_cue_from_name(const char *name);	/* -1 if unknown */
-
 typedef enum nvf_term_kind
 {
 	NVF_TERM_ENTITY,
@@ -178,22 +126,6 @@ typedef struct nvf_date
 /* The publication date printed in a page (发表于 2024-5-31 ...), if any. */
 extern nvf_date nvf_find_published_date(nvf_env *env, const char *doc, size_t len);
 
-/* What span of time a figure covers (FACTS.md period_kind). */
-typedef enum nvf_period_kind
-{
-	NVF_PK_NONE,				/* no period (a level at a moment) or unknown */
-	NVF_PK_QUARTER,
-	NVF_PK_HALF,				/* 上半年, 中期; part 1 or 2 */
-	NVF_PK_NINE_MONTHS,			/* 前三季度 */
-	NVF_PK_YEAR,
-	NVF_PK_MONTH,				/* a monthly report: part = calendar month */
-	NVF_PK_YTD,					/* 1-4月累计: part = calendar month it ends in */
-	NVF_PK_TTM,					/* 过去12个月 */
-	NVF_PK_COUNT_
-} nvf_period_kind;
-
-extern const char *const nvf_period_kind_names[NVF_PK_COUNT_];	/* [NONE] is NULL */
-
 /* How a period mention gives its year. */
 typedef enum nvf_year_form
 {
@@ -276,14 +208,14 @@ typedef struct nvf_fact
 	int			entity;			/* -1: NULL */
 	int			metric;
 	int			segment;		/* -1: the whole entity */
-	const char *basis;			/* "gaap", "non_gaap" or NULL */
-	const char *measure;
+	nvf_basis	basis;
+	nvf_measure measure;
 	nvf_dec		value;			/* ok = false: NULL */
 	nvf_dec		low;
 	nvf_dec		high;
-	const char *unit;
+	nvf_unit	unit;
 	nvf_approx	approx;
-	const char *status;
+	nvf_status	status;
 	nvf_period	period;
 	int64_t		ostart;			/* chars in the original document */
 	int64_t		oend;

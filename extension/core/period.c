@@ -10,10 +10,6 @@
 
 #include "nvfacts_extract.h"
 
-const char *const nvf_period_kind_names[NVF_PK_COUNT_] = {
-	NULL, "quarter", "half", "nine_months", "year", "month", "ytd", "ttm"
-};
-
 /* ---- a cursor over normalized text ---------------------------------------- */
 
 typedef struct cursor

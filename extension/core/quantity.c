@@ -13,48 +13,48 @@
 typedef struct unit_word
 {
 	const char *word;
-	const char *unit;
+	nvf_unit	unit;
 	int			shift;			/* power of ten applied to the value */
 } unit_word;
 
 /* Units written after the number; the longest match wins. */
 static const unit_word suffix_units[] = {
-	{"个百分点", "pp", 0}, {"百分点", "pp", 0}, {"个基点", "pp", -2}, {"基点", "pp", -2},
-	{"%", "%", 0}, {"‰", "%", -1},
-	{"美元", "USD", 0}, {"美金", "USD", 0}, {"美分", "USD", -2},
-	{"港元", "HKD", 0}, {"港币", "HKD", 0}, {"新台币", "TWD", 0}, {"台币", "TWD", 0},
-	{"元新台币", "TWD", 0}, {"元台币", "TWD", 0}, {"元港币", "HKD", 0}, {"美仙", "USD", -2}, {"港仙", "HKD", -2},
-	{"日元", "JPY", 0}, {"日圆", "JPY", 0}, {"欧元", "EUR", 0}, {"英镑", "GBP", 0},
-	{"韩元", "KRW", 0}, {"元人民币", "CNY", 0}, {"人民币", "CNY", 0}, {"块钱", "CNY", 0},
-	{"元", "CNY", 0},
-	{NULL, NULL, 0}
+	{"个百分点", NVF_UNIT_PP, 0}, {"百分点", NVF_UNIT_PP, 0}, {"个基点", NVF_UNIT_PP, -2}, {"基点", NVF_UNIT_PP, -2},
+	{"%", NVF_UNIT_PERCENT, 0}, {"‰", NVF_UNIT_PERCENT, -1},
+	{"美元", NVF_UNIT_USD, 0}, {"美金", NVF_UNIT_USD, 0}, {"美分", NVF_UNIT_USD, -2},
+	{"港元", NVF_UNIT_HKD, 0}, {"港币", NVF_UNIT_HKD, 0}, {"新台币", NVF_UNIT_TWD, 0}, {"台币", NVF_UNIT_TWD, 0},
+	{"元新台币", NVF_UNIT_TWD, 0}, {"元台币", NVF_UNIT_TWD, 0}, {"元港币", NVF_UNIT_HKD, 0}, {"美仙", NVF_UNIT_USD, -2}, {"港仙", NVF_UNIT_HKD, -2},
+	{"日元", NVF_UNIT_JPY, 0}, {"日圆", NVF_UNIT_JPY, 0}, {"欧元", NVF_UNIT_EUR, 0}, {"英镑", NVF_UNIT_GBP, 0},
+	{"韩元", NVF_UNIT_KRW, 0}, {"元人民币", NVF_UNIT_CNY, 0}, {"人民币", NVF_UNIT_CNY, 0}, {"块钱", NVF_UNIT_CNY, 0},
+	{"元", NVF_UNIT_CNY, 0},
+	{NULL, NVF_UNIT_NONE, 0}
 };
 
 /* English words after a number (one space allowed before each). */
 static const unit_word english_scales[] = {
-	{"thousand", NULL, 3}, {"million", NULL, 6}, {"billion", NULL, 9}, {"trillion", NULL, 12},
-	{"bn", NULL, 9}, {"mn", NULL, 6}, {"B", NULL, 9}, {"M", NULL, 6}, {"K", NULL, 3},
-	{NULL, NULL, 0}
+	{"thousand", NVF_UNIT_NONE, 3}, {"million", NVF_UNIT_NONE, 6}, {"billion", NVF_UNIT_NONE, 9}, {"trillion", NVF_UNIT_NONE, 12},
+	{"bn", NVF_UNIT_NONE, 9}, {"mn", NVF_UNIT_NONE, 6}, {"B", NVF_UNIT_NONE, 9}, {"M", NVF_UNIT_NONE, 6}, {"K", NVF_UNIT_NONE, 3},
+	{NULL, NVF_UNIT_NONE, 0}
 };
 
 static const unit_word english_units[] = {
-	{"percentage points", "pp", 0}, {"percentage point", "pp", 0}, {"pp", "pp", 0},
-	{"pct", "pp", 0},
-	{"basis points", "pp", -2}, {"basis point", "pp", -2}, {"bps", "pp", -2}, {"bp", "pp", -2},
-	{"percent", "%", 0}, {"per cent", "%", 0},
-	{"US dollars", "USD", 0}, {"dollars", "USD", 0}, {"USD", "USD", 0}, {"yuan", "CNY", 0},
-	{"RMB", "CNY", 0}, {"CNY", "CNY", 0}, {"HKD", "HKD", 0}, {"euros", "EUR", 0}, {"EUR", "EUR", 0},
-	{"times", "x", 0},
-	{NULL, NULL, 0}
+	{"percentage points", NVF_UNIT_PP, 0}, {"percentage point", NVF_UNIT_PP, 0}, {"pp", NVF_UNIT_PP, 0},
+	{"pct", NVF_UNIT_PP, 0},
+	{"basis points", NVF_UNIT_PP, -2}, {"basis point", NVF_UNIT_PP, -2}, {"bps", NVF_UNIT_PP, -2}, {"bp", NVF_UNIT_PP, -2},
+	{"percent", NVF_UNIT_PERCENT, 0}, {"per cent", NVF_UNIT_PERCENT, 0},
+	{"US dollars", NVF_UNIT_USD, 0}, {"dollars", NVF_UNIT_USD, 0}, {"USD", NVF_UNIT_USD, 0}, {"yuan", NVF_UNIT_CNY, 0},
+	{"RMB", NVF_UNIT_CNY, 0}, {"CNY", NVF_UNIT_CNY, 0}, {"HKD", NVF_UNIT_HKD, 0}, {"euros", NVF_UNIT_EUR, 0}, {"EUR", NVF_UNIT_EUR, 0},
+	{"times", NVF_UNIT_TIMES, 0},
+	{NULL, NVF_UNIT_NONE, 0}
 };
 
 /* Currency written before the number. */
 static const unit_word prefix_currencies[] = {
-	{"US$", "USD", 0}, {"HK$", "HKD", 0}, {"NT$", "TWD", 0}, {"$", "USD", 0},
-	{"¥", "CNY", 0}, {"€", "EUR", 0}, {"£", "GBP", 0},
-	{"USD", "USD", 0}, {"RMB", "CNY", 0}, {"CNY", "CNY", 0}, {"HKD", "HKD", 0},
-	{"人民币", "CNY", 0}, {"港币", "HKD", 0}, {"新台币", "TWD", 0},
-	{NULL, NULL, 0}
+	{"US$", NVF_UNIT_USD, 0}, {"HK$", NVF_UNIT_HKD, 0}, {"NT$", NVF_UNIT_TWD, 0}, {"$", NVF_UNIT_USD, 0},
+	{"¥", NVF_UNIT_CNY, 0}, {"€", NVF_UNIT_EUR, 0}, {"£", NVF_UNIT_GBP, 0},
+	{"USD", NVF_UNIT_USD, 0}, {"RMB", NVF_UNIT_CNY, 0}, {"CNY", NVF_UNIT_CNY, 0}, {"HKD", NVF_UNIT_HKD, 0},
+	{"人民币", NVF_UNIT_CNY, 0}, {"港币", NVF_UNIT_HKD, 0}, {"新台币", NVF_UNIT_TWD, 0},
+	{NULL, NVF_UNIT_NONE, 0}
 };
 
 /* Classifiers of counted things (one character each). */
@@ -117,15 +117,15 @@ static const approx_word approx_after[] = {
 
 /* 翻倍 and its kin: a written-out multiple. */
 static const unit_word doubling_words[] = {
-	{"翻了两番", "x", 4}, {"翻两番", "x", 4}, {"翻了三番", "x", 8}, {"翻三番", "x", 8},
-	{"翻了一番", "x", 2}, {"翻一番", "x", 2}, {"翻了一倍", "x", 2}, {"翻一倍", "x", 2},
-	{"翻了一翻", "x", 2}, {"翻倍", "x", 2}, {"翻番", "x", 2}, {"倍增", "x", 2},
-	{NULL, NULL, 0}
+	{"翻了两番", NVF_UNIT_TIMES, 4}, {"翻两番", NVF_UNIT_TIMES, 4}, {"翻了三番", NVF_UNIT_TIMES, 8}, {"翻三番", NVF_UNIT_TIMES, 8},
+	{"翻了一番", NVF_UNIT_TIMES, 2}, {"翻一番", NVF_UNIT_TIMES, 2}, {"翻了一倍", NVF_UNIT_TIMES, 2}, {"翻一倍", NVF_UNIT_TIMES, 2},
+	{"翻了一翻", NVF_UNIT_TIMES, 2}, {"翻倍", NVF_UNIT_TIMES, 2}, {"翻番", NVF_UNIT_TIMES, 2}, {"倍增", NVF_UNIT_TIMES, 2},
+	{NULL, NVF_UNIT_NONE, 0}
 };
 
 /* 百分之 / 千分之 / 万分之 */
 static const unit_word per_words[] = {
-	{"百分之", "%", 0}, {"千分之", "%", -1}, {"万分之", "%", -2}, {NULL, NULL, 0}
+	{"百分之", NVF_UNIT_PERCENT, 0}, {"千分之", NVF_UNIT_PERCENT, -1}, {"万分之", NVF_UNIT_PERCENT, -2}, {NULL, NVF_UNIT_NONE, 0}
 };
 
 /*
@@ -286,8 +286,8 @@ typedef struct parsed
 	nvf_number	num;
 	nvf_dec		value;			/* the point value, or the low bound */
 	nvf_dec		high;
-	const char *unit;			/* NULL while none was read */
-	const char *prefix_unit;	/* $, 人民币 ... before the number */
+	nvf_unit	unit;			/* NONE while none was read */
+	nvf_unit	prefix_unit;	/* $, 人民币 ... before the number */
 	bool		unit_explicit;	/* written, not inferred (a bare 300万 is not) */
 	int			shift;
 	nvf_approx	approx;
@@ -358,7 +358,7 @@ apply_approx_after(const scan_ctx *sc, parsed *p)
 			(starts_with(sc, pos + 6, "浮") || starts_with(sc, pos + 6, "波")))
 			continue;
 		if ((strcmp(w->word, "多") == 0 || strcmp(w->word, "余") == 0) &&
-			(strcmp(p->unit, "x") != 0 || pos != p->end))
+			(p->unit != NVF_UNIT_TIMES || pos != p->end))
 			continue;
 		p->approx = w->approx;
 		if (strcmp(w->word, "多") == 0)
@@ -413,7 +413,7 @@ read_fraction(const scan_ctx *sc, parsed *p)
 		p->num.vague)
 		return false;
 	p->value = p->high = nvf_dec_div(num.value, p->num.value);
-	p->unit = "x";
+	p->unit = NVF_UNIT_TIMES;
 	p->unit_explicit = true;
 	p->flags |= NVF_Q_FRACTION;
 	p->end = num.end;
@@ -451,7 +451,7 @@ read_tenths(const scan_ctx *sc, parsed *p, int adv)
 		nvf_dec_cmp(p->num.value, nvf_dec_make(10, 0)) > 0 ||
 		match_list(sc, p->end, cheng_words))
 		return false;
-	p->unit = "%";
+	p->unit = NVF_UNIT_PERCENT;
 	p->unit_explicit = true;
 	p->shift += 1;
 	p->end += adv;
@@ -470,7 +470,7 @@ read_count(const scan_ctx *sc, parsed *p)
 	if (p->num.chinese_only && !p->num.has_scale && !p->num.vague &&
 		nvf_dec_cmp(p->num.value, nvf_dec_make(1, 0)) == 0)
 		return false;
-	p->unit = "count";
+	p->unit = NVF_UNIT_ITEMS;
 	p->unit_explicit = true;
 	p->end += n;
 	if (starts_with(sc, p->end, "次"))
@@ -479,7 +479,7 @@ read_count(const scan_ctx *sc, parsed *p)
 }
 
 /*
- * The unit after the number, or none (p->unit stays NULL: the number may
+ * The unit after the number, or none (p->unit stays NONE: the number may
  * still open a range that gives it one).
  */
 static bool
@@ -494,7 +494,7 @@ read_unit(const scan_ctx *sc, parsed *p)
 	if (c == 0x500D ||			/* 倍, or 3x glued to its number */
 		((c == 'x' || c == 0xD7) && word_boundary_after(sc, p->end + adv)))
 	{
-		p->unit = "x";
+		p->unit = NVF_UNIT_TIMES;
 		p->unit_explicit = true;
 		p->end += adv;
 		return true;
@@ -505,7 +505,7 @@ read_unit(const scan_ctx *sc, parsed *p)
 	if (p->unit)
 	{
 		/* a currency before the number wins: 人民币12亿元, 新台币500亿元 */
-		if (p->prefix_unit && strcmp(p->unit, "%") != 0 && strcmp(p->unit, "pp") != 0)
+		if (p->prefix_unit && !nvf_unit_is_ratio(p->unit))
 		{
 			p->unit = p->prefix_unit;
 			if (p->flags & NVF_Q_BARE_YUAN)
@@ -527,7 +527,7 @@ read_unit(const scan_ctx *sc, parsed *p)
 	/* a scaled Arabic number without unit counts things: 300万开发者 */
 	if (p->num.has_arabic && p->num.has_scale && !match_list(sc, p->end, time_words))
 	{
-		p->unit = "count";
+		p->unit = NVF_UNIT_ITEMS;
 		p->flags |= NVF_Q_UNITLESS;
 	}
 	return true;
@@ -585,14 +585,14 @@ read_special(const scan_ctx *sc, size_t pos, parsed *p)
 	if (w)
 	{
 		p->value = p->high = nvf_dec_make(w->shift, 0);
-		p->unit = "x";
+		p->unit = NVF_UNIT_TIMES;
 		p->end = pos + strlen(w->word);
 		return true;
 	}
 	if (starts_with(sc, pos, "一半") || starts_with(sc, pos, "半数"))
 	{
 		p->value = p->high = nvf_dec_make(5, -1);	/* a fraction: half */
-		p->unit = "x";
+		p->unit = NVF_UNIT_TIMES;
 		p->flags |= NVF_Q_FRACTION;
 		p->end = pos + 6;
 		return true;
@@ -602,14 +602,14 @@ read_special(const scan_ctx *sc, size_t pos, parsed *p)
 		if (!nvf_read_number(sc->t, sc->len, pos + strlen(w->word), &p->num) || p->num.vague)
 			return false;
 		p->value = p->high = nvf_dec_shift(p->num.value, w->shift);
-		p->unit = "%";
+		p->unit = NVF_UNIT_PERCENT;
 		p->end = p->num.end;
 		return true;
 	}
 	return false;
 }
 
-/* Parses one quantity at pos, unit possibly still NULL (range continuation). */
+/* Parses one quantity at pos, unit possibly still NONE (range continuation). */
 static bool
 parse_one(const scan_ctx *sc, size_t pos, parsed *p, size_t *resume)
 {
@@ -711,7 +711,7 @@ extend_range(const scan_ctx *sc, parsed *a)
 		return false;
 	if (a->unit_explicit)
 	{
-		if (strcmp(a->unit, b.unit) != 0)
+		if (a->unit != b.unit)
 			return false;
 		low = a->value;
 	}
@@ -962,7 +962,7 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 	return list.n;
 }
 
-const char *
+nvf_unit
 nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end)
 {
 	scan_ctx	sc = {NULL, t, len};
@@ -972,19 +972,11 @@ nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end)
 		fill_scan_tables();
 	if ((w = longest_word(&sc, pos, &suffix_table)) == NULL &&
 		(w = longest_word(&sc, pos, &prefix_table)) == NULL)
-		return NULL;
-	if (strcmp(w->unit, "%") == 0 || strcmp(w->unit, "pp") == 0)
-		return NULL;
+		return NVF_UNIT_NONE;
+	if (!nvf_unit_is_money(w->unit))
+		return NVF_UNIT_NONE;
 	*end = pos + strlen(w->word);
 	return w->unit;
-}
-
-const char *
-nvf_approx_name(nvf_approx a)
-{
-	static const char *const names[] = {NULL, "about", "over", "under", "up_to"};
-
-	return names[a];
 }
 
 void

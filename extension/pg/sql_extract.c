@@ -90,9 +90,9 @@ fact_value(fact_sink *sink, const nvf_fact *f, fact_field field, bool *isnull)
 		case F_SEGMENT:
 			return nvf_text_or_null(seg ? seg->key : NULL, isnull);
 		case F_BASIS:
-			return nvf_text_or_null(f->basis, isnull);
+			return nvf_text_or_null(nvf_basis_names[f->basis], isnull);
 		case F_MEASURE:
-			return CStringGetTextDatum(f->measure);
+			return CStringGetTextDatum(nvf_measure_names[f->measure]);
 		case F_VALUE:
 			return nvf_dec_datum(f->value, isnull);
 		case F_VALUE_LOW:
@@ -100,11 +100,11 @@ fact_value(fact_sink *sink, const nvf_fact *f, fact_field field, bool *isnull)
 		case F_VALUE_HIGH:
 			return nvf_dec_datum(f->high, isnull);
 		case F_UNIT:
-			return CStringGetTextDatum(f->unit);
+			return CStringGetTextDatum(nvf_unit_names[f->unit]);
 		case F_APPROX:
-			return nvf_text_or_null(nvf_approx_name(f->approx), isnull);
+			return nvf_text_or_null(nvf_approx_names[f->approx], isnull);
 		case F_STATUS:
-			return CStringGetTextDatum(f->status);
+			return CStringGetTextDatum(nvf_status_names[f->status]);
 		case F_FISCAL_YEAR:
 			return maybe_int(f->period.fy, isnull);
 		case F_FISCAL_QUARTER:

@@ -111,8 +111,8 @@ emit_quantity(void *arg, const nvf_quantity *q)
 	v[3] = nvf_dec_datum(q->value, &n[3]);
 	v[4] = nvf_dec_datum((q->flags & NVF_Q_RANGE) ? q->low : (nvf_dec) {0, 0, false}, &n[4]);
 	v[5] = nvf_dec_datum((q->flags & NVF_Q_RANGE) ? q->high : (nvf_dec) {0, 0, false}, &n[5]);
-	v[6] = nvf_text_or_null(q->unit, &n[6]);
-	v[7] = nvf_text_or_null(nvf_approx_name(q->approx), &n[7]);
+	v[6] = nvf_text_or_null(nvf_unit_names[q->unit], &n[6]);
+	v[7] = nvf_text_or_null(nvf_approx_names[q->approx], &n[7]);
 	tuplestore_putvalues(sink->store, sink->desc, v, n);
 	MemoryContextSwitchTo(old);
 }

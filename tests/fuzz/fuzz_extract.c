@@ -74,30 +74,19 @@ char_starts(const char *s, size_t len, int64_t *nchars)
 	return at;
 }
 
-static bool
-one_of(const char *s, const char *const *words)
-{
-	for (; s && *words; words++)
-		if (strcmp(s, *words) == 0)
-			return true;
-	return false;
-}
-
 static void
 check_fact(void *arg, const nvf_fact *f)
 {
-	static const char *const measures[] = {"level", "yoy", "qoq", "change", "share", "surprise", NULL};
-	static const char *const statuses[] = {"actual", "guidance", "forecast", NULL};
-	static const char *const units[] = {"%", "pp", "x", "count", NULL};
 	doc_check  *dc = arg;
 
 	CHECK(f->ostart >= 0 && f->ostart <= f->oend && f->oend <= dc->nchars);
 	CHECK(nvf_lexicon_metric(lex, f->metric) != NULL);
 	CHECK(f->entity == -1 || nvf_lexicon_entity(lex, f->entity) != NULL);
 	CHECK(f->segment == -1 || nvf_lexicon_segment(lex, f->segment) != NULL);
-	CHECK(one_of(f->measure, measures) && one_of(f->status, statuses));
-	CHECK(f->unit && (one_of(f->unit, units) || (strlen(f->unit) == 3 && f->unit[0] >= 'A' && f->unit[0] <= 'Z')));
-	CHECK(f->basis == NULL || strcmp(f->basis, "gaap") == 0 || strcmp(f->basis, "non_gaap") == 0);
+	CHECK(f->measure > NVF_MEASURE_NONE && f->measure < NVF_MEASURE_N_);
+	CHECK(f->status > NVF_STATUS_NONE && f->status < NVF_STATUS_N_);
+	CHECK(f->unit > NVF_UNIT_NONE && f->unit < NVF_UNIT_N_);
+	CHECK(f->basis >= NVF_BASIS_NONE && f->basis < NVF_BASIS_N_);
 	CHECK(f->period.fq >= 0 && f->period.fq <= 4);
 	CHECK(f->value.ok || f->low.ok || f->high.ok);
 	CHECK(!f->value.ok || nvf_dec_plausible(f->value));

@@ -132,7 +132,7 @@ check_quantity(void *arg, const nvf_quantity *q)
 	b = dc->at[q->oend];
 	CHECK(q->surface != NULL && strlen(q->surface) == b - a &&
 		  memcmp(q->surface, dc->doc + a, b - a) == 0);
-	CHECK(q->unit != NULL);
+	CHECK(q->unit > NVF_UNIT_NONE && q->unit < NVF_UNIT_N_);
 	if (q->flags & NVF_Q_RANGE)
 		CHECK(q->low.ok && q->high.ok && nvf_dec_cmp(q->low, q->high) <= 0);
 	else

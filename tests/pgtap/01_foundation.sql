@@ -1,11 +1,12 @@
--- nvfacts.normalize() and nvfacts.quantities(): their SQL labels, and how they
+-- nvfacts.normalize(), nvfacts.quantities() and nvfacts.vocabulary(): their SQL
+-- labels, the vocabularies the lexicon tables are checked against, and how they
 -- behave on a 50 MB document: a statement_timeout cancels them within about a
 -- second, memory stays bounded, and nothing survives the call.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS nvfacts;
 
-SELECT plan(23);
+SELECT plan(31);
 
 -- ---- labels -----------------------------------------------------------------
 
@@ -36,6 +37,26 @@ SELECT cmp_ok((SELECT procost FROM pg_proc WHERE oid = 'nvfacts.quantities(text)
     '>', 1000::real, 'quantities() has a realistic COST');
 SELECT isnt(obj_description('nvfacts.quantities(text)'::regprocedure, 'pg_proc'), NULL,
     'quantities() has a comment');
+
+-- ---- the core's vocabularies -------------------------------------------------
+
+SELECT volatility_is('nvfacts', 'vocabulary', ARRAY['text'], 'immutable', 'vocabulary() is IMMUTABLE');
+SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'nvfacts.vocabulary(text)'::regprocedure),
+    's'::"char", 'vocabulary() is PARALLEL SAFE');
+SELECT is(nvfacts.vocabulary('unit'), '{USD,CNY,HKD,TWD,JPY,EUR,GBP,KRW,%,pp,x,count}'::text[],
+    'the units extract() and quantities() give, in the core''s order');
+SELECT is(nvfacts.vocabulary('status') || nvfacts.vocabulary('basis') || nvfacts.vocabulary('measure'),
+    '{actual,guidance,forecast,gaap,non_gaap,level,yoy,qoq,change,share,surprise}'::text[],
+    'statuses, bases and measures are the contract''s (NULL, "not said", is no value)');
+SELECT is(cardinality(nvfacts.vocabulary('cue_kind')), 36, 'the 36 cue kinds, from the one list in C');
+SELECT throws_ok($$SELECT nvfacts.vocabulary('currency')$$, '22023',
+    'unknown nvfacts vocabulary "currency"', 'an unknown vocabulary is an error that names it');
+SELECT throws_ok($$INSERT INTO nvfacts.cues (word, kind) VALUES ('环比', 'sequential')$$, '23514',
+    'new row for relation "cues" violates check constraint "cues_kind_check"',
+    'a cue kind the core does not know is refused');
+SELECT throws_ok($$INSERT INTO nvfacts.metric_aliases (alias, metric, basis) VALUES ('调整后营收', 'revenue', 'ifrs')$$,
+    '23514', 'new row for relation "metric_aliases" violates check constraint "metric_aliases_basis_check"',
+    'a basis the core does not know is refused');
 
 -- ---- 50 MB of article-like text ------------------------------------------
 

@@ -448,7 +448,7 @@ test_document(void)
 		   (long long) tchar + 9, (long long) tchar + 18,
 		   (long long) c.q[0].ostart, (long long) c.q[0].oend);
 		ok(strcmp(c.surface[0], "２６０。４４億美元") == 0 && strcmp(fmt(c.q[0].value), "26044000000") == 0 &&
-		   strcmp(c.q[0].unit, "USD") == 0, "3rd block: surface, value and unit");
+		   c.q[0].unit == NVF_UNIT_USD, "3rd block: surface, value and unit");
 	}
 	if (c.n >= 2)
 		ok(c.q[1].ostart == nvf_utf8_count(doc, len) - 3 && c.q[1].oend == nvf_utf8_count(doc, len) &&
@@ -770,8 +770,37 @@ keep_fact(void *arg, const nvf_fact *f)
 	nvf_dec_format(f->value, v, sizeof(v));
 	snprintf(fr->rows[fr->n++], sizeof(fr->rows[0]), "%s %s %s %s %s %d Q%d [%lld,%lld)",
 			 nvf_lexicon_entity(fr->lex, f->entity) ? nvf_lexicon_entity(fr->lex, f->entity)->name : "-",
-			 nvf_lexicon_metric(fr->lex, f->metric)->key, f->measure, v, f->unit,
+			 nvf_lexicon_metric(fr->lex, f->metric)->key, nvf_measure_names[f->measure], v,
+			 nvf_unit_names[f->unit],
 			 f->period.fy, f->period.fq, (long long) f->ostart, (long long) f->oend);
+}
+
+/* ---- vocabularies ------------------------------------------------------ */
+
+/* Every name array covers its enum; money is the listed currencies only. */
+static void
+test_vocab(void)
+{
+	int			money = 0;
+
+	for (int u = NVF_UNIT_NONE + 1; u < NVF_UNIT_N_; u++)
+		money += nvf_unit_is_money((nvf_unit) u);
+	ok(money == 8 && nvf_unit_is_money(NVF_UNIT_KRW) && !nvf_unit_is_money(NVF_UNIT_PERCENT) &&
+	   !nvf_unit_is_money(NVF_UNIT_ITEMS) && !nvf_unit_is_money(NVF_UNIT_NONE),
+	   "money is an allow-list of the 8 currencies (not %%, pp, x, count or none)");
+	ok(nvf_unit_names[NVF_UNIT_NONE] == NULL && strcmp(nvf_unit_names[NVF_UNIT_ITEMS], "count") == 0 &&
+	   strcmp(nvf_unit_names[NVF_UNIT_TIMES], "x") == 0, "unit names: none is NULL, count, x");
+	ok(strcmp(nvf_measure_names[NVF_MEASURE_N_ - 1], "surprise") == 0 &&
+	   strcmp(nvf_status_names[NVF_STATUS_N_ - 1], "forecast") == 0 &&
+	   strcmp(nvf_basis_names[NVF_BASIS_N_ - 1], "non_gaap") == 0 &&
+	   strcmp(nvf_cue_names[NVF_CUE_COUNT_ - 1], "modifier") == 0 &&
+	   strcmp(nvf_period_kind_names[NVF_PK_COUNT_ - 1], "ttm") == 0,
+	   "each name array ends with its enum's last value");
+	ok(nvf_vocab_find(nvf_cue_names, NVF_CUE_COUNT_, "latter") == NVF_CUE_LATTER &&
+	   nvf_vocab_find(nvf_basis_names, NVF_BASIS_N_, "gaap") == NVF_BASIS_GAAP &&
+	   nvf_vocab_find(nvf_basis_names, NVF_BASIS_N_, NULL) == -1 &&
+	   nvf_vocab_find(nvf_family_names, NVF_FAMILY_N_, "ratio") == -1,
+	   "names read back to their values; NULL and unknown names to -1");
 }
 
 /* lexicon_data.sql parsed as the fuzzer parses it gives the README's first facts. */
@@ -819,6 +848,7 @@ main(void)
 	test_articles();
 	test_charset();
 	test_encoding_fixtures();
+	test_vocab();
 	test_extract();
 	env.reset(env.ctx);
 	printf("1..%d\n", ntests);

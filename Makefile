@@ -9,7 +9,7 @@ EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" nvfacts.contr
 # UTF-8, normalization, numbers and quantities, the lexicon, sentences and
 # clauses, periods, facts, documents.
 CORE_OBJS = $(addprefix extension/core/, vocab.o arena.o utf8.o decimal.o charset.o \
-            normalize_tables.o normalize.o patterns.o numeral.o quantity.o \
+            normalize_tables.o normalize.o patterns.o numeral.o quantity_words.o quantity.o \
             lexicon.o clause.o period.o fact.o document.o)
 # The PostgreSQL glue (extension/pg): the core's environment, SQL functions,
 # the lexicon cache, the loader (nvfacts_fdw) and ingest.

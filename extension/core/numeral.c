@@ -72,6 +72,13 @@ nvf_is_cjk_numeral(uint32_t c)
 	return nvf_cjk_digit(c) >= 0 || cjk_multiplier(c) > 0;
 }
 
+bool
+nvf_numeral_may_start(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || nvf_is_cjk_numeral(c) ||
+		c == 0x51E0 || c == 0x6570;	/* 几 数: 几十, 数百万 */
+}
+
 static uint32_t
 cp_at(const char *t, size_t len, size_t pos, int *adv)
 {

@@ -263,6 +263,8 @@ typedef struct nvf_number
 extern bool nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num);
 /* True when cp is a Chinese digit or numeral multiplier. */
 extern bool nvf_is_cjk_numeral(uint32_t cp);
+/* Whether a number may start with cp (digits, Chinese numerals, 几, 数). */
+extern bool nvf_numeral_may_start(uint32_t cp);
 /* The value of a Chinese digit (零..九, 两), or -1. */
 extern int	nvf_cjk_digit(uint32_t cp);
 

@@ -2,149 +2,36 @@
  * quantity.c — finding quantities in normalized text: money, percentages,
  * percentage points and basis points, multiples, fractions and counts, with
  * ranges, shared scales and approximation words.  Values are magnitudes as
- * written; direction words are extract's business.
+ * written; direction words are extract's business.  The words are data, one
+ * table (quantity_words.c); this file is the grammar that reads them.
  */
 #include <string.h>
 
 #include "nvfacts_core.h"
+#include "quantity_words.h"
 
-/* ---- the grammar's words --------------------------------------------- */
-
-typedef struct unit_word
-{
-	const char *word;
-	nvf_unit	unit;
-	int			shift;			/* power of ten applied to the value */
-} unit_word;
-
-/* Units written after the number; the longest match wins. */
-static const unit_word suffix_units[] = {
-	{"个百分点", NVF_UNIT_PP, 0}, {"百分点", NVF_UNIT_PP, 0}, {"个基点", NVF_UNIT_PP, -2}, {"基点", NVF_UNIT_PP, -2},
-	{"%", NVF_UNIT_PERCENT, 0}, {"‰", NVF_UNIT_PERCENT, -1},
-	{"美元", NVF_UNIT_USD, 0}, {"美金", NVF_UNIT_USD, 0}, {"美分", NVF_UNIT_USD, -2},
-	{"港元", NVF_UNIT_HKD, 0}, {"港币", NVF_UNIT_HKD, 0}, {"新台币", NVF_UNIT_TWD, 0}, {"台币", NVF_UNIT_TWD, 0},
-	{"元新台币", NVF_UNIT_TWD, 0}, {"元台币", NVF_UNIT_TWD, 0}, {"元港币", NVF_UNIT_HKD, 0}, {"美仙", NVF_UNIT_USD, -2}, {"港仙", NVF_UNIT_HKD, -2},
-	{"日元", NVF_UNIT_JPY, 0}, {"日圆", NVF_UNIT_JPY, 0}, {"欧元", NVF_UNIT_EUR, 0}, {"英镑", NVF_UNIT_GBP, 0},
-	{"韩元", NVF_UNIT_KRW, 0}, {"元人民币", NVF_UNIT_CNY, 0}, {"人民币", NVF_UNIT_CNY, 0}, {"块钱", NVF_UNIT_CNY, 0},
-	{"元", NVF_UNIT_CNY, 0},
-	{NULL, NVF_UNIT_NONE, 0}
-};
-
-/* English words after a number (one space allowed before each). */
-static const unit_word english_scales[] = {
-	{"thousand", NVF_UNIT_NONE, 3}, {"million", NVF_UNIT_NONE, 6}, {"billion", NVF_UNIT_NONE, 9}, {"trillion", NVF_UNIT_NONE, 12},
-	{"bn", NVF_UNIT_NONE, 9}, {"mn", NVF_UNIT_NONE, 6}, {"B", NVF_UNIT_NONE, 9}, {"M", NVF_UNIT_NONE, 6}, {"K", NVF_UNIT_NONE, 3},
-	{NULL, NVF_UNIT_NONE, 0}
-};
-
-static const unit_word english_units[] = {
-	{"percentage points", NVF_UNIT_PP, 0}, {"percentage point", NVF_UNIT_PP, 0}, {"pp", NVF_UNIT_PP, 0},
-	{"pct", NVF_UNIT_PP, 0},
-	{"basis points", NVF_UNIT_PP, -2}, {"basis point", NVF_UNIT_PP, -2}, {"bps", NVF_UNIT_PP, -2}, {"bp", NVF_UNIT_PP, -2},
-	{"percent", NVF_UNIT_PERCENT, 0}, {"per cent", NVF_UNIT_PERCENT, 0},
-	{"US dollars", NVF_UNIT_USD, 0}, {"dollars", NVF_UNIT_USD, 0}, {"USD", NVF_UNIT_USD, 0}, {"yuan", NVF_UNIT_CNY, 0},
-	{"RMB", NVF_UNIT_CNY, 0}, {"CNY", NVF_UNIT_CNY, 0}, {"HKD", NVF_UNIT_HKD, 0}, {"euros", NVF_UNIT_EUR, 0}, {"EUR", NVF_UNIT_EUR, 0},
-	{"times", NVF_UNIT_TIMES, 0},
-	{NULL, NVF_UNIT_NONE, 0}
-};
-
-/* Currency written before the number. */
-static const unit_word prefix_currencies[] = {
-	{"US$", NVF_UNIT_USD, 0}, {"HK$", NVF_UNIT_HKD, 0}, {"NT$", NVF_UNIT_TWD, 0}, {"$", NVF_UNIT_USD, 0},
-	{"¥", NVF_UNIT_CNY, 0}, {"€", NVF_UNIT_EUR, 0}, {"£", NVF_UNIT_GBP, 0},
-	{"USD", NVF_UNIT_USD, 0}, {"RMB", NVF_UNIT_CNY, 0}, {"CNY", NVF_UNIT_CNY, 0}, {"HKD", NVF_UNIT_HKD, 0},
-	{"人民币", NVF_UNIT_CNY, 0}, {"港币", NVF_UNIT_HKD, 0}, {"新台币", NVF_UNIT_TWD, 0},
-	{NULL, NVF_UNIT_NONE, 0}
-};
-
-/* Classifiers of counted things (one character each). */
-static const char *const classifiers[] = {
-	"个", "家", "块", "张", "台", "名", "人", "位", "颗", "片", "套", "款", "座",
-	"辆", "部", "件", "项", "份", "枚", "条", "架", "艘", "户", "只", "支", "笔", NULL
-};
-
-/* After a scaled number these make it a duration or date, not a count. */
-static const char *const time_words[] = {
-	"年", "月", "日", "天", "小时", "分钟", "秒", "周", "岁", NULL
-};
-
-typedef struct approx_word
-{
-	const char *word;
-	size_t		len;			/* strlen(word): approx_before is matched backwards */
-	nvf_approx	approx;
-} approx_word;
-
-/* A string literal and its length, for the initializers below. */
-#define WORD(w) w, sizeof(w) - 1
-
-static const approx_word approx_before[] = {
-	{WORD("大约"), NVF_APPROX_ABOUT}, {WORD("约合"), NVF_APPROX_ABOUT},
-	{WORD("折合"), NVF_APPROX_ABOUT}, {WORD("约为"), NVF_APPROX_ABOUT},
-	{WORD("约"), NVF_APPROX_ABOUT}, {WORD("大概"), NVF_APPROX_ABOUT},
-	{WORD("接近"), NVF_APPROX_ABOUT}, {WORD("将近"), NVF_APPROX_ABOUT},
-	{WORD("近"), NVF_APPROX_ABOUT}, {WORD("几乎"), NVF_APPROX_ABOUT},
-	{WORD("差不多"), NVF_APPROX_ABOUT}, {WORD("about"), NVF_APPROX_ABOUT},
-	{WORD("around"), NVF_APPROX_ABOUT}, {WORD("approximately"), NVF_APPROX_ABOUT},
-	{WORD("roughly"), NVF_APPROX_ABOUT}, {WORD("nearly"), NVF_APPROX_ABOUT},
-	{WORD("almost"), NVF_APPROX_ABOUT},
-	{WORD("超过"), NVF_APPROX_OVER}, {WORD("超出"), NVF_APPROX_OVER}, {WORD("跨越"), NVF_APPROX_OVER},
-	{WORD("超"), NVF_APPROX_OVER}, {WORD("逾"), NVF_APPROX_OVER}, {WORD("突破"), NVF_APPROX_OVER},
-	{WORD("冲破"), NVF_APPROX_OVER}, {WORD("高于"), NVF_APPROX_OVER}, {WORD("多于"), NVF_APPROX_OVER},
-	{WORD("不止"), NVF_APPROX_OVER}, {WORD("至少"), NVF_APPROX_OVER}, {WORD("起码"), NVF_APPROX_OVER},
-	{WORD("more than"), NVF_APPROX_OVER}, {WORD("over"), NVF_APPROX_OVER},
-	{WORD("above"), NVF_APPROX_OVER}, {WORD("at least"), NVF_APPROX_OVER},
-	{WORD("不足"), NVF_APPROX_UNDER}, {WORD("不到"), NVF_APPROX_UNDER},
-	{WORD("低于"), NVF_APPROX_UNDER}, {WORD("少于"), NVF_APPROX_UNDER},
-	{WORD("未满"), NVF_APPROX_UNDER}, {WORD("less than"), NVF_APPROX_UNDER},
-	{WORD("under"), NVF_APPROX_UNDER}, {WORD("below"), NVF_APPROX_UNDER},
-	{WORD("多达"), NVF_APPROX_UP_TO}, {WORD("最多"), NVF_APPROX_UP_TO},
-	{WORD("至多"), NVF_APPROX_UP_TO}, {WORD("不超过"), NVF_APPROX_UP_TO},
-	{WORD("最高"), NVF_APPROX_UP_TO}, {WORD("up to"), NVF_APPROX_UP_TO},
-	{NULL, 0, NVF_APPROX_NONE}
-};
-
-static const approx_word approx_after[] = {
-	{WORD("左右"), NVF_APPROX_ABOUT}, {WORD("上下"), NVF_APPROX_ABOUT},
-	{WORD("以上"), NVF_APPROX_OVER}, {WORD("之上"), NVF_APPROX_OVER}, {WORD("有余"), NVF_APPROX_OVER},
-	{WORD("出头"), NVF_APPROX_OVER}, {WORD("开外"), NVF_APPROX_OVER}, {WORD("多"), NVF_APPROX_OVER},
-	{WORD("余"), NVF_APPROX_OVER},
-	{WORD("以下"), NVF_APPROX_UNDER}, {WORD("之下"), NVF_APPROX_UNDER},
-	{NULL, 0, NVF_APPROX_NONE}
-};
-
-#undef WORD
-
-/* 翻倍 and its kin: a written-out multiple. */
-static const unit_word doubling_words[] = {
-	{"翻了两番", NVF_UNIT_TIMES, 4}, {"翻两番", NVF_UNIT_TIMES, 4}, {"翻了三番", NVF_UNIT_TIMES, 8}, {"翻三番", NVF_UNIT_TIMES, 8},
-	{"翻了一番", NVF_UNIT_TIMES, 2}, {"翻一番", NVF_UNIT_TIMES, 2}, {"翻了一倍", NVF_UNIT_TIMES, 2}, {"翻一倍", NVF_UNIT_TIMES, 2},
-	{"翻了一翻", NVF_UNIT_TIMES, 2}, {"翻倍", NVF_UNIT_TIMES, 2}, {"翻番", NVF_UNIT_TIMES, 2}, {"倍增", NVF_UNIT_TIMES, 2},
-	{NULL, NVF_UNIT_NONE, 0}
-};
-
-/* 百分之 / 千分之 / 万分之 */
-static const unit_word per_words[] = {
-	{"百分之", NVF_UNIT_PERCENT, 0}, {"千分之", NVF_UNIT_PERCENT, -1}, {"万分之", NVF_UNIT_PERCENT, -2}, {NULL, NVF_UNIT_NONE, 0}
-};
+/* ---- the words, indexed by role ---------------------------------------- */
 
 /*
- * The lists above as longest_word reads them, each with a filter on the
- * first characters of its words: the lists are looked up at every number
- * and most lookups find nothing.  Filled on the first scan (fill_scan_tables).
+ * The rows of quantity_words.c of one role, in table order, with a filter on
+ * their first characters: the roles are looked up at every number and most
+ * lookups find nothing.  Filled on the first scan (fill_scan_tables).
  */
+typedef struct indexed_word
+{
+	const qword *w;
+	size_t		len;			/* strlen(w->word): some roles are matched backwards */
+} indexed_word;
+
 typedef struct word_table
 {
-	const unit_word *words;
+	const indexed_word *words;	/* n rows */
+	int			n;
 	uint64_t	first[4];		/* bit c & 255 for the first code point c of each word */
 } word_table;
 
-static word_table suffix_table = {suffix_units, {0}},
-			english_scale_table = {english_scales, {0}},
-			english_unit_table = {english_units, {0}},
-			prefix_table = {prefix_currencies, {0}},
-			doubling_table = {doubling_words, {0}},
-			per_table = {per_words, {0}};
+static word_table roles[QW_ROLE_N_];
+static indexed_word role_rows[QW_TABLE_MAX];
 
 /* ---- small text helpers ---------------------------------------------- */
 
@@ -208,19 +95,29 @@ first_bit(const word_table *tab, uint32_t c)
 	return (tab->first[c >> 6] >> (c & 63)) & 1;
 }
 
-/* Longest listed word at pos (English ones need a word boundary). */
-static const unit_word *
-longest_word(const scan_ctx *sc, size_t pos, const word_table *tab)
+/* Could a word of the role start at pos? */
+static bool
+role_may_start(const scan_ctx *sc, size_t pos, const word_table *tab)
 {
-	const unit_word *best = NULL;
-	size_t		bestlen = 0;
 	int			adv;
 
-	if (pos >= sc->len ||
-		!first_bit(tab, nvf_utf8_decode((const unsigned char *) sc->t + pos, sc->len - pos, &adv)))
+	return pos < sc->len &&
+		first_bit(tab, nvf_utf8_decode((const unsigned char *) sc->t + pos, sc->len - pos, &adv));
+}
+
+/* Longest word of the role at pos (English ones need a word boundary). */
+static const qword *
+longest_word(const scan_ctx *sc, size_t pos, qword_role role)
+{
+	const word_table *tab = &roles[role];
+	const qword *best = NULL;
+	size_t		bestlen = 0;
+
+	if (!role_may_start(sc, pos, tab))
 		return NULL;			/* no word starts with this character */
-	for (const unit_word *w = tab->words; w->word; w++)
+	for (int i = 0; i < tab->n; i++)
 	{
+		const qword *w = tab->words[i].w;
 		size_t		n = word_at(sc, pos, w->word);
 
 		if (n > bestlen &&
@@ -266,13 +163,28 @@ cp_before(const scan_ctx *sc, size_t pos)
 	return nvf_utf8_decode((const unsigned char *) sc->t + k, pos - k, &adv);
 }
 
-static size_t
-match_list(const scan_ctx *sc, size_t pos, const char *const *words)
+/* The first word of the role (in table order) at pos, its length in *n. */
+static const qword *
+first_word(const scan_ctx *sc, size_t pos, qword_role role, size_t *n)
 {
-	size_t		n = 0;
+	const word_table *tab = &roles[role];
 
-	for (int i = 0; words[i] && !n; i++)
-		n = word_at(sc, pos, words[i]);
+	*n = 0;
+	if (!role_may_start(sc, pos, tab))
+		return NULL;
+	for (int i = 0; i < tab->n; i++)
+		if ((*n = word_at(sc, pos, tab->words[i].w->word)) > 0)
+			return tab->words[i].w;
+	return NULL;
+}
+
+/* The length of the first word of the role at pos, or 0. */
+static size_t
+match_role(const scan_ctx *sc, size_t pos, qword_role role)
+{
+	size_t		n;
+
+	first_word(sc, pos, role, &n);
 	return n;
 }
 
@@ -319,15 +231,17 @@ number_in_word(const scan_ctx *sc, size_t pos)
 static void
 apply_approx_before(const scan_ctx *sc, parsed *p)
 {
+	const word_table *tab = &roles[QW_APPROX_BEFORE];
 	size_t		pos = p->lead;
-	const approx_word *best = NULL;
+	const qword *best = NULL;
 	size_t		bestlen = 0;
 
 	while (pos > 0 && sc->t[pos - 1] == ' ')
 		pos--;
-	for (const approx_word *w = approx_before; w->word; w++)
+	for (int i = 0; i < tab->n; i++)
 	{
-		size_t		n = w->len;
+		const qword *w = tab->words[i].w;
+		size_t		n = tab->words[i].len;
 
 		if (n > bestlen && ends_with(sc, pos, w->word, n) &&
 			(!is_alpha(w->word[0]) || pos == n || !is_alpha(sc->t[pos - n - 1])))
@@ -339,7 +253,7 @@ apply_approx_before(const scan_ctx *sc, parsed *p)
 	if (best)
 	{
 		p->approx = best->approx;
-		if (strcmp(best->word, "约合") == 0 || strcmp(best->word, "折合") == 0)
+		if (best->flags & QW_CONVERTED)
 			p->flags |= NVF_Q_CONVERTED;
 	}
 }
@@ -347,22 +261,25 @@ apply_approx_before(const scan_ctx *sc, parsed *p)
 static void
 apply_approx_after(const scan_ctx *sc, parsed *p)
 {
+	const word_table *tab = &roles[QW_APPROX_AFTER];
 	size_t		pos = skip_spaces(sc, p->end, 1);
 
-	for (const approx_word *w = approx_after; w->word; w++)
+	for (int i = 0; i < tab->n; i++)
 	{
+		const qword *w = tab->words[i].w;
+		size_t		n = tab->words[i].len;
+
 		if (!starts_with(sc, pos, w->word))
 			continue;
 		/* 上下浮动 is a tolerance; 多/余 only close a multiple (五倍多) */
-		if (strcmp(w->word, "上下") == 0 &&
-			(starts_with(sc, pos + 6, "浮") || starts_with(sc, pos + 6, "波")))
+		if ((w->flags & QW_UNLESS_FLOAT) &&
+			(starts_with(sc, pos + n, "浮") || starts_with(sc, pos + n, "波")))
 			continue;
-		if ((strcmp(w->word, "多") == 0 || strcmp(w->word, "余") == 0) &&
-			(p->unit != NVF_UNIT_TIMES || pos != p->end))
+		if ((w->flags & QW_MULTIPLE_ONLY) && (p->unit != NVF_UNIT_TIMES || pos != p->end))
 			continue;
 		p->approx = w->approx;
-		if (strcmp(w->word, "多") == 0)
-			p->end = pos + w->len;
+		if (w->flags & QW_INSIDE)
+			p->end = pos + n;
 		return;
 	}
 }
@@ -371,21 +288,21 @@ apply_approx_after(const scan_ctx *sc, parsed *p)
 static size_t
 read_suffix_unit(const scan_ctx *sc, size_t pos, parsed *p)
 {
-	const unit_word *w = longest_word(sc, pos, &suffix_table);
+	const qword *w = longest_word(sc, pos, QW_UNIT);
 	size_t		q;
 
 	if (w)
 	{
 		p->unit = w->unit;
 		p->shift += w->shift;
-		if (strcmp(w->word, "元") == 0)
+		if (w->flags & QW_BARE_YUAN)
 			p->flags |= NVF_Q_BARE_YUAN;
-		else if (strncmp(w->word, "元", 3) == 0 && w->word[3])
+		else if (w->flags & QW_NAMED_YUAN)
 			p->flags |= NVF_Q_NAMED_YUAN;	/* 576亿元新台币: 元 is that currency here */
 		return pos + strlen(w->word);
 	}
 	q = skip_spaces(sc, pos, 1);
-	w = longest_word(sc, q, &english_scale_table);
+	w = longest_word(sc, q, QW_ENGLISH_SCALE);
 	/* one-letter scales only glued to a currency amount: $5B, not 3M公司 */
 	if (w && (w->word[1] != '\0' || (q == pos && p->prefix_unit)))
 	{
@@ -394,7 +311,7 @@ read_suffix_unit(const scan_ctx *sc, size_t pos, parsed *p)
 		pos = q + strlen(w->word);
 		q = skip_spaces(sc, pos, 1);
 	}
-	if ((w = longest_word(sc, q, &english_unit_table)) != NULL)
+	if ((w = longest_word(sc, q, QW_ENGLISH_UNIT)) != NULL)
 	{
 		p->unit = w->unit;
 		p->shift += w->shift;
@@ -405,11 +322,11 @@ read_suffix_unit(const scan_ctx *sc, size_t pos, parsed *p)
 
 /* X分之Y: a fraction, unit x */
 static bool
-read_fraction(const scan_ctx *sc, parsed *p)
+read_fraction(const scan_ctx *sc, parsed *p, size_t n)
 {
 	nvf_number	num;
 
-	if (!nvf_read_number(sc->t, sc->len, p->end + 6, &num) || num.vague ||
+	if (!nvf_read_number(sc->t, sc->len, p->end + n, &num) || num.vague ||
 		p->num.vague)
 		return false;
 	p->value = p->high = nvf_dec_div(num.value, p->num.value);
@@ -442,14 +359,9 @@ tenths_digit(const scan_ctx *sc, parsed *p)
 static bool
 read_tenths(const scan_ctx *sc, parsed *p, int adv)
 {
-	static const char *const cheng_words[] = {
-		"成为", "成本", "成功", "成立", "成长", "成员", "成熟", "成果", "成交",
-		"成绩", "成型", "成品", "成都", "成了", "成分", "成效", "成就", NULL
-	};
-
 	if (p->num.ndigits != 1 || p->num.has_scale ||
 		nvf_dec_cmp(p->num.value, nvf_dec_make(10, 0)) > 0 ||
-		match_list(sc, p->end, cheng_words))
+		match_role(sc, p->end, QW_NOT_TENTHS))
 		return false;
 	p->unit = NVF_UNIT_PERCENT;
 	p->unit_explicit = true;
@@ -463,9 +375,9 @@ read_tenths(const scan_ctx *sc, parsed *p, int adv)
 static bool
 read_count(const scan_ctx *sc, parsed *p)
 {
-	size_t		n = match_list(sc, p->end, classifiers);
+	size_t		n = match_role(sc, p->end, QW_CLASSIFIER);
 
-	if (!n || starts_with(sc, p->end, "个百分点") || starts_with(sc, p->end, "块钱"))
+	if (!n)
 		return false;
 	if (p->num.chinese_only && !p->num.has_scale && !p->num.vague &&
 		nvf_dec_cmp(p->num.value, nvf_dec_make(1, 0)) == 0)
@@ -489,8 +401,8 @@ read_unit(const scan_ctx *sc, parsed *p)
 	uint32_t	c = cp_at(sc, p->end, &adv);
 	size_t		n;
 
-	if (starts_with(sc, p->end, "分之"))
-		return read_fraction(sc, p);
+	if ((n = match_role(sc, p->end, QW_FRACTION)) > 0)
+		return read_fraction(sc, p, n);
 	if (c == 0x500D ||			/* 倍, or 3x glued to its number */
 		((c == 'x' || c == 0xD7) && word_boundary_after(sc, p->end + adv)))
 	{
@@ -525,7 +437,7 @@ read_unit(const scan_ctx *sc, parsed *p)
 	if (read_count(sc, p))
 		return true;
 	/* a scaled Arabic number without unit counts things: 300万开发者 */
-	if (p->num.has_arabic && p->num.has_scale && !match_list(sc, p->end, time_words))
+	if (p->num.has_arabic && p->num.has_scale && !match_role(sc, p->end, QW_TIME))
 	{
 		p->unit = NVF_UNIT_ITEMS;
 		p->flags |= NVF_Q_UNITLESS;
@@ -537,10 +449,10 @@ read_unit(const scan_ctx *sc, parsed *p)
 static size_t
 read_prefix(const scan_ctx *sc, size_t pos, parsed *p)
 {
-	const unit_word *w = longest_word(sc, pos, &prefix_table);
-	int			adv;
-	uint32_t	c,
-				prev;
+	const qword *w = longest_word(sc, pos, QW_PREFIX_CURRENCY),
+			   *sign;
+	size_t		n;
+	uint32_t	prev;
 
 	if (w && !(is_alpha(w->word[0]) && pos > 0 && is_alpha(sc->t[pos - 1])))
 	{
@@ -555,22 +467,22 @@ read_prefix(const scan_ctx *sc, size_t pos, parsed *p)
 			pos = q;
 		}
 	}
-	c = cp_at(sc, pos, &adv);
+	if ((sign = first_word(sc, pos, QW_SIGN, &n)) == NULL)
+		return pos;
 	/* – 1.27 元: an en dash and a space before the digits is a minus too */
-	if (c == 0x2013 && pos + adv + 1 < sc->len && sc->t[pos + adv] == ' ' &&
-		is_digit(sc->t[pos + adv + 1]))
-		adv++;
-	if ((c == '-' || c == 0x2212 || c == '+' || c == 0x2013) && pos + adv < sc->len &&
-		is_digit(sc->t[pos + adv]))
+	if ((sign->flags & QW_SPACED) && pos + n + 1 < sc->len && sc->t[pos + n] == ' ' &&
+		is_digit(sc->t[pos + n + 1]))
+		n++;
+	if (pos + n < sc->len && is_digit(sc->t[pos + n]))
 	{
 		prev = cp_before(sc, pos);
 		if (!(prev < 0x80 && (is_alpha((char) prev) || is_digit((char) prev) || prev == '%' ||
 							  prev == '.' || prev == '-')) &&
 			!nvf_is_cjk_numeral(prev) && prev != 0x5143 && prev != 0x91D1)	/* 元 金 */
 		{
-			p->negative = (c != '+');
+			p->negative = (sign->flags & QW_MINUS) != 0;
 			p->flags |= NVF_Q_SIGNED;
-			pos += adv;
+			pos += n;
 		}
 	}
 	return pos;
@@ -580,29 +492,30 @@ read_prefix(const scan_ctx *sc, size_t pos, parsed *p)
 static bool
 read_special(const scan_ctx *sc, size_t pos, parsed *p)
 {
-	const unit_word *w = longest_word(sc, pos, &doubling_table);
+	const qword *w = longest_word(sc, pos, QW_DOUBLING);
+	size_t		n;
 
 	if (w)
 	{
 		p->value = p->high = nvf_dec_make(w->shift, 0);
-		p->unit = NVF_UNIT_TIMES;
+		p->unit = w->unit;
 		p->end = pos + strlen(w->word);
 		return true;
 	}
-	if (starts_with(sc, pos, "一半") || starts_with(sc, pos, "半数"))
+	if ((w = first_word(sc, pos, QW_HALF, &n)) != NULL)
 	{
 		p->value = p->high = nvf_dec_make(5, -1);	/* a fraction: half */
-		p->unit = NVF_UNIT_TIMES;
+		p->unit = w->unit;
 		p->flags |= NVF_Q_FRACTION;
-		p->end = pos + 6;
+		p->end = pos + n;
 		return true;
 	}
-	if ((w = longest_word(sc, pos, &per_table)) != NULL)
+	if ((w = longest_word(sc, pos, QW_PER)) != NULL)
 	{
 		if (!nvf_read_number(sc->t, sc->len, pos + strlen(w->word), &p->num) || p->num.vague)
 			return false;
 		p->value = p->high = nvf_dec_shift(p->num.value, w->shift);
-		p->unit = NVF_UNIT_PERCENT;
+		p->unit = w->unit;
 		p->end = p->num.end;
 		return true;
 	}
@@ -670,11 +583,10 @@ parse_one(const scan_ctx *sc, size_t pos, parsed *p, size_t *resume)
 static size_t
 range_separator(const scan_ctx *sc, size_t pos)
 {
-	static const char *const seps[] = {"至", "到", "-", "~", "—", "–", "−", "〜", NULL};
 	size_t		n;
 
 	pos = skip_spaces(sc, pos, 2);
-	n = match_list(sc, pos, seps);
+	n = match_role(sc, pos, QW_RANGE);
 	return n ? skip_spaces(sc, pos + n, 2) : 0;
 }
 
@@ -732,9 +644,7 @@ extend_range(const scan_ctx *sc, parsed *a)
 static size_t
 number_joiner(const scan_ctx *sc, size_t pos)
 {
-	if (pos < sc->len && sc->t[pos] == '/')
-		return 1;
-	return match_list(sc, pos, (const char *const[]) {"±", NULL});
+	return match_role(sc, pos, QW_JOIN);
 }
 
 /*
@@ -768,51 +678,54 @@ slash_unit(const scan_ctx *sc, parsed *a)
 
 /* ---- scanning -------------------------------------------------------- */
 
-/* Can a quantity start with code point c?  (cheap test before parsing) */
-static bool
-may_start_with(uint32_t c)
-{
-	if (c < 0x80)
-		return is_digit((char) c) || c == '$' || c == '-' || c == '+' ||
-			c == 'U' || c == 'H' || c == 'N' || c == 'R' || c == 'C';
-	return nvf_is_cjk_numeral(c) || c == 0x51E0 || c == 0x6570 ||	/* 几 数 */
-		c == 0x7FFB || c == 0x4EBA || c == 0x6E2F || c == 0x65B0 ||	/* 翻 人 港 新 */
-		c == 0x534A || c == 0x500D ||	/* 半 倍(增) */
-		c == 0x2013 ||			/* – 1.27元: a dash for a minus sign */
-		c == 0xA5 || c == 0x20AC || c == 0xA3 || c == 0x2212;
-}
-
 /*
- * may_start_with for every BMP code point (none above starts a quantity):
- * the scan asks at every character, and the bit is cheaper than the
- * switches.
+ * The first characters a quantity may start with, for every BMP code point
+ * (none above starts one): a number's (numeral.c), and the first characters
+ * of the words of the roles that open a quantity (a currency before the
+ * number, a sign, 翻倍, 百分之, 一半).  The scan asks at every character.
  */
 static uint64_t start_bits[0x10000 / 64];
 static bool scan_tables_ready;
 
-/* start_bits and the word tables' filters, once per process. */
+static void
+set_bit(uint64_t *bits, uint32_t c)
+{
+	bits[c >> 6] |= UINT64_C(1) << (c & 63);
+}
+
+/* The index of quantity_words.c by role, its filters and start_bits, once per process. */
 static void
 fill_scan_tables(void)
 {
-	word_table *const tables[] = {&suffix_table, &english_scale_table, &english_unit_table,
-								  &prefix_table, &doubling_table, &per_table};
+	int			count[QW_ROLE_N_] = {0},
+				at = 0;
 
+	for (const qword *w = nvf_quantity_words; w->word; w++)
+		count[w->role]++;
+	for (int r = 0; r < QW_ROLE_N_; r++)
+	{
+		roles[r].words = &role_rows[at];
+		at += count[r];
+	}
+	for (const qword *w = nvf_quantity_words; w->word; w++)
+	{
+		word_table *tab = &roles[w->role];
+		size_t		len = strlen(w->word);
+		int			adv;
+		uint32_t	c = nvf_utf8_decode((const unsigned char *) w->word, len, &adv);
+
+		role_rows[tab->words - role_rows + tab->n++] = (indexed_word) {w, len};
+		set_bit(tab->first, c & 255);
+		if (qword_role_starts(w->role) && c < 0x10000)
+			set_bit(start_bits, c);
+	}
 	for (uint32_t c = 0; c < 0x10000; c++)
-		if (may_start_with(c))
-			start_bits[c >> 6] |= UINT64_C(1) << (c & 63);
-	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
-		for (const unit_word *w = tables[i]->words; w->word; w++)
-		{
-			int			adv;
-			uint32_t	c = nvf_utf8_decode((const unsigned char *) w->word,
-											strlen(w->word), &adv) & 255;
-
-			tables[i]->first[c >> 6] |= UINT64_C(1) << (c & 63);
-		}
+		if (nvf_numeral_may_start(c))
+			set_bit(start_bits, c);
 	scan_tables_ready = true;
 }
 
-/* may_start_with(c), from start_bits */
+/* Whether a quantity may start with c (start_bits) */
 static bool
 may_start(uint32_t c)
 {
@@ -966,12 +879,12 @@ nvf_unit
 nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end)
 {
 	scan_ctx	sc = {NULL, t, len};
-	const unit_word *w;
+	const qword *w;
 
 	if (!scan_tables_ready)
 		fill_scan_tables();
-	if ((w = longest_word(&sc, pos, &suffix_table)) == NULL &&
-		(w = longest_word(&sc, pos, &prefix_table)) == NULL)
+	if ((w = longest_word(&sc, pos, QW_UNIT)) == NULL &&
+		(w = longest_word(&sc, pos, QW_PREFIX_CURRENCY)) == NULL)
 		return NVF_UNIT_NONE;
 	if (!nvf_unit_is_money(w->unit))
 		return NVF_UNIT_NONE;

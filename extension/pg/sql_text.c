@@ -97,12 +97,14 @@ typedef struct quantity_sink
 	MemoryContext out_cxt;
 } quantity_sink;
 
+#define QUANTITY_COLUMNS 8		/* span_start ... approx */
+
 static void
 emit_quantity(void *arg, const nvf_quantity *q)
 {
 	quantity_sink *sink = arg;
-	Datum		v[8];
-	bool		n[8] = {0};
+	Datum		v[QUANTITY_COLUMNS];
+	bool		n[QUANTITY_COLUMNS] = {0};
 	MemoryContext old = MemoryContextSwitchTo(sink->out_cxt);
 
 	v[0] = Int32GetDatum((int32) q->ostart);
@@ -128,6 +130,12 @@ nvf_quantities(PG_FUNCTION_ARGS)
 
 	nvf_pg_require_core();
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	if (rsinfo->setDesc->natts != QUANTITY_COLUMNS)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("nvfacts.quantities() must return %d columns, but its declaration has %d",
+						QUANTITY_COLUMNS, rsinfo->setDesc->natts),
+				 errhint("The SQL declaration does not match the library: run ALTER EXTENSION nvfacts UPDATE.")));
 	sink.store = rsinfo->setResult;
 	sink.desc = rsinfo->setDesc;
 	sink.out_cxt = CurrentMemoryContext;

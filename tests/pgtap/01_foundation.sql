@@ -6,7 +6,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS nvfacts;
 
-SELECT plan(31);
+SELECT plan(32);
 
 -- ---- labels -----------------------------------------------------------------
 
@@ -57,6 +57,13 @@ SELECT throws_ok($$INSERT INTO nvfacts.cues (word, kind) VALUES ('环比', 'sequ
 SELECT throws_ok($$INSERT INTO nvfacts.metric_aliases (alias, metric, basis) VALUES ('调整后营收', 'revenue', 'ifrs')$$,
     '23514', 'new row for relation "metric_aliases" violates check constraint "metric_aliases_basis_check"',
     'a basis the core does not know is refused');
+
+-- a declaration that does not match the library (a half-done upgrade) is an error, not a crash
+CREATE FUNCTION pg_temp.old_quantities(text) RETURNS TABLE (span_start int, surface text)
+    AS '$libdir/nvfacts', 'nvf_quantities' LANGUAGE C STRICT;
+SELECT throws_ok($$SELECT * FROM pg_temp.old_quantities('营收12亿美元')$$, '42804',
+    'nvfacts.quantities() must return 8 columns, but its declaration has 2',
+    'quantities() checks its result columns before filling them');
 
 -- ---- 50 MB of article-like text ------------------------------------------
 

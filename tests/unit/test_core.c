@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "nvfacts_core.h"
+#include "quantity_words.h"
 #include "../fuzz/standalone_env.h"
 
 #define ARTICLES_DIR "tests/data/articles"
@@ -803,6 +804,71 @@ test_vocab(void)
 	   "names read back to their values; NULL and unknown names to -1");
 }
 
+/* ---- the table of quantity words ---------------------------------------- */
+
+/* The one quantity in text (normalized first), or false. */
+static bool
+one_quantity(const char *text, nvf_quantity *q)
+{
+	nvf_text	t;
+	nvf_quantity *qs;
+
+	nvf_normalize_text(&env, text, strlen(text), false, &t);
+	if (nvf_scan_quantities(&env, &t, &qs) != 1)
+		return false;
+	*q = qs[0];
+	return true;
+}
+
+/*
+ * Every row of quantity_words.c of the roles that give a unit or an
+ * approximation is read where its role says: a unit after 12, a currency
+ * before it, an approximation before or after 12美元.
+ */
+static void
+test_quantity_words(void)
+{
+	int			rows = 0,
+				wrong = 0;
+
+	for (const qword *w = nvf_quantity_words; w->word; w++)
+	{
+		char		text[128];
+		nvf_quantity q;
+		bool		good;
+
+		switch (w->role)
+		{
+			case QW_UNIT:
+				snprintf(text, sizeof(text), "营收12%s。", w->word);
+				good = one_quantity(text, &q) && q.unit == w->unit;
+				break;
+			case QW_PREFIX_CURRENCY:
+				snprintf(text, sizeof(text), "营收%s12亿。", w->word);
+				good = one_quantity(text, &q) && q.unit == w->unit;
+				break;
+			case QW_APPROX_BEFORE:
+				snprintf(text, sizeof(text), "营收%s 12美元。", w->word);
+				good = one_quantity(text, &q) && q.approx == w->approx;
+				break;
+			case QW_APPROX_AFTER:
+				snprintf(text, sizeof(text), (w->flags & QW_MULTIPLE_ONLY) ? "增长12倍%s。" : "营收12美元%s。", w->word);
+				good = one_quantity(text, &q) && q.approx == w->approx;
+				break;
+			default:
+				continue;
+		}
+		rows++;
+		if (!good)
+		{
+			wrong++;
+			diag("not read: %s", text);
+		}
+		env.reset(env.ctx);
+	}
+	ok(rows > 90 && wrong == 0, "each of the %d unit, currency and approximation words of the table is read", rows);
+}
+
 /* lexicon_data.sql parsed as the fuzzer parses it gives the README's first facts. */
 static void
 test_extract(void)
@@ -849,6 +915,7 @@ main(void)
 	test_charset();
 	test_encoding_fixtures();
 	test_vocab();
+	test_quantity_words();
 	test_extract();
 	env.reset(env.ctx);
 	printf("1..%d\n", ntests);

@@ -49,6 +49,7 @@ nvf_article_files(PG_FUNCTION_ARGS)
 	int64		bytes;
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	nvf_require_columns(rsinfo->setDesc, 3, "nvfacts.article_files()");
 	server_options(fcinfo, &o);
 	nvf_root_open(&o, &root);
 	files = nvf_loader_list(&o, &root, true, &n, &bytes);
@@ -87,6 +88,7 @@ nvf_read_article(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
+	nvf_require_columns(desc, NVF_ARTICLE_COLS + 1, "nvfacts.read_article()");
 	server_options(fcinfo, &o);
 	o.skip_errors = false;
 	fc.server = o.server;
@@ -205,6 +207,7 @@ nvf_ingest_read(PG_FUNCTION_ARGS)
 	ErrorContextCallback errcb = {error_context_stack, nvf_file_error_context, &fc};
 
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	nvf_require_columns(rsinfo->setDesc, 7, "nvfacts.ingest_read()");
 	server_options(fcinfo, &o);
 	deconstruct_array(PG_GETARG_ARRAYTYPE_P(1), TEXTOID, -1, false, TYPALIGN_INT, &paths, &pathnull, &n);
 	fc.server = o.server;

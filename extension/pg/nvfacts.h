@@ -27,6 +27,7 @@ extern void nvf_pg_require_core(void);
 extern size_t nvf_text_limit(size_t len);
 extern text *nvf_text_from_bytes(const char *s, size_t len);
 extern Datum nvf_text_or_null(const char *s, bool *isnull);
+extern void nvf_require_columns(TupleDesc desc, int ncols, const char *function);
 extern Datum nvf_dec_datum(nvf_dec d, bool *isnull);
 
 /* in lexicon_cache.c */

@@ -76,6 +76,22 @@ nvf_text_or_null(const char *s, bool *isnull)
 	return s ? CStringGetTextDatum(s) : (Datum) 0;
 }
 
+/*
+ * The functions that fill a fixed number of result columns check the
+ * declaration first: a library newer or older than its SQL declaration (an
+ * upgrade not run) is an error that says so, not a write past an array.
+ */
+void
+nvf_require_columns(TupleDesc desc, int ncols, const char *function)
+{
+	if (desc->natts != ncols)
+		ereport(ERROR,
+				(errcode(ERRCODE_DATATYPE_MISMATCH),
+				 errmsg("%s must return %d columns, but its declaration has %d",
+						function, ncols, desc->natts),
+				 errhint("The SQL declaration does not match the library: run ALTER EXTENSION nvfacts UPDATE.")));
+}
+
 /* len, or the error when a text value of len bytes would exceed the 1 GB limit. */
 size_t
 nvf_text_limit(size_t len)

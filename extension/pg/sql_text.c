@@ -130,12 +130,7 @@ nvf_quantities(PG_FUNCTION_ARGS)
 
 	nvf_pg_require_core();
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
-	if (rsinfo->setDesc->natts != QUANTITY_COLUMNS)
-		ereport(ERROR,
-				(errcode(ERRCODE_DATATYPE_MISMATCH),
-				 errmsg("nvfacts.quantities() must return %d columns, but its declaration has %d",
-						QUANTITY_COLUMNS, rsinfo->setDesc->natts),
-				 errhint("The SQL declaration does not match the library: run ALTER EXTENSION nvfacts UPDATE.")));
+	nvf_require_columns(rsinfo->setDesc, QUANTITY_COLUMNS, "nvfacts.quantities()");
 	sink.store = rsinfo->setResult;
 	sink.desc = rsinfo->setDesc;
 	sink.out_cxt = CurrentMemoryContext;

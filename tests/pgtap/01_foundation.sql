@@ -6,7 +6,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS nvfacts;
 
-SELECT plan(32);
+SELECT plan(33);
 
 -- ---- labels -----------------------------------------------------------------
 
@@ -64,6 +64,11 @@ CREATE FUNCTION pg_temp.old_quantities(text) RETURNS TABLE (span_start int, surf
 SELECT throws_ok($$SELECT * FROM pg_temp.old_quantities('营收12亿美元')$$, '42804',
     'nvfacts.quantities() must return 8 columns, but its declaration has 2',
     'quantities() checks its result columns before filling them');
+CREATE FUNCTION pg_temp.old_ingest_read(name, text[]) RETURNS TABLE (path text)
+    AS '$libdir/nvfacts', 'nvf_ingest_read' LANGUAGE C;
+SELECT throws_ok($$SELECT * FROM pg_temp.old_ingest_read('any', '{a.txt}')$$, '42804',
+    'nvfacts.ingest_read() must return 7 columns, but its declaration has 1',
+    'ingest_read() checks its result columns before it reads a file');
 
 -- ---- 50 MB of article-like text ------------------------------------------
 

@@ -95,3 +95,11 @@ SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter, per
 SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'三星电子第四季度营业利润增长20%　2026年设施投资预计为50万亿韩元\n某财经网　2026年1月8日 08:15\n\n三星电子周四公布，第四季度营业利润同比增长20%。');
 -- a comparative (去年同期，…为X) is a fact of its own period, and 当季 after it is the report's quarter again
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'三星电子第三季度营业利润为12.2万亿韩元。去年同期，三星营业利润为9.18万亿韩元。\n\n存储业务当季营收26.7万亿韩元。', '2025-10-31');
+-- a calendar explained after the quarters (对应的是…, 则覆盖…) and a quarter still running are named,
+-- not reported: the figures of the next paragraph are the reported quarter's
+SELECT fact_no, entity, metric, segment, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'博通公布截至2025年8月3日的2025财年第三季度业绩，营收159.5亿美元。\n\n博通的财年在每年11月初结束，所以第三财季对应的是2025年5月至7月，仍在进行中的第四财季则覆盖2025年8月至10月。\n\n半导体业务营收92亿美元，同比增长26%。', '2025-09-05');
+-- a quarter still running named alone (第四财季刚刚开始) is no report either
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'博通2025财年第三季度营收159.5亿美元。\n\n眼下第四财季刚刚开始。\n\n软件业务营收67.9亿美元。', '2025-09-05');
+-- a year named alone first (FY2025对应的是…) leaves no lead: the quarters under it are its own, not
+-- those of a year-and-quarter named further down (FY2026 Q1)
+SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英伟达的FY2025对应的是2024年2月到2025年1月。FY2025的四个季度里，数据中心收入如下：\nQ1：226亿美元\nQ2：263亿美元\n\n到了FY2026 Q1，数据中心收入为391亿美元。', '2025-12-06');

@@ -316,6 +316,15 @@ period_owner(const doc_state *ds, const sentence *s, const nvf_period_mention *p
 	return ds->named_any ? ENTITY_NONE : (int) ds->nentities;
 }
 
+/* The month an entity's fiscal year ends in (12 for none). */
+static int
+fy_end_of(const doc_state *ds, int entity)
+{
+	const nvf_entity *e = nvf_lexicon_entity(ds->lex, entity);
+
+	return e ? e->fy_end_month : 12;
+}
+
 /* The month a period ends in, counted from year 0 (0: unknown). */
 static int
 end_index(const nvf_period *p, int fy_end_month)
@@ -323,6 +332,15 @@ end_index(const nvf_period *p, int fy_end_month)
 	nvf_date	d;
 
 	return nvf_period_end(p, fy_end_month, &d) ? d.year * 12 + d.month : 0;
+}
+
+/* Whether period r has not ended before the month the page was published in. */
+static bool
+still_running(const doc_state *ds, const nvf_period *r, int owner)
+{
+	int			end = end_index(r, fy_end_of(ds, owner));
+
+	return ds->published.year && end && end >= ds->published.year * 12 + ds->published.month;
 }
 
 /*
@@ -333,8 +351,7 @@ end_index(const nvf_period *p, int fy_end_month)
 static bool
 supersedes(const nvf_period *r, const nvf_period *c, int owner, const doc_state *ds)
 {
-	const nvf_entity *e = nvf_lexicon_entity(ds->lex, owner);
-	int			fy_end = e ? e->fy_end_month : 12;
+	int			fy_end = fy_end_of(ds, owner);
 	int			a = end_index(r, fy_end),
 				b = end_index(c, fy_end);
 
@@ -392,6 +409,8 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 			ep->outlook_para = ds->paragraph;
 			continue;
 		}
+		if (!figure_after(s, p->end) && r.kind != NVF_PK_YEAR && still_running(ds, &r, owner))
+			continue;			/* 正在进行的第四财季: a part of a year still running is named, not reported */
 		/* 2024财年，收入增长126%; 回顾第3季，营收…；若以美元计算…: a period named
 		 * before its figures is theirs, and the paragraph's until another is named */
 		if (supersedes(&r, &ep->current, owner, ds) ||
@@ -601,21 +620,25 @@ note_currency(doc_state *ds, const sentence *s)
 }
 
 /*
- * The first part of a year named with its year in the first block (2019财年
- * 第一财季, 2025年4月): a headline or summary before it that names the same
- * part without a year (第一财季, 4月) is of that year.
+ * The first period named with its year in the first block, when it is a part
+ * of a year (2019财年第一财季, 2025年4月): a headline or summary before it
+ * that names the same part without a year (第一财季, 4月) is of that year.
+ * After a year named alone (FY2025对应的是…) or explained, there is none.
  */
 static bool
 lead_mention(const nvf_period_mention *ps, int np, nvf_period_mention *out)
 {
 	for (int i = 0; i < np; i++)
-		if ((ps[i].year_form == NVF_YEAR_FISCAL || ps[i].year_form == NVF_YEAR_CALENDAR) &&
-			ps[i].kind != NVF_PK_YEAR && ps[i].kind != NVF_PK_NONE && ps[i].part &&
-			!ps[i].comparison && !ps[i].aside && ps[i].year == ps[i].year_to)
-		{
-			*out = ps[i];
-			return true;
-		}
+	{
+		if ((ps[i].year_form != NVF_YEAR_FISCAL && ps[i].year_form != NVF_YEAR_CALENDAR) ||
+			ps[i].comparison)
+			continue;
+		if (ps[i].kind == NVF_PK_YEAR || ps[i].kind == NVF_PK_NONE || !ps[i].part ||
+			ps[i].aside || ps[i].year != ps[i].year_to)
+			return false;
+		*out = ps[i];
+		return true;
+	}
 	return false;
 }
 

@@ -723,6 +723,22 @@ bare_period(cursor *c, nvf_period_mention *m)
 
 /* ---- scanning ----------------------------------------------------------- */
 
+/* The length of the listed word t[..pos) ends with (spaces before pos skipped), or 0. */
+static size_t
+word_before(const char *t, size_t pos, const char *const *words)
+{
+	while (pos > 0 && t[pos - 1] == ' ')
+		pos--;
+	for (int i = 0; words[i]; i++)
+	{
+		size_t		n = strlen(words[i]);
+
+		if (pos >= n && memcmp(t + pos - n, words[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
+
 /* A comparison word right before pos: the period is a base (较上一季度, 比去年同期). */
 static bool
 after_comparison(const char *t, size_t pos)
@@ -731,16 +747,33 @@ after_comparison(const char *t, size_t pos)
 		"对照", "高于", "低于", "优于", "不及", "从", "由", "相对于", "较之", "比起", "相对",
 	"than", "from", NULL};
 
-	while (pos > 0 && t[pos - 1] == ' ')
-		pos--;
-	for (int i = 0; words[i]; i++)
-	{
-		size_t		n = strlen(words[i]);
+	return word_before(t, pos, words) > 0;
+}
 
-		if (pos >= n && memcmp(t + pos - n, words[i], n) == 0)
-			return true;
-	}
-	return false;
+/*
+ * 第三财季对应的是2025年8月至10月, 第四财季则覆盖11月至1月: right after a
+ * period, a word of equivalence opens what explains it (to the clause's end).
+ */
+static bool
+explains_period_before(const char *t, size_t pos, const nvf_period_mention *prev)
+{
+	static const char *const words[] = {"对应的是", "对应于", "对应", "则覆盖", "覆盖", "涵盖",
+	"相当于", "也就是", NULL};
+	size_t		n = word_before(t, pos, words);
+
+	return n > 0 && prev && prev->end <= pos - n && pos - n - prev->end <= 3;
+}
+
+/* Where the clause holding pos ends (a short one: 64 bytes at most). */
+static size_t
+clause_close(const char *t, size_t len, size_t pos)
+{
+	size_t		i;
+
+	for (i = pos; i < len && i < pos + 64 && t[i] != '\n'; i++)
+		if (t[i] == ',' || t[i] == ';' || (i + 3 <= len && memcmp(t + i, "。", 3) == 0))
+			return i;
+	return i;
 }
 
 /* One period expression at pos; false if none starts there. */
@@ -899,6 +932,8 @@ nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **o
 		/* Q1（2024年2—4月）: a bracket right after a period explains it */
 		if (n > 0 && m.start > 0 && t[m.start - 1] == '(' && list[n - 1].end == m.start - 1)
 			aside_end = bracket_close(t, len, m.start);
+		else if (explains_period_before(t, m.start, n > 0 ? &list[n - 1] : NULL))
+			aside_end = clause_close(t, len, m.start);
 		if (m.start < aside_end)
 			m.aside = true;
 		list[n++] = m;

@@ -184,3 +184,7 @@ SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter, per
 -- that gave an expectation, a part that looks back (去年同期) reports again; the expectation a reported
 -- figure is measured against (高於市場預期的約214億美元) is of its period
 SELECT fact_no, entity, metric, segment, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'受惠AI伺服器需求，聯想第三季收入按年增長18%至222億美元，高於市場預期的約214億美元；去年同期收入為187.8億美元。', '2026-02-13');
+-- after ；, a sentence whose figures were reported (its outlook words only the expectation they were
+-- measured against) carries no outlook on; a broker's forecast does
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('美光当季营收为113亿美元，略低于分析师平均预期的115亿美元；每股收益为1.9美元，同比增长30%。');
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('摩根士丹利预计美光下季营收为125亿美元(市场预期120亿美元)；每股收益为2.1美元。');

@@ -141,6 +141,16 @@ fact_key(const nvf_fact *f, char vals[3][NVF_DEC_TEXT], key_kind kind, char *buf
 	key_int(buf, cap, &n, f->period.part);
 }
 
+/* Facts, and every one that is not a base or an expectation reported (actual)? */
+static bool
+only_reported(const fact_list *facts)
+{
+	for (int k = 0; k < facts->n; k++)
+		if (!facts->reference[k] && facts->items[k].status != NVF_STATUS_ACTUAL)
+			return false;
+	return facts->n > 0;
+}
+
 /* The last figure reported (not a base, not an expectation) among facts, or NULL. */
 static const nvf_fact *
 last_reported(const fact_list *facts)
@@ -644,6 +654,23 @@ lead_mention(const nvf_period_mention *ps, int np, nvf_period_mention *out)
 
 /* ---- blocks ------------------------------------------------------------ */
 
+/*
+ * The outlook a sentence ending in ； carries on to the next part (公司预计
+ * 营收为X；毛利率为Y), unless its figures were reported ones and its outlook
+ * words only the expectations they were measured against (营收X，略低于
+ * 分析师预期的Y；每股收益为…).
+ */
+static nvf_status
+semicolon_status(const sentence *s, bool reported_only)
+{
+	nvf_status	st;
+
+	if (!ends_with_semicolon(s) || reported_only)
+		return NVF_STATUS_NONE;
+	st = nvf_status_after_end(s);
+	return nvf_status_is_outlook(st) ? st : NVF_STATUS_NONE;
+}
+
 static void
 emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence *s,
 		   fact_list *facts, nvf_fact_cb emit, void *arg)
@@ -731,6 +758,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		bool		produced = false;
 		nvf_fact	last;
 		const nvf_fact *reported = NULL;
+		bool		reported_only = false;
 
 		nvf_sentence_build(scratch, ds->lex, t, pos, end, qs, nq, ps, np, &s);
 		s.blk = blk;
@@ -752,6 +780,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			produced = facts.n > 0;
 			if (last_reported(&facts))
 				last = *last_reported(&facts), reported = &last;
+			reported_only = only_reported(&facts);
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
 		carry_forward(ds, &s, blk, scratch, produced, reported);
@@ -760,9 +789,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		/* past the end of the article each line is a story of its own */
 		if (ds->ended)
 			forget(ds);
-		ds->semicolon_status = ends_with_semicolon(&s) ? nvf_status_after_end(&s) : NVF_STATUS_NONE;
-		if (!nvf_status_is_outlook(ds->semicolon_status))
-			ds->semicolon_status = NVF_STATUS_NONE;
+		ds->semicolon_status = semicolon_status(&s, reported_only);
 	}
 }
 

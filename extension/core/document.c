@@ -335,22 +335,13 @@ fy_end_of(const doc_state *ds, int entity)
 	return e ? e->fy_end_month : 12;
 }
 
-/* The month a period ends in, counted from year 0 (0: unknown). */
-static int
-end_index(const nvf_period *p, int fy_end_month)
-{
-	nvf_date	d;
-
-	return nvf_period_end(p, fy_end_month, &d) ? d.year * 12 + d.month : 0;
-}
-
 /* Whether period r has not ended before the month the page was published in. */
 static bool
 still_running(const doc_state *ds, const nvf_period *r, int owner)
 {
-	int			end = end_index(r, fy_end_of(ds, owner));
+	int			end = nvf_period_end_month(r, fy_end_of(ds, owner));
 
-	return ds->published.year && end && end >= ds->published.year * 12 + ds->published.month;
+	return ds->published.year && end && end >= nvf_month_index(ds->published);
 }
 
 /*
@@ -362,8 +353,8 @@ static bool
 supersedes(const nvf_period *r, const nvf_period *c, int owner, const doc_state *ds)
 {
 	int			fy_end = fy_end_of(ds, owner);
-	int			a = end_index(r, fy_end),
-				b = end_index(c, fy_end);
+	int			a = nvf_period_end_month(r, fy_end),
+				b = nvf_period_end_month(c, fy_end);
 
 	if (c->kind == NVF_PK_NONE || !b)
 		return true;

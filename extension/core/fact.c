@@ -1622,12 +1622,10 @@ fact_unit(const doc_state *ds, const nvf_quantity *q)
 static bool
 unended(const nvf_period *p, int fy_end_month, nvf_date published)
 {
-	nvf_date	end;
+	int			end = nvf_period_end_month(p, fy_end_month);
 
-	if (!published.year || !nvf_period_end(p, fy_end_month, &end))
-		return false;
 	/* by two months at least: a calendar year read as a fiscal one may end a little later */
-	return end.year * 12 + end.month >= published.year * 12 + published.month + 2;
+	return published.year && end && end >= nvf_month_index(published) + 2;
 }
 
 static bool

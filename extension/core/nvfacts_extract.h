@@ -200,6 +200,14 @@ extern nvf_period nvf_resolve_period(const nvf_period_mention *m, const nvf_peri
  * fiscal year ends in fy_end_month; false when p does not say.
  */
 extern bool nvf_period_end(const nvf_period *p, int fy_end_month, nvf_date *out);
+/* The month of a date, counted from year 0 (year * 12 + month). */
+static inline int
+nvf_month_index(nvf_date d)
+{
+	return d.year * 12 + d.month;
+}
+/* The month p ends in, counted from year 0 (0: p does not say). */
+extern int	nvf_period_end_month(const nvf_period *p, int fy_end_month);
 
 /* ---- facts (in fact.c, document.c) ------------------------------------- */
 

@@ -1190,6 +1190,14 @@ nvf_period_end(const nvf_period *p, int fy_end_month, nvf_date *out)
 	return true;
 }
 
+int
+nvf_period_end_month(const nvf_period *p, int fy_end_month)
+{
+	nvf_date	d;
+
+	return nvf_period_end(p, fy_end_month, &d) ? nvf_month_index(d) : 0;
+}
+
 /* ---- the publication date ----------------------------------------------- */
 
 #define UNSET(ov, g) ((ov)[2 * (g)] == SIZE_MAX)

@@ -188,3 +188,7 @@ SELECT fact_no, entity, metric, segment, measure, value, status, fiscal_year, fi
 -- measured against) carries no outlook on; a broker's forecast does
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('美光当季营收为113亿美元，略低于分析师平均预期的115亿美元；每股收益为1.9美元，同比增长30%。');
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('摩根士丹利预计美光下季营收为125亿美元(市场预期120亿美元)；每股收益为2.1美元。');
+-- a multiple of a period named between 是/为 and 的 (是一年前的2.6倍, 为上一季度的1.5倍) is measured against
+-- it: yoy or qoq, and of the figure's own period; a 涨幅 of N倍 is a change
+SELECT fact_no, entity, metric, segment, measure, value, unit, fiscal_quarter FROM nvfacts.extract('英伟达第三季度网络业务营收82亿美元，是一年前的2.6倍；游戏业务营收为上一季度的1.5倍。');
+SELECT fact_no, entity, metric, measure, value, unit, approx FROM nvfacts.extract('博通今年营收约为2023年的2.4倍。今年以来博通股价累计涨幅已超过两倍。');

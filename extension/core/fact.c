@@ -833,6 +833,8 @@ base_period(const attribution *a)
 	"超过", "接近", "高达", "仅", NULL};
 	const sentence *s = a->s;
 
+	if (a->q->unit == NVF_UNIT_TIMES)
+		return -1;				/* 是一年前的2.6倍: a multiple of the base, not its figure */
 	for (int i = s->np - 1; i >= 0; i--)
 	{
 		const nvf_period_mention *p = &s->p[i];
@@ -950,7 +952,10 @@ direction(const attribution *a, bool *adjacent)
 															 (m->term->cues & DIRECTION_CUES)))
 			continue;
 		if (is_cue(m, NVF_CUE_UP_NOUN) || is_cue(m, NVF_CUE_DOWN_NOUN))
+		{
+			*adjacent = a->q->start - m->end <= VERB_GAP;	/* 涨幅已超过两倍 */
 			return is_cue(m, NVF_CUE_DOWN_NOUN) ? -1 : 1;
+		}
 		if (nvf_text_between_has(s, m->end, a->q->start, "至") ||
 			nvf_text_between_has(s, m->end, a->q->start, "到"))
 		{

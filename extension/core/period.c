@@ -751,6 +751,30 @@ after_comparison(const char *t, size_t pos)
 }
 
 /*
+ * 是一年前的2.6倍, 为上一季度的1.5倍: a period between a copula and 的 N倍 is
+ * the base a multiple is measured against.
+ */
+static bool
+multiple_base_period(const char *t, size_t len, size_t start, size_t end)
+{
+	static const char *const copulas[] = {"是", "为", "相当于", "达到", NULL};
+	size_t		i;
+
+	if (word_before(t, start, copulas) == 0)
+		return false;
+	if (end + 3 <= len && memcmp(t + end, "的", 3) == 0)
+		end += 3;
+	else if (end < start + 6 || memcmp(t + end - 3, "的", 3) != 0)	/* 2023年的 reads its 的 */
+		return false;
+	for (i = end; i + 3 <= len && i < end + 21; i++)
+		if (memcmp(t + i, "倍", 3) == 0)
+			return true;
+		else if (strchr(",;:!?()\n", t[i]) || memcmp(t + i, "。", 3) == 0)
+			return false;
+	return false;
+}
+
+/*
  * 第三财季对应的是2025年8月至10月, 第四财季则覆盖11月至1月: right after a
  * period, a word of equivalence opens what explains it (to the clause's end).
  */
@@ -788,7 +812,7 @@ period_at(const char *t, size_t len, size_t pos, nvf_period_mention *m)
 		return false;
 	m->start = pos;
 	m->end = c.pos;
-	m->comparison = after_comparison(t, pos);
+	m->comparison = after_comparison(t, pos) || multiple_base_period(t, len, pos, c.pos);
 	m->aside = peek(&c, "以来") || peek(&c, "来");
 	return true;
 }

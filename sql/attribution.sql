@@ -192,3 +192,7 @@ SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('摩
 -- it: yoy or qoq, and of the figure's own period; a 涨幅 of N倍 is a change
 SELECT fact_no, entity, metric, segment, measure, value, unit, fiscal_quarter FROM nvfacts.extract('英伟达第三季度网络业务营收82亿美元，是一年前的2.6倍；游戏业务营收为上一季度的1.5倍。');
 SELECT fact_no, entity, metric, measure, value, unit, approx FROM nvfacts.extract('博通今年营收约为2023年的2.4倍。今年以来博通股价累计涨幅已超过两倍。');
+-- a company and its share move in one clause, whatever lies between (在纳斯达克上市的股票…在业绩公布之前收跌);
+-- Arm is a company, the Arm architecture is not
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('美光在纳斯达克上市的股票周五在业绩公布之前收跌2.3%。半导体股普遍上扬，Arm涨2.2%，高通跌0.4%。');
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('基于Arm架构的服务器芯片营收增长了40%。');

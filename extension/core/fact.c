@@ -268,9 +268,10 @@ share_of_other(const attribution *a)
 }
 
 /*
- * 微软跌2.92%, 英伟达周四下跌2%, 微软周四的走势，重挫10%: a company, a move
- * right before a percentage, and no metric or segment word between them
- * (in the figure's clause or the one before): the move of its share price.
+ * 微软跌2.92%, 英伟达周四下跌2%, 台积电在台北上市的股票周四…收涨1.5%, 微软周四的
+ * 走势，重挫10%: a company, a move right before a percentage, and no metric
+ * or segment word between them (in the figure's clause, or near in the one
+ * before): the move of its share price.
  */
 static bool
 bare_move(const attribution *a)
@@ -284,7 +285,8 @@ bare_move(const attribution *a)
 		!(is_cue(&s->m[d], NVF_CUE_UP) || is_cue(&s->m[d], NVF_CUE_DOWN)))
 		return false;
 	c = s->m[d].clause;
-	for (int e = d - 1; e >= 0 && s->m[e].clause >= c - 1 && s->m[d].start - s->m[e].end <= 40; e--)
+	for (int e = d - 1; e >= 0 && s->m[e].clause >= c - 1 &&
+		 (s->m[e].clause == c || s->m[d].start - s->m[e].end <= 40); e--)
 	{
 		nvf_term_kind k = s->m[e].term->kind;
 

@@ -196,3 +196,6 @@ SELECT fact_no, entity, metric, measure, value, unit, approx FROM nvfacts.extrac
 -- Arm is a company, the Arm architecture is not
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('美光在纳斯达克上市的股票周五在业绩公布之前收跌2.3%。半导体股普遍上扬，Arm涨2.2%，高通跌0.4%。');
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('基于Arm架构的服务器芯片营收增长了40%。');
+-- more companies of the chip supply chain are entities (海光信息, 中际旭创, 联发科 ...): their figures are not the subject's;
+-- a government subsidy is a measure outside the vocabulary, and 政府 inside it no organisation that takes the subject over
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'寒武纪第一季度营收为9.8亿元。同业中，海光信息同期营收为21亿元，中际旭创营收为66亿元。\n\n另外，当期确认的政府补助共3200万元。\n\n公司2024年全年营收为10.2亿元。');

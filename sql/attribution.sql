@@ -199,3 +199,5 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('基于Arm�
 -- more companies of the chip supply chain are entities (海光信息, 中际旭创, 联发科 ...): their figures are not the subject's;
 -- a government subsidy is a measure outside the vocabulary, and 政府 inside it no organisation that takes the subject over
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'寒武纪第一季度营收为9.8亿元。同业中，海光信息同期营收为21亿元，中际旭创营收为66亿元。\n\n另外，当期确认的政府补助共3200万元。\n\n公司2024年全年营收为10.2亿元。');
+-- Microsoft's smaller lines are segments; a bracketed aside between a label and its figure does not part them
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'微软第二财季分部：\n· 领英：同比增长9%\n· 搜索与新闻广告（剔除流量获取成本）：同比增长12%\n· Xbox内容与服务：同比下降3%');

@@ -351,6 +351,25 @@ label_start(const attribution *a)
 	return a->cstart;
 }
 
+/* Bytes in [lo, hi) outside brackets: 搜索与新闻广告（不含流量获取成本）：同比增长16% is a label's 12. */
+static size_t
+gap_outside_brackets(const sentence *s, size_t lo, size_t hi)
+{
+	size_t		n = 0;
+	int			depth = 0;
+
+	for (size_t k = lo; k < hi; k++)
+	{
+		if (s->t[k] == '(')
+			depth++;
+		else if (s->t[k] == ')' && depth > 0)
+			depth--;
+		else if (depth == 0)
+			n++;
+	}
+	return n;
+}
+
 /*
  * A segment named for a figure no metric word names: an expense line's
  * metric (研发仍是最大支出，…消耗了67亿美元: operating expenses), else, when it
@@ -374,7 +393,7 @@ segment_metric(const attribution *a, const doc_state *ds)
 	/* 12英寸晶圆占比由74.8%升到75.6%: its share of revenue */
 	if (has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SHARE))
 		return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
-	if (s->m[i].start < label_start(a) || a->q->start - s->m[i].end > LABEL_GAP ||
+	if (s->m[i].start < label_start(a) || gap_outside_brackets(s, s->m[i].end, a->q->start) > LABEL_GAP ||
 		(seg->product && nvf_unit_is_money(a->q->unit) && nvf_dec_cmp(a->q->value, nvf_dec_make(1, 7)) < 0))
 		return -1;
 	return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");

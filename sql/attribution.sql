@@ -201,3 +201,6 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('基于Arm�
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'寒武纪第一季度营收为9.8亿元。同业中，海光信息同期营收为21亿元，中际旭创营收为66亿元。\n\n另外，当期确认的政府补助共3200万元。\n\n公司2024年全年营收为10.2亿元。');
 -- Microsoft's smaller lines are segments; a bracketed aside between a label and its figure does not part them
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'微软第二财季分部：\n· 领英：同比增长9%\n· 搜索与新闻广告（剔除流量获取成本）：同比增长12%\n· Xbox内容与服务：同比下降3%');
+-- more accelerators are products (MI355X, MI325X, B300, TPU, Trainium, 昇腾 ...): their prices are unit prices;
+-- 已将 is done (将 as 把), not an outlook
+SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('据渠道消息，AMD已将MI355X的报价由约2万美元上调至2.4万美元，涨幅约两成。谷歌TPU的单价约为1.2万美元。');

@@ -204,3 +204,5 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'�
 -- more accelerators are products (MI355X, MI325X, B300, TPU, Trainium, 昇腾 ...): their prices are unit prices;
 -- 已将 is done (将 as 把), not an outlook
 SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('据渠道消息，AMD已将MI355X的报价由约2万美元上调至2.4万美元，涨幅约两成。谷歌TPU的单价约为1.2万美元。');
+-- in a research note's header, a figure in a declared unit is the metric's that labels the bracket, or none
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('证券研究报告 美光科技 (MU US) 投资评级: 买入 目标价(美元): 210.00 基本数据 收盘价 (美元 截至 3 月 2 日) 185.50 市值 (美元百万) 207,600 52 周价格范围 (美元) 61.54-200.00 BVPS (美元) 45.10 会计年度 (美元) 2025 2026E');

@@ -399,12 +399,45 @@ segment_metric(const attribution *a, const doc_state *ds)
 	return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
 }
 
+/*
+ * 目标价(韩元): 360,000.00: a figure whose unit a bracket declared is the
+ * metric's that labels the bracket, right before it; -1 if none does.
+ */
+static int
+declared_label(const attribution *a)
+{
+	const sentence *s = a->s;
+	size_t		k = a->q->start,
+				lo = label_start(a);	/* 目标价(美元): 210.00 — the colon ends the label's clause */
+	int			i;
+
+	while (k > lo && s->t[k - 1] != '(')
+		k--;
+	if (k == lo)
+		return -1;
+	for (k--; k > lo && s->t[k - 1] == ' '; k--)
+		;
+	i = last_before(s, k);
+	return i >= 0 && s->m[i].end == k && metric_like(&s->m[i]) ? i : -1;
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
 {
 	const sentence *s = a->s;
 	int			i = metric_right_after(a);
+
+	if (a->q->flags & NVF_Q_DECLARED)
+	{
+		if ((i = declared_label(a)) < 0 || is_cue(&s->m[i], NVF_CUE_OTHER_METRIC) ||
+			!metric_usable(s, ds->lex, &s->m[i], a->q->start))
+			return false;
+		a->metric_cstart = a->cstart;
+		a->metric_m = i;
+		a->metric = s->m[i].term->id;
+		return true;
+	}
 
 	a->metric_cstart = a->cstart;
 	if (i >= 0 && bare_move(a))

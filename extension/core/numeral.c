@@ -51,8 +51,8 @@ nvf_cjk_digit(uint32_t c)
 }
 
 /* Exponent of a Chinese multiplier, 0 if none. */
-static int
-cjk_multiplier(uint32_t c)
+int
+nvf_cjk_multiplier(uint32_t c)
 {
 	switch (c)
 	{
@@ -69,7 +69,7 @@ cjk_multiplier(uint32_t c)
 bool
 nvf_is_cjk_numeral(uint32_t c)
 {
-	return nvf_cjk_digit(c) >= 0 || cjk_multiplier(c) > 0;
+	return nvf_cjk_digit(c) >= 0 || nvf_cjk_multiplier(c) > 0;
 }
 
 bool
@@ -207,7 +207,7 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 		}
 		return tk;
 	}
-	if ((m = cjk_multiplier(c)) > 0)
+	if ((m = nvf_cjk_multiplier(c)) > 0)
 	{
 		tk.kind = m >= 4 ? TOK_BIG : TOK_SMALL;
 		tk.exp = m;
@@ -224,7 +224,7 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 	}
 	/* 几 / 数 only next to a multiplier: 几十, 十几, 数百万 */
 	if ((c == 0x51E0 || c == 0x6570) && !have_number &&
-		((adv2 && cjk_multiplier(c2) > 0) || (c == 0x51E0 && any)))
+		((adv2 && nvf_cjk_multiplier(c2) > 0) || (c == 0x51E0 && any)))
 	{
 		tk.kind = TOK_VAGUE;
 		tk.chinese = true;
@@ -304,7 +304,7 @@ approximate_pair(const char *t, size_t len, const accum *lo, const token *tk)
 
 	return tk->chinese && nvf_dec_cmp(nvf_dec_add(lo->number, nvf_dec_make(1, 0)), tk->value) == 0 &&
 		nvf_dec_cmp(lo->number, nvf_dec_make(9, 0)) < 0 && !nvf_dec_is_zero(lo->number) &&
-		cjk_multiplier(cp_at(t, len, tk->end, &adv)) > 0;
+		nvf_cjk_multiplier(cp_at(t, len, tk->end, &adv)) > 0;
 }
 
 bool
@@ -380,7 +380,7 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 				int			adv;
 				uint32_t	c = cp_at(t, len, tk.end, &adv);
 
-				if (!(adv && cjk_multiplier(c) >= 4))
+				if (!(adv && nvf_cjk_multiplier(c) >= 4))
 					break;
 			}
 			acc_multiply(&lo, tk.exp);
@@ -419,7 +419,7 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 			int			adv;
 			uint32_t	c = cp_at(t, len, i, &adv);
 
-			if (!(adv && cjk_multiplier(c) > 0))
+			if (!(adv && nvf_cjk_multiplier(c) > 0))
 				break;
 		}
 	}

@@ -263,6 +263,8 @@ typedef struct nvf_number
 extern bool nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num);
 /* True when cp is a Chinese digit or numeral multiplier. */
 extern bool nvf_is_cjk_numeral(uint32_t cp);
+/* The power of ten a Chinese multiplier stands for (十 1, 百 2, 万 4, 亿 8, 兆 12), or 0. */
+extern int	nvf_cjk_multiplier(uint32_t cp);
 /* Whether a number may start with cp (digits, Chinese numerals, 几, 数). */
 extern bool nvf_numeral_may_start(uint32_t cp);
 /* The value of a Chinese digit (零..九, 两), or -1. */
@@ -278,6 +280,7 @@ extern int	nvf_cjk_digit(uint32_t cp);
 #define NVF_Q_BARE_YUAN 0x20	/* written with a bare 元: CNY unless the page says otherwise */
 #define NVF_Q_NAMED_YUAN 0x40	/* 元 after a currency word: 新台币576亿元 */
 #define NVF_Q_UNITLESS  0x80	/* a scaled number with no unit (120亿): counted, unless money is meant */
+#define NVF_Q_DECLARED  0x100	/* its unit declared in brackets before it: 市值 (韩元百万) 186,047,851 */
 
 typedef struct nvf_quantity
 {

@@ -648,6 +648,94 @@ number_joiner(const scan_ctx *sc, size_t pos)
 }
 
 /*
+ * The currency and power of ten a bracket names in [pos, end): 韩元, 韩元百万,
+ * 百万美元, 单位:新台币亿元; NONE without a currency.
+ */
+static nvf_unit
+bracket_currency(const scan_ctx *sc, size_t pos, size_t end, nvf_dec *scale, bool *bare_yuan)
+{
+	nvf_unit	cur = NVF_UNIT_NONE;
+	const qword *w;
+	int			exp,
+				adv;
+
+	*scale = nvf_dec_make(1, 0);
+	*bare_yuan = false;
+	if (end - pos > 7 && (memcmp(sc->t + pos, "单位:", 7) == 0 || memcmp(sc->t + pos, "單位:", 7) == 0))
+		pos += 7;
+	for (int part = 0; part < 4 && pos < end; part++)
+	{
+		pos = skip_spaces(sc, pos, 1);
+		if ((w = longest_word(sc, pos, QW_UNIT)) != NULL && nvf_unit_is_money(w->unit) &&
+			pos + strlen(w->word) <= end)
+		{
+			if (cur == NVF_UNIT_NONE || !(w->flags & QW_BARE_YUAN))
+			{
+				*bare_yuan = cur == NVF_UNIT_NONE && (w->flags & QW_BARE_YUAN);
+				cur = w->unit;
+			}
+			*scale = nvf_dec_shift(*scale, w->shift);	/* 亿元 */
+			pos += strlen(w->word);
+		}
+		else if ((exp = nvf_cjk_multiplier(cp_at(sc, pos, &adv))) > 0)
+		{
+			*scale = nvf_dec_shift(*scale, exp);	/* 百万 = 10^2 x 10^4 */
+			pos += adv;
+		}
+		else
+			break;
+	}
+	return cur;
+}
+
+/* (百万美元), 单位:亿元): a unit named alone in brackets declares, it is no figure. */
+static bool
+unit_declaration(const scan_ctx *sc, const parsed *p)
+{
+	size_t		end = skip_spaces(sc, p->end, 1);
+
+	return p->num.chinese_only && end < sc->len && sc->t[end] == ')' &&
+		((p->lead > 0 && sc->t[p->lead - 1] == '(') ||
+		 (p->lead >= 7 && (memcmp(sc->t + p->lead - 7, "单位:", 7) == 0 ||
+						   memcmp(sc->t + p->lead - 7, "單位:", 7) == 0)));
+}
+
+/*
+ * 目标价(韩元): 360,000.00, 市值 (韩元百万) 186,047,851: a plain Arabic number
+ * right after a bracket that names a currency (and a scale) is in it.
+ */
+static bool
+declared_unit(const scan_ctx *sc, parsed *p)
+{
+	size_t		k = p->start,
+				open;
+	nvf_dec		scale;
+	nvf_unit	cur;
+	bool		bare_yuan;
+
+	if (!p->num.has_arabic || p->num.has_scale || p->num.vague)
+		return false;
+	while (k > 0 && (sc->t[k - 1] == ' ' || sc->t[k - 1] == ':'))
+		k--;
+	if (k == 0 || sc->t[k - 1] != ')')
+		return false;
+	for (open = k - 1; open > 0 && k - open < 64 && sc->t[open - 1] != '('; open--)
+		if (sc->t[open - 1] == ')' || sc->t[open - 1] == '\n')
+			return false;
+	if (open == 0 || sc->t[open - 1] != '(' ||
+		(cur = bracket_currency(sc, open, k - 1, &scale, &bare_yuan)) == NVF_UNIT_NONE)
+		return false;
+	p->unit = cur;
+	p->flags |= NVF_Q_DECLARED;
+	if (bare_yuan)
+		p->flags |= NVF_Q_BARE_YUAN;
+	p->unit_explicit = true;
+	p->value = nvf_dec_mul(p->value, scale);
+	p->high = nvf_dec_mul(p->high, scale);
+	return true;
+}
+
+/*
  * 1.53/1.89美元, 410/480/530亿元, 3.75±0.15美元: numbers joined by / (or a
  * tolerance by ±) share the unit (and scale) written after the last one.
  */
@@ -861,6 +949,8 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 		if (!p.unit)
 			slash_unit(&sc, &p);
 		if (!p.unit)
+			declared_unit(&sc, &p);
+		if (!p.unit || unit_declaration(&sc, &p))
 		{
 			pos = resume;
 			continue;

@@ -1368,6 +1368,8 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('资金', 'other_metric', true),
     ('出资', 'other_metric', true),
     ('积压订单', 'other_metric', true),
+    ('订单', 'other_metric', true),
+    ('訂單', 'other_metric', true),
     ('订单储备', 'other_metric', true),
     ('订单积压', 'other_metric', true),
     ('未完成订单', 'other_metric', true),

@@ -992,12 +992,12 @@ comparison_measure(const attribution *a)
  * a verb ending in 至/到 (回落到78%: the new level, not the change).
  */
 static int
-direction(const attribution *a, bool *adjacent)
+direction(const attribution *a, bool *adjacent, bool *to_level)
 {
 	const sentence *s = a->s;
-	bool		to_level = false;
 
 	*adjacent = false;
+	*to_level = false;
 	for (int i = last_before(s, a->q->start); i >= 0 && s->m[i].start >= a->cstart; i--)
 	{
 		const mention *m = &s->m[i];
@@ -1013,10 +1013,10 @@ direction(const attribution *a, bool *adjacent)
 		if (nvf_text_between_has(s, m->end, a->q->start, "至") ||
 			nvf_text_between_has(s, m->end, a->q->start, "到"))
 		{
-			to_level = true;	/* 回落到78%: the new level; a noun may still say more */
+			*to_level = true;	/* 回落到78%: the new level; a noun may still say more */
 			continue;
 		}
-		if (to_level)
+		if (*to_level)
 			return 0;
 		*adjacent = a->q->start - m->end <= VERB_GAP;
 		return is_cue(m, NVF_CUE_DOWN) ? -1 : 1;
@@ -1414,8 +1414,9 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	const sentence *s = a->s;
 	nvf_unit	u = a->q->unit;
 	nvf_measure cmp = comparison_measure(a);
-	bool		adjacent;
-	int			dir = direction(a, &adjacent),
+	bool		adjacent,
+				to_level;
+	int			dir = direction(a, &adjacent, &to_level),
 				after;
 
 	*share = false;
@@ -1491,6 +1492,9 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	}
 	if (surprise_nearest(a))
 		return NVF_MEASURE_SURPRISE;
+	/* 费用…一度降到61%: a percentage an amount fell to is no amount's */
+	if (to_level && dir == 0 && !cmp)
+		return NVF_MEASURE_NONE;
 	return cmp ? cmp : NVF_MEASURE_CHANGE;
 }
 

@@ -207,4 +207,4 @@ SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.ext
 -- in a research note's header, a figure in a declared unit is the metric's that labels the bracket, or none
 SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('证券研究报告 美光科技 (MU US) 投资评级: 买入 目标价(美元): 210.00 基本数据 收盘价 (美元 截至 3 月 2 日) 185.50 市值 (美元百万) 207,600 52 周价格范围 (美元) 61.54-200.00 BVPS (美元) 45.10 会计年度 (美元) 2025 2026E');
 -- orders (订单) are outside the vocabulary: no revenue row; a percentage an amount fell to (费用…降到61%) is no amount's
-SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第三财季，慧与斩获AI服务器订单16亿美元，年初至今累计订单约40亿美元；当季AI服务器营收为12亿美元。超微电脑毛利率为11.2%，因存货相关费用一度降到9.5%。');
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第三财季，慧与斩获AI服务器订单16亿美元，年初至今累计订单约40亿美元；当季AI服务器营收为12亿美元。英伟达上季毛利率为75%，而本季因为H20相关费用一度降到60.5%，随后回升。');

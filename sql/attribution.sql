@@ -208,3 +208,8 @@ SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.ext
 SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('证券研究报告 美光科技 (MU US) 投资评级: 买入 目标价(美元): 210.00 基本数据 收盘价 (美元 截至 3 月 2 日) 185.50 市值 (美元百万) 207,600 52 周价格范围 (美元) 61.54-200.00 BVPS (美元) 45.10 会计年度 (美元) 2025 2026E');
 -- orders (订单) are outside the vocabulary: no revenue row; a percentage an amount fell to (费用…降到61%) is no amount's
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第三财季，慧与斩获AI服务器订单16亿美元，年初至今累计订单约40亿美元；当季AI服务器营收为12亿美元。英伟达上季毛利率为75%，而本季因为H20相关费用一度降到60.5%，随后回升。');
+-- a metric word that is a move word too (收涨, 收跌) reads the move right after it; a move of a share price
+-- takes no segment from an earlier clause (中国 in an index's name); a target price is the analyst's, and only
+-- its own figure's
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('中概股走弱，纳斯达克中国金龙指数收跌1.1%；台积电ADR亦下跌0.8%。台积电在台北上市的股票周五收跌0.5%，其在纽约上市的ADR周五收涨2.1%。');
+SELECT fact_no, entity, metric, value, unit, status FROM nvfacts.extract('证券研究报告 美光科技 (MU US) 投资评级: 买入 目标价(美元): 210.00 基本数据 收盘价 (美元 截至 3 月 2 日) 185.50');

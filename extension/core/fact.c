@@ -61,7 +61,7 @@ clause_start(const sentence *s, int c)
 static bool
 kind_matches(const mention *m, nvf_term_kind kind, int cue)
 {
-	return m->term->kind == kind && (kind != NVF_TERM_CUE || is_cue(m, (nvf_cue) cue));
+	return kind == NVF_TERM_CUE ? is_cue(m, (nvf_cue) cue) : m->term->kind == kind;
 }
 
 /* Has the sentence a mention of kind (and cue, for cues) at all? */
@@ -619,7 +619,7 @@ cue_in_bracket(const attribution *a)
 
 	for (int i = first_at(s, open); open && i < s->nm && s->m[i].start < a->q->start; i++)
 		if (s->m[i].end <= a->q->start &&
-			s->m[i].term->kind == NVF_TERM_CUE && (s->m[i].term->cues & STATUS_CUES))
+			(s->m[i].term->cues & STATUS_CUES))
 			return true;
 	return false;
 }
@@ -780,7 +780,8 @@ static int
 find_segment(const attribution *a, bool share)
 {
 	const sentence *s = a->s;
-	size_t		hi = a->q->start;
+	size_t		hi = a->q->start,
+				lo;
 	int			i,
 				tot;
 
@@ -801,7 +802,12 @@ find_segment(const attribution *a, bool share)
 	if (a->metric_m >= 0 && !a->metric_after && a->metric_cstart != a->cstart)
 		hi = s->m[a->metric_m].end;
 	tot = last_mention(s, a->metric_cstart, hi, NVF_TERM_CUE, NVF_CUE_TOTAL);
-	i = last_segment(a->ds->lex, s, after_figure_before(a), hi);
+	lo = after_figure_before(a);
+	/* 中国金龙指数收跌1.3%…台积电ADR亦下跌1.5%: a move of a price at a moment is of its own clause's part */
+	if (!nvf_lexicon_metric(a->ds->lex, a->metric)->flow && a->q->unit == NVF_UNIT_PERCENT &&
+		lo < a->cstart)
+		lo = a->cstart;
+	i = last_segment(a->ds->lex, s, lo, hi);
 	/* 游戏业务受...影响，营收为25亿美元: the topic clause names the segment */
 	if (i < 0 && tot < 0 && a->metric_cstart > s->start)
 	{
@@ -926,7 +932,7 @@ nearest_cue(const attribution *a, uint64_t mask)
 		return -1;
 	for (int i = last_before(s, a->q->start); i >= 0 && s->m[i].start >= a->cstart; i--)
 		if (s->m[i].end <= a->q->start &&
-			s->m[i].term->kind == NVF_TERM_CUE && (s->m[i].term->cues & mask))
+			(s->m[i].term->cues & mask))
 			return i;
 	return -1;
 }
@@ -1002,8 +1008,7 @@ direction(const attribution *a, bool *adjacent, bool *to_level)
 	{
 		const mention *m = &s->m[i];
 
-		if (m->end > a->q->start || !(m->term->kind == NVF_TERM_CUE &&
-															 (m->term->cues & DIRECTION_CUES)))
+		if (m->end > a->q->start || !(m->term->cues & DIRECTION_CUES))
 			continue;
 		if (is_cue(m, NVF_CUE_UP_NOUN) || is_cue(m, NVF_CUE_DOWN_NOUN))
 		{
@@ -1094,11 +1099,16 @@ consumed(const sentence *s, int c, size_t pos, bool beyond)
 	size_t		lo = clause == 0 ? s->start : s->clause_end[clause - 1];
 	int			last = c;
 
+	/* 目标价(美元): 210.00 收盘价 185.50: a metric word that is a status word too is its figure's */
+	if (s->m[c].term->kind == NVF_TERM_METRIC)
+		for (int i = 0; i < s->nq; i++)
+			if (s->q[i].start >= s->m[c].end && s->q[i].end <= pos)
+				return true;
 	if (!beyond && nvf_clause_of(s, pos) == clause)
 		return false;
 	/* 分析师预期的X: the words of one expectation, up to its figure */
 	while (last + 1 < s->nm && s->m[last + 1].clause == clause &&
-		   s->m[last + 1].term->kind == NVF_TERM_CUE && (s->m[last + 1].term->cues & STATUS_CUES) &&
+		   (s->m[last + 1].term->cues & STATUS_CUES) &&
 		   nvf_only_fillers(s, s->m[last].end, s->m[last + 1].start, fillers))
 		last++;
 	for (int i = 0; i < s->nq; i++)
@@ -1161,7 +1171,7 @@ status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 	{
 		const mention *m = &s->m[c];
 
-		if (m->end > pos || m->term->kind != NVF_TERM_CUE ||
+		if (m->end > pos || !m->term->cues ||
 			consumed(s, c, pos, beyond) || ((m->term->cues & STATUS_CUES) && compared(s, c)))
 			continue;
 		if (is_cue(m, NVF_CUE_DONE))

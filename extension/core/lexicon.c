@@ -210,7 +210,8 @@ by_length(const void *a, const void *b)
 	return (x->kind > y->kind) - (x->kind < y->kind);
 }
 
-/* One cue term per word: the kinds of a word written in several rows are merged. */
+/* One cue term per word: the kinds of a word written in several rows are merged, and
+ * into a metric word of the same text (a metric word with cues). */
 static void
 merge_cues(nvf_lexicon *lex)
 {
@@ -221,9 +222,10 @@ merge_cues(nvf_lexicon *lex)
 		nvf_term   *prev = n ? &lex->terms[n - 1] : NULL;
 		const nvf_term *t = &lex->terms[i];
 
-		if (prev && t->kind == NVF_TERM_CUE && prev->kind == NVF_TERM_CUE &&
+		if (prev && t->kind == NVF_TERM_CUE &&
+			(prev->kind == NVF_TERM_CUE || prev->kind == NVF_TERM_METRIC) &&
 			prev->len == t->len && memcmp(prev->text, t->text, t->len) == 0)
-			prev->cues |= t->cues;
+			prev->cues |= t->cues;	/* 收涨: a share-price word that is also a move */
 		else
 			lex->terms[n++] = *t;
 	}

@@ -69,11 +69,11 @@ typedef struct nvf_term
 
 typedef struct nvf_lexicon nvf_lexicon;
 
-/* Whether a cue term is of kind cue. */
+/* Whether a term is a cue of kind cue (a cue term, or a metric word that is one too). */
 static inline bool
 nvf_term_is_cue(const nvf_term *t, nvf_cue cue)
 {
-	return t->kind == NVF_TERM_CUE && (t->cues & (UINT64_C(1) << cue)) != 0;
+	return (t->cues & (UINT64_C(1) << cue)) != 0;
 }
 
 extern nvf_lexicon *nvf_lexicon_new(nvf_env *env);

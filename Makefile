@@ -7,10 +7,10 @@ EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" nvfacts.contr
 # The text core (extension/core): plain C, no PostgreSQL header, unit-tested and
 # fuzzed alone.  The vocabularies (vocab.c), then in pipeline order: bytes to
 # UTF-8, normalization, numbers and quantities, the lexicon, sentences and
-# clauses, periods, facts, documents.
+# clauses, periods, facts, tables pasted as text, documents.
 CORE_OBJS = $(addprefix extension/core/, vocab.o arena.o utf8.o decimal.o charset.o \
             normalize_tables.o normalize.o patterns.o numeral.o quantity_words.o quantity.o \
-            lexicon.o clause.o period.o fact.o document.o)
+            lexicon.o clause.o period.o fact.o table.o document.o)
 # The PostgreSQL glue (extension/pg): the core's environment, SQL functions,
 # the lexicon cache, the loader (nvfacts_fdw) and ingest.
 GLUE_OBJS = $(addprefix extension/pg/, pg_env.o sql_text.o sql_vocab.o lexicon_cache.o lexicon_rows.o sql_extract.o \

@@ -213,3 +213,9 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 -- its own figure's
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('中概股走弱，纳斯达克中国金龙指数收跌1.1%；台积电ADR亦下跌0.8%。台积电在台北上市的股票周五收跌0.5%，其在纽约上市的ADR周五收涨2.1%。');
 SELECT fact_no, entity, metric, value, unit, status FROM nvfacts.extract('证券研究报告 美光科技 (MU US) 投资评级: 买入 目标价(美元): 210.00 基本数据 收盘价 (美元 截至 3 月 2 日) 185.50');
+-- a table pasted as text: a caption (its company, metric and unit), a header naming each column (a metric,
+-- 月增率/年增率, a period; 预测 makes a column a forecast), rows of a label and one figure per column
+SELECT fact_no, entity, metric, measure, value, unit, status, fiscal_year, period_kind, period_text FROM nvfacts.extract(E'緯創公布營收。\n\n緯創近兩月營收（單位：新台幣億元）\n月份　　營收　　月增率　　年增率\n7月　　1,520.30　　8.1%　　95.0%\n8月\t1,610.75\t5.9%\t102.4%\n資料來源：公司公告', '2025-09-10');
+SELECT fact_no, entity, metric, value, unit, status, span_start, span_end FROM nvfacts.extract(E'服务器CPU市场份额（按出货量计）\n厂商　│２０２３年│２０２５年（预测）\n────┼─────┼──────\n英特尔│７１％　│６２％\nＡＭＤ│２４％　│３１％\n数据来源：某研究机构');
+-- a row of more cells than a table holds, and a caption without a unit over bare numbers: no rows
+SELECT count(*) FROM nvfacts.extract(E'营收一览\n月份  营收  1  2  3  4  5  6  7  8  9  10  11  12  13\n9月  10  1  2  3  4  5  6  7  8  9  10  11  12  13\n月份  营收  年增率\n9月  1,789.64  40.1%');

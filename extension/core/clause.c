@@ -50,6 +50,17 @@ line_length(const char *t, size_t len, size_t pos)
 	return nl ? (size_t) (nl - t) - pos : len - pos;
 }
 
+/* A line of cells parted by a tab, │ or two spaces: a row of a table does not run on. */
+static bool
+table_cells(const char *line, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (line[i] == '\t' || (line[i] == ' ' && i + 1 < n && line[i + 1] == ' ') ||
+			(i + 3 <= n && memcmp(line + i, "│", 3) == 0))
+			return true;
+	return false;
+}
+
 /*
  * A line break inside a sentence of hard-wrapped text (a page cut at a
  * fixed width): a long line not ending in a sentence mark, followed by a
@@ -71,7 +82,7 @@ soft_break(const char *t, size_t len, size_t nl)
 		t[nl + 1] >= '0' && t[nl + 1] <= '9')
 		return true;
 	if (prev < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
-		strchr(".!?;:)", t[nl - 1]))
+		strchr(".!?;:)", t[nl - 1]) || table_cells(t + start, prev))
 		return false;
 	for (int i = 0; finals[i]; i++)
 		if (nl >= 3 && memcmp(t + nl - 3, finals[i], 3) == 0)
@@ -80,14 +91,32 @@ soft_break(const char *t, size_t len, size_t nl)
 	return next >= WRAP_MIN_BYTES && next * 5 >= prev * 4 && next * 4 <= prev * 5;
 }
 
+/* Does the line holding pos have two bars │ or more: a row of a table (table.c reads it)? */
+static bool
+table_row(const char *t, size_t len, size_t pos)
+{
+	size_t		lo = pos,
+				hi = pos;
+	int			bars = 0;
+
+	while (lo > 0 && t[lo - 1] != '\n')
+		lo--;
+	while (hi < len && t[hi] != '\n')
+		hi++;
+	for (size_t i = lo; i + 3 <= hi && bars < 2; i++)
+		bars += memcmp(t + i, "│", 3) == 0;
+	return bars >= 2;
+}
+
 /*
  * An item of a list written on one line starts at pos: a bullet (•, ·, ①),
- * " - " between items, a box-drawing bar (│) of a pasted table.
+ * " - " between items, a box-drawing bar (│) — unless the line is a row of a
+ * table, whose cells it parts.
  */
 static bool
 item_start(const char *t, size_t len, size_t pos)
 {
-	static const char *const bullets[] = {"•", "●", "▪", "◆", "■", "│", "①", "②", "③", "④",
+	static const char *const bullets[] = {"•", "●", "▪", "◆", "■", "①", "②", "③", "④",
 	"⑤", "⑥", "⑦", "⑧", "⑨", "⑩", NULL};
 
 	if (t[pos] == ' ')
@@ -100,6 +129,8 @@ item_start(const char *t, size_t len, size_t pos)
 	/* · is a bullet after a space; inside a name (科莱特·克雷斯) it is not */
 	if (at(t, len, pos, "·"))
 		return pos > 0 && (t[pos - 1] == ' ' || t[pos - 1] == '\n');
+	if (at(t, len, pos, "│"))
+		return !table_row(t, len, pos);
 	for (int i = 0; bullets[i]; i++)
 		if (at(t, len, pos, bullets[i]))
 			return true;

@@ -734,6 +734,9 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 	size_t		pos = 0,
 				end;
 	fact_list	facts = {NULL, NULL, NULL, 0, 0};
+	nvf_table	table = {0};
+	sentence	prev;
+	bool		has_prev = false;
 
 	if (blk->char_base == 0)
 	{
@@ -756,6 +759,14 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		pos = end;
 		if (blank(&s))
 			continue;
+		/* a table's header, the rule under it and its rows are read by column */
+		if (nvf_table_line(ds, scratch, &table, &s, has_prev ? &prev : NULL, &facts))
+		{
+			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
+			prev = s, has_prev = true;
+			continue;
+		}
+		prev = s, has_prev = true;
 		/* (a disclaimer above the article is no end of it) */
 		if (names_cue(&s, NVF_CUE_ARTICLE_END))
 			forget(ds), ds->ended = ds->emitted > 0 && article_ended(&s);

@@ -116,6 +116,46 @@ typedef struct fact_list
 
 extern void nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s,
 							   fact_list *out);
+/* Appends f (its quantity at byte qstart; reference: a base or an expectation) to out. */
+extern void nvf_push_fact(nvf_env *env, fact_list *out, const nvf_fact *f, size_t qstart,
+						  bool reference);
+
+/* ---- tables pasted as text (table.c) ---- */
+#define NVF_TABLE_CELLS 12
+
+typedef struct nvf_table_cell
+{
+	size_t		start;
+	size_t		end;
+} nvf_table_cell;
+
+typedef struct nvf_table_column
+{
+	int			metric;			/* a metric column (營收), or -1 */
+	nvf_measure measure;		/* a yoy/qoq column (年增率), or NONE */
+	bool		has_period;		/* a period column (2024年) */
+	nvf_period_mention period;
+	bool		forecast;		/* 2025年（预测） */
+} nvf_table_column;
+
+/* The table being read: its header's columns, its caption's company, metric and unit. */
+typedef struct nvf_table
+{
+	int			ncols;			/* 0: no table */
+	nvf_table_column col[NVF_TABLE_CELLS];
+	int			entity;
+	int			metric;
+	nvf_unit	unit;
+	nvf_dec		scale;
+} nvf_table;
+
+/*
+ * A line of a table (prev: the line before it, for a header's caption): a
+ * header read into tb, or a row whose facts go to out; false for a line of
+ * prose (and no table is read any more).
+ */
+extern bool nvf_table_line(const doc_state *ds, nvf_env *env, nvf_table *tb, const sentence *s,
+						   const sentence *prev, fact_list *out);
 /* The entity a sentence is about (its first one, a group, or ENTITY_NONE). */
 extern int	nvf_sentence_subject(const doc_state *ds, const sentence *s);
 /* The period context of an entity (ENTITY_* for none) for a figure or a mention at pos. */

@@ -1824,8 +1824,8 @@ per_unit_sentence(const sentence *s)
 	return false;
 }
 
-static void
-push_fact(nvf_env *env, fact_list *out, const nvf_fact *f, size_t qstart, bool reference)
+void
+nvf_push_fact(nvf_env *env, fact_list *out, const nvf_fact *f, size_t qstart, bool reference)
 {
 	if (out->n == out->cap)
 	{
@@ -2191,7 +2191,7 @@ both_items(nvf_env *env, const sentence *s, fact_list *out, int first)
 			if (k == 0)
 				out->items[f] = x;
 			else
-				push_fact(env, out, &x, out->qstart[f], out->reference[f]);
+				nvf_push_fact(env, out, &x, out->qstart[f], out->reference[f]);
 		}
 	}
 }
@@ -2219,7 +2219,7 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 			continue;
 		f.ostart = s->q[i].ostart;
 		f.oend = s->q[i].oend;
-		push_fact(env, out, &f, s->q[i].start, reference);
+		nvf_push_fact(env, out, &f, s->q[i].start, reference);
 	}
 	respectively(s, out, first);
 	slash_lists(s, out, first);

@@ -302,6 +302,8 @@ typedef struct nvf_quantity
  * the array comes from env.  Returns the count.
  */
 extern int	nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out);
+/* The unit a bracket in t[lo, hi) declares (（單位：新台幣億元）: TWD, scale 10^8); NONE if none. */
+extern nvf_unit nvf_declared_unit(const char *t, size_t lo, size_t hi, nvf_dec *scale);
 /* The currency a word at t[pos] names (美元, 新台币, US$), its end in *end; NONE if none. */
 extern nvf_unit nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end);
 /* Fills ostart, oend and surface of q from its block. */

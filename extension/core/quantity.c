@@ -982,6 +982,29 @@ nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end)
 	return w->unit;
 }
 
+nvf_unit
+nvf_declared_unit(const char *t, size_t lo, size_t hi, nvf_dec *scale)
+{
+	scan_ctx	sc = {NULL, t, hi};
+	bool		bare_yuan;
+
+	if (!scan_tables_ready)
+		fill_scan_tables();
+	for (size_t open = lo; open < hi; open++)
+		if (t[open] == '(')
+		{
+			size_t		close = open + 1;
+			nvf_unit	u;
+
+			while (close < hi && t[close] != ')')
+				close++;
+			if (close < hi && (u = bracket_currency(&sc, open + 1, close, scale, &bare_yuan)) != NVF_UNIT_NONE)
+				return u;
+		}
+	*scale = nvf_dec_make(1, 0);
+	return NVF_UNIT_NONE;
+}
+
 void
 nvf_quantity_locate(nvf_env *env, const nvf_block *blk, nvf_quantity *q)
 {

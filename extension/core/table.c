@@ -1,0 +1,289 @@
+/*
+ * table.c — tables pasted as text.  A header line of column names (periods,
+ * metric words, 月增率/年增率) under a caption line (its company, its metric,
+ * its unit: 單位：新台幣億元), then rows of a label (a period, a company, a
+ * segment) and one figure per column, cells parted by runs of spaces, tabs
+ * or │.  Each figure is a fact: what prose says with words around a
+ * figure, a table says with its column and its row.
+ */
+#include <string.h>
+
+#include "extract_internal.h"
+
+/* ---- cells ------------------------------------------------------------ */
+
+static size_t
+separator_at(const char *t, size_t i, size_t hi)
+{
+	size_t		k = i;
+
+	if (t[i] == '\t' || t[i] == '|')
+		return 1;
+	if (i + 3 <= hi && (memcmp(t + i, "│", 3) == 0 || memcmp(t + i, "┃", 3) == 0))
+		return 3;
+	while (k < hi && t[k] == ' ')
+		k++;
+	return k - i >= 2 ? k - i : 0;
+}
+
+/* The cells of the line [lo, hi); 0 when there are more than fit. */
+static int
+split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
+{
+	int			n = 0;
+	size_t		i = lo,
+				start = lo,
+				len;
+
+	while (hi > lo && (t[hi - 1] == '\n' || t[hi - 1] == '\r' || t[hi - 1] == ' '))
+		hi--;
+	for (; i <= hi; i += len)
+	{
+		if (i < hi && (len = separator_at(t, i, hi)) == 0)
+		{
+			len = 1;
+			continue;
+		}
+		len = i < hi ? len : 1;
+		while (start < i && t[start] == ' ')
+			start++;
+		if (i > start)
+		{
+			size_t		end = i;
+
+			while (t[end - 1] == ' ')
+				end--;
+			if (n == NVF_TABLE_CELLS)
+				return 0;
+			cells[n].start = start;
+			cells[n++].end = end;
+		}
+		start = i + len;
+	}
+	return n;
+}
+
+/* The mention of kind (any cue of mask, for cues) inside the cell, or -1. */
+static int
+mention_in(const sentence *s, const nvf_table_cell *c, nvf_term_kind kind, uint64_t mask)
+{
+	for (int i = 0; i < s->nm; i++)
+		if (s->m[i].start >= c->start && s->m[i].end <= c->end &&
+			(kind == NVF_TERM_CUE ? (s->m[i].term->cues & mask) != 0 : s->m[i].term->kind == kind))
+			return i;
+	return -1;
+}
+
+static int
+period_in(const sentence *s, const nvf_table_cell *c)
+{
+	for (int i = 0; i < s->np; i++)
+		if (s->p[i].start >= c->start && s->p[i].end <= c->end && !s->p[i].comparison)
+			return i;
+	return -1;
+}
+
+static bool
+quantity_in_cell(const sentence *s, const nvf_table_cell *c)
+{
+	for (int i = 0; i < s->nq; i++)
+		if (s->q[i].start < c->end && s->q[i].end > c->start)
+			return true;
+	return false;
+}
+
+/* ---- the header and its caption ----------------------------------------- */
+
+#define CUE_BIT(k) (UINT64_C(1) << (k))
+
+/* What column j of a header line names; false if nothing a figure could be of. */
+static bool
+read_column(const sentence *s, const nvf_table_cell *c, nvf_table_column *col)
+{
+	int			i;
+
+	memset(col, 0, sizeof(*col));
+	col->metric = -1;
+	if (quantity_in_cell(s, c))
+		return false;
+	col->forecast = mention_in(s, c, NVF_TERM_CUE,
+							   CUE_BIT(NVF_CUE_FORECAST) | CUE_BIT(NVF_CUE_EXPECT)) >= 0;
+	if ((i = mention_in(s, c, NVF_TERM_CUE, CUE_BIT(NVF_CUE_YOY) | CUE_BIT(NVF_CUE_QOQ))) >= 0)
+		col->measure = nvf_term_is_cue(s->m[i].term, NVF_CUE_YOY) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
+	else if ((i = mention_in(s, c, NVF_TERM_METRIC, 0)) >= 0)
+		col->metric = s->m[i].term->id;
+	else if ((i = period_in(s, c)) >= 0)
+		col->period = s->p[i], col->has_period = true;
+	else
+		return false;
+	return true;
+}
+
+/*
+ * A header: three cells or more, every one after the first naming a column.
+ * The caption (the line before) may give the company, the metric and the
+ * unit of every figure.
+ */
+static bool
+read_header(nvf_table *tb, const sentence *s, const sentence *caption)
+{
+	nvf_table_cell cells[NVF_TABLE_CELLS];
+	int			n = split_cells(s->t, s->start, s->end, cells),
+				i;
+
+	if (n < 3)
+		return false;
+	for (int j = 1; j < n; j++)
+		if (!read_column(s, &cells[j], &tb->col[j]))
+			return false;
+	tb->ncols = n;
+	tb->entity = tb->metric = -1;
+	tb->unit = NVF_UNIT_NONE;
+	tb->scale = nvf_dec_make(1, 0);
+	if (caption)
+	{
+		nvf_table_cell whole = {caption->start, caption->end};
+
+		if ((i = mention_in(caption, &whole, NVF_TERM_ENTITY, 0)) >= 0)
+			tb->entity = caption->m[i].term->id;
+		for (i = caption->nm - 1; i >= 0 && tb->metric < 0; i--)
+			if (caption->m[i].term->kind == NVF_TERM_METRIC)
+				tb->metric = caption->m[i].term->id;
+		tb->unit = nvf_declared_unit(caption->t, caption->start, caption->end, &tb->scale);
+	}
+	return true;
+}
+
+/* ---- rows ------------------------------------------------------------- */
+
+/* The figure a cell holds: a number, % or not, and nothing else. */
+static bool
+read_figure(const sentence *s, const nvf_table_cell *c, nvf_dec *v, size_t *end, bool *percent)
+{
+	nvf_number	num;
+	size_t		pos = c->start;
+	bool		minus = s->t[pos] == '-';
+
+	if (minus)
+		pos++;
+	if (!nvf_read_number(s->t, c->end, pos, &num) || !num.has_arabic || num.has_scale ||
+		!num.value.ok)
+		return false;
+	*end = num.end;
+	*percent = *end < c->end && s->t[*end] == '%';
+	if (*percent)
+		(*end)++;
+	*v = minus ? nvf_dec_neg(num.value) : num.value;
+	return *end == c->end;
+}
+
+/* The metric of column j: its own, the nearest metric column before it, the caption's. */
+static int
+column_metric(const nvf_table *tb, int j)
+{
+	for (int k = j; k >= 1; k--)
+		if (tb->col[k].metric >= 0)
+			return tb->col[k].metric;
+	return tb->metric;
+}
+
+static int
+row_entity(const doc_state *ds, const nvf_table *tb, const sentence *s, const nvf_table_cell *label)
+{
+	int			i = mention_in(s, label, NVF_TERM_ENTITY, 0);
+
+	if (i >= 0)
+		return s->m[i].term->id;
+	if (tb->entity >= 0)
+		return tb->entity;
+	return ds->carry_entity >= 0 ? ds->carry_entity : ds->main_entity;
+}
+
+/* One cell's fact; false when the cell gives none. */
+static bool
+cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence *s,
+		  const nvf_table_cell *cells, int j, nvf_fact *f)
+{
+	const nvf_table_column *col = &tb->col[j];
+	const nvf_period_mention *pm = NULL;
+	nvf_period_context ctx;
+	size_t		end;
+	bool		percent;
+	int			i;
+
+	memset(f, 0, sizeof(*f));
+	f->segment = -1;
+	if (!read_figure(s, &cells[j], &f->value, &end, &percent) ||
+		(f->metric = column_metric(tb, j)) < 0 || (f->entity = row_entity(ds, tb, s, &cells[0])) < 0)
+		return false;
+	f->measure = col->measure ? col->measure : NVF_MEASURE_LEVEL;
+	if (percent)
+		f->unit = NVF_UNIT_PERCENT;
+	else if (tb->unit != NVF_UNIT_NONE && !col->measure)
+		f->unit = tb->unit, f->value = nvf_dec_mul(f->value, tb->scale);
+	else
+		return false;
+	if ((nvf_lexicon_metric(ds->lex, f->metric)->family == NVF_FAMILY_PERCENT) != percent &&
+		!col->measure)
+		return false;
+	if ((i = mention_in(s, &cells[0], NVF_TERM_SEGMENT, 0)) >= 0)
+		f->segment = s->m[i].term->id;
+	f->status = col->forecast ? NVF_STATUS_FORECAST : NVF_STATUS_ACTUAL;
+	if ((i = period_in(s, &cells[0])) >= 0)
+		pm = &s->p[i];
+	else if (col->has_period)
+		pm = &col->period;
+	if (pm && nvf_lexicon_metric(ds->lex, f->metric)->flow)
+	{
+		int64_t		os,
+					oe;
+
+		ctx = nvf_entity_context(ds, f->entity, s, cells[0].start, col->forecast);
+		f->period = nvf_resolve_period(pm, &ctx);
+		f->period.text = nvf_block_original(env, s->blk, pm->start, pm->end, &os, &oe);
+	}
+	nvf_block_original(env, s->blk, cells[j].start, end, &f->ostart, &f->oend);
+	return true;
+}
+
+/* A row: as many cells as the header, a label, and a figure in each column. */
+static bool
+read_row(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence *s, fact_list *out)
+{
+	nvf_table_cell cells[NVF_TABLE_CELLS];
+	int			n = split_cells(s->t, s->start, s->end, cells);
+
+	if (n != tb->ncols)
+		return false;
+	for (int j = 1; j < n; j++)
+	{
+		nvf_fact	f;
+
+		if (cell_fact(ds, env, tb, s, cells, j, &f))
+			nvf_push_fact(env, out, &f, cells[j].start, false);
+	}
+	return true;
+}
+
+/* ──┼── : a rule under the header */
+static bool
+rule_line(const sentence *s)
+{
+	size_t		i = s->start;
+
+	while (i < s->end && (s->t[i] == ' ' || s->t[i] == '\n' || s->t[i] == '-' ||
+						  (i + 3 <= s->end && (unsigned char) s->t[i] == 0xE2 &&
+						   (unsigned char) s->t[i + 1] == 0x94)))
+		i += (unsigned char) s->t[i] == 0xE2 ? 3 : 1;
+	return i == s->end && s->end > s->start;
+}
+
+bool
+nvf_table_line(const doc_state *ds, nvf_env *env, nvf_table *tb, const sentence *s,
+			   const sentence *prev, fact_list *out)
+{
+	if (tb->ncols && (rule_line(s) || read_row(ds, env, tb, s, out)))
+		return true;
+	tb->ncols = 0;
+	return read_header(tb, s, prev);
+}

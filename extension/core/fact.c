@@ -400,7 +400,7 @@ segment_metric(const attribution *a, const doc_state *ds)
 }
 
 /*
- * 目标价(韩元): 360,000.00: a figure whose unit a bracket declared is the
+ * 目标价(韩元): 380,000.00: a figure whose unit a bracket declared is the
  * metric's that labels the bracket, right before it; -1 if none does.
  */
 static int

@@ -280,7 +280,7 @@ extern int	nvf_cjk_digit(uint32_t cp);
 #define NVF_Q_BARE_YUAN 0x20	/* written with a bare 元: CNY unless the page says otherwise */
 #define NVF_Q_NAMED_YUAN 0x40	/* 元 after a currency word: 新台币576亿元 */
 #define NVF_Q_UNITLESS  0x80	/* a scaled number with no unit (120亿): counted, unless money is meant */
-#define NVF_Q_DECLARED  0x100	/* its unit declared in brackets before it: 市值 (韩元百万) 186,047,851 */
+#define NVF_Q_DECLARED  0x100	/* its unit declared in brackets before it: 市值 (韩元百万) 190,123,456 */
 
 typedef struct nvf_quantity
 {

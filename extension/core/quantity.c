@@ -701,7 +701,7 @@ unit_declaration(const scan_ctx *sc, const parsed *p)
 }
 
 /*
- * 目标价(韩元): 360,000.00, 市值 (韩元百万) 186,047,851: a plain Arabic number
+ * 目标价(韩元): 380,000.00, 市值 (韩元百万) 190,123,456: a plain Arabic number
  * right after a bracket that names a currency (and a scale) is in it.
  */
 static bool

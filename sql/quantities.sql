@@ -275,4 +275,4 @@ SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantiti
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities(E'合并营收3495.\n67亿元');
 -- a plain number right after a bracket naming a currency (and a scale) is in it; the bracket alone is no figure,
 -- nor is a number after a bracket without a currency
-SELECT surface, value, unit FROM nvfacts.quantities('目标价(美元): 210.00 市值 (美元百万) 4,512,300 收盘价 (美元 截至 3 月 2 日) 185.5 营收（单位：新台币亿元）2,045.10 收入(亿元) 3.5 (百万美元) 营业收入 (十亿) 66,193');
+SELECT surface, value, unit FROM nvfacts.quantities('目标价(美元): 210.00 市值 (美元百万) 4,512,300 收盘价 (美元 截至 3 月 2 日) 185.5 营收（单位：新台币亿元）2,045.10 收入(亿元) 3.5 (百万美元) 营业收入 (十亿) 71,350');

@@ -91,21 +91,21 @@ soft_break(const char *t, size_t len, size_t nl)
 	return next >= WRAP_MIN_BYTES && next * 5 >= prev * 4 && next * 4 <= prev * 5;
 }
 
-/* Does the line holding pos have two bars │ or more: a row of a table (table.c reads it)? */
+/*
+ * Has the line holding the bar │ at pos another one: a row of a table
+ * (table.c reads it)?  Each look stops at the nearest bar, so a line of
+ * bars costs no more than its length.
+ */
 static bool
 table_row(const char *t, size_t len, size_t pos)
 {
-	size_t		lo = pos,
-				hi = pos;
-	int			bars = 0;
-
-	while (lo > 0 && t[lo - 1] != '\n')
-		lo--;
-	while (hi < len && t[hi] != '\n')
-		hi++;
-	for (size_t i = lo; i + 3 <= hi && bars < 2; i++)
-		bars += memcmp(t + i, "│", 3) == 0;
-	return bars >= 2;
+	for (size_t i = pos; i > 0 && t[i - 1] != '\n'; i--)
+		if (i >= 3 && memcmp(t + i - 3, "│", 3) == 0)
+			return true;
+	for (size_t i = pos + 3; i + 3 <= len && t[i] != '\n'; i++)
+		if (memcmp(t + i, "│", 3) == 0)
+			return true;
+	return false;
 }
 
 /*

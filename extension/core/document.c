@@ -736,7 +736,8 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 	fact_list	facts = {NULL, NULL, NULL, 0, 0};
 	nvf_table	table = {0};
 	sentence	prev;
-	bool		has_prev = false;
+	bool		has_prev = false,
+				in_table;
 
 	if (blk->char_base == 0)
 	{
@@ -760,13 +761,13 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		if (blank(&s))
 			continue;
 		/* a table's header, the rule under it and its rows are read by column */
-		if (nvf_table_line(ds, scratch, &table, &s, has_prev ? &prev : NULL, &facts))
+		in_table = nvf_table_line(ds, scratch, &table, &s, has_prev ? &prev : NULL, &facts);
+		prev = s, has_prev = true;
+		if (in_table)
 		{
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
-			prev = s, has_prev = true;
 			continue;
 		}
-		prev = s, has_prev = true;
 		/* (a disclaimer above the article is no end of it) */
 		if (names_cue(&s, NVF_CUE_ARTICLE_END))
 			forget(ds), ds->ended = ds->emitted > 0 && article_ended(&s);

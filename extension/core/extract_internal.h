@@ -121,6 +121,10 @@ extern void nvf_push_fact(nvf_env *env, fact_list *out, const nvf_fact *f, size_
 						  bool reference);
 
 /* ---- tables pasted as text (table.c) ---- */
+/* The first mention of kind (and cue, for cues) inside [lo, hi), or -1 (fact.c). */
+extern int	nvf_first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue);
+/* Whether a quantity lies inside [lo, hi) (fact.c). */
+extern bool nvf_quantity_in(const sentence *s, size_t lo, size_t hi);
 #define NVF_TABLE_CELLS 12
 
 typedef struct nvf_table_cell

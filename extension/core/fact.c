@@ -103,8 +103,8 @@ last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cu
 	return -1;
 }
 
-static int
-first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
+int
+nvf_first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
 {
 	if (!sentence_has(s, kind, cue))
 		return -1;
@@ -718,8 +718,8 @@ find_entity(const attribution *a, const doc_state *ds)
 
 /* ---- segment, basis --------------------------------------------------- */
 
-static bool
-quantity_in(const sentence *s, size_t lo, size_t hi)
+bool
+nvf_quantity_in(const sentence *s, size_t lo, size_t hi)
 {
 	for (int i = 0; i < s->nq; i++)
 		if (s->q[i].start >= lo && s->q[i].end <= hi)
@@ -814,8 +814,8 @@ find_segment(const attribution *a, bool share)
 		int			c = nvf_clause_of(s, a->metric_cstart);
 
 		i = last_segment(a->ds->lex, s, clause_start(s, c - 1), a->metric_cstart);
-		if (i >= 0 && (first_mention(s, s->m[i].end, a->metric_cstart, NVF_TERM_METRIC, 0) >= 0 ||
-					   quantity_in(s, clause_start(s, c - 1), a->metric_cstart)))
+		if (i >= 0 && (nvf_first_mention(s, s->m[i].end, a->metric_cstart, NVF_TERM_METRIC, 0) >= 0 ||
+					   nvf_quantity_in(s, clause_start(s, c - 1), a->metric_cstart)))
 			i = -1;				/* a clause with its own figure is no topic */
 	}
 	/* 费用, 成本: a word that needs a product takes the product named */
@@ -1155,7 +1155,7 @@ expect_reaches(const sentence *s, int c, size_t pos)
 		return true;
 	if (m->start >= 3 && memcmp(s->t + m->start - 3, "的", 3) == 0)
 		return false;
-	if (quantity_in(s, m->end, end))
+	if (nvf_quantity_in(s, m->end, end))
 		return true;
 	return end - m->end <= 6;
 }
@@ -1350,7 +1350,7 @@ find_status(const attribution *a, bool *neutral)
 	/* 高盛预计...；一季度收入...: the list goes on, unless the part names its own
 	 * company or looks back (…预期的214亿美元；去年同期收入为187.8亿美元) */
 	if (!st && bracketed_owner(a) == ENTITY_NONE &&
-		first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) < 0 &&
+		nvf_first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) < 0 &&
 		!looks_back_before(s, a->q->start))
 		st = a->ds->semicolon_status;
 	if (!st)

@@ -647,6 +647,14 @@ number_joiner(const scan_ctx *sc, size_t pos)
 	return match_role(sc, pos, QW_JOIN);
 }
 
+/* 单位: (單位:) at pos, the label a declared unit may start with: its length, or 0. */
+static size_t
+unit_label_at(const scan_ctx *sc, size_t pos)
+{
+	return pos + 7 <= sc->len && (memcmp(sc->t + pos, "单位:", 7) == 0 ||
+								 memcmp(sc->t + pos, "單位:", 7) == 0) ? 7 : 0;
+}
+
 /*
  * The currency and power of ten a bracket names in [pos, end): 韩元, 韩元百万,
  * 百万美元, 单位:新台币亿元; NONE without a currency.
@@ -661,8 +669,8 @@ bracket_currency(const scan_ctx *sc, size_t pos, size_t end, nvf_dec *scale, boo
 
 	*scale = nvf_dec_make(1, 0);
 	*bare_yuan = false;
-	if (end - pos > 7 && (memcmp(sc->t + pos, "单位:", 7) == 0 || memcmp(sc->t + pos, "單位:", 7) == 0))
-		pos += 7;
+	if (end - pos > 7)
+		pos += unit_label_at(sc, pos);
 	for (int part = 0; part < 4 && pos < end; part++)
 	{
 		pos = skip_spaces(sc, pos, 1);
@@ -696,8 +704,7 @@ unit_declaration(const scan_ctx *sc, const parsed *p)
 
 	return p->num.chinese_only && end < sc->len && sc->t[end] == ')' &&
 		((p->lead > 0 && sc->t[p->lead - 1] == '(') ||
-		 (p->lead >= 7 && (memcmp(sc->t + p->lead - 7, "单位:", 7) == 0 ||
-						   memcmp(sc->t + p->lead - 7, "單位:", 7) == 0)));
+		 (p->lead >= 7 && unit_label_at(sc, p->lead - 7)));
 }
 
 /*

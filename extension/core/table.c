@@ -12,8 +12,9 @@
 
 /* ---- cells ------------------------------------------------------------ */
 
+/* The length of the cell separator at t[i] (a tab, |, │, ┃ or two spaces or more), or 0. */
 static size_t
-separator_at(const char *t, size_t i, size_t hi)
+cell_separator(const char *t, size_t i, size_t hi)
 {
 	size_t		k = i;
 
@@ -39,7 +40,7 @@ split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
 		hi--;
 	for (; i <= hi; i += len)
 	{
-		if (i < hi && (len = separator_at(t, i, hi)) == 0)
+		if (i < hi && (len = cell_separator(t, i, hi)) == 0)
 		{
 			len = 1;
 			continue;
@@ -63,15 +64,11 @@ split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
 	return n;
 }
 
-/* The mention of kind (any cue of mask, for cues) inside the cell, or -1. */
+/* The mention of kind (a cue of kind cue, for cues) inside the cell, or -1. */
 static int
-mention_in(const sentence *s, const nvf_table_cell *c, nvf_term_kind kind, uint64_t mask)
+mention_in(const sentence *s, const nvf_table_cell *c, nvf_term_kind kind, int cue)
 {
-	for (int i = 0; i < s->nm; i++)
-		if (s->m[i].start >= c->start && s->m[i].end <= c->end &&
-			(kind == NVF_TERM_CUE ? (s->m[i].term->cues & mask) != 0 : s->m[i].term->kind == kind))
-			return i;
-	return -1;
+	return nvf_first_mention(s, c->start, c->end, kind, cue);
 }
 
 static int
@@ -83,33 +80,26 @@ period_in(const sentence *s, const nvf_table_cell *c)
 	return -1;
 }
 
-static bool
-quantity_in_cell(const sentence *s, const nvf_table_cell *c)
-{
-	for (int i = 0; i < s->nq; i++)
-		if (s->q[i].start < c->end && s->q[i].end > c->start)
-			return true;
-	return false;
-}
-
 /* ---- the header and its caption ----------------------------------------- */
-
-#define CUE_BIT(k) (UINT64_C(1) << (k))
 
 /* What column j of a header line names; false if nothing a figure could be of. */
 static bool
 read_column(const sentence *s, const nvf_table_cell *c, nvf_table_column *col)
 {
-	int			i;
+	int			i,
+				yoy,
+				qoq;
 
 	memset(col, 0, sizeof(*col));
 	col->metric = -1;
-	if (quantity_in_cell(s, c))
+	if (nvf_quantity_in(s, c->start, c->end))
 		return false;
-	col->forecast = mention_in(s, c, NVF_TERM_CUE,
-							   CUE_BIT(NVF_CUE_FORECAST) | CUE_BIT(NVF_CUE_EXPECT)) >= 0;
-	if ((i = mention_in(s, c, NVF_TERM_CUE, CUE_BIT(NVF_CUE_YOY) | CUE_BIT(NVF_CUE_QOQ))) >= 0)
-		col->measure = nvf_term_is_cue(s->m[i].term, NVF_CUE_YOY) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
+	col->forecast = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0 ||
+		mention_in(s, c, NVF_TERM_CUE, NVF_CUE_EXPECT) >= 0;
+	yoy = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_YOY);
+	qoq = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_QOQ);
+	if (yoy >= 0 || qoq >= 0)
+		col->measure = qoq < 0 || (yoy >= 0 && yoy <= qoq) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
 	else if ((i = mention_in(s, c, NVF_TERM_METRIC, 0)) >= 0)
 		col->metric = s->m[i].term->id;
 	else if ((i = period_in(s, c)) >= 0)

@@ -15,7 +15,7 @@
 # Runs as root (or as the server's OS user) against the cluster named by the PG* variables, in
 # database $PGDATABASE; removes everything it adds.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/sessions.sh"
 
 db=${PGDATABASE:?etl_sessions.sh: set PGDATABASE}
 export PGDATABASE=$db
@@ -25,10 +25,7 @@ away=$(mktemp -d "${TMPDIR:-/tmp}/nvfacts_etl_away.XXXXXX")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nvfacts_etl_out.XXXXXX")
 articles=$(cd "$(dirname "${BASH_SOURCE[0]}")/data/articles" && pwd -P)
 created_extension=0
-bg_pids=()
 
-psql_b() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
-q() { psql_b -c "$1"; }
 own() { ((EUID != 0)) || chown -R postgres: "$@"; }
 summary() { sed -n 's/^NOTICE:  nvfacts\.ingest: \([0-9]* new, .*\)$/\1/p' <<<"$1"; }
 is_summary() {  # is_summary OUTPUT WANT DESCRIPTION
@@ -49,25 +46,13 @@ SQL
 
 cleanup() {
   set +e
-  local pid
-  for pid in "${bg_pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  stop_background
   remove_objects >/dev/null
   dropdb --if-exists "$restored" >/dev/null 2>&1
   ((created_extension == 0)) || q 'DROP EXTENSION nvfacts' >/dev/null 2>&1
   rm -rf "$dir" "$away" "$tmp"
 }
 trap cleanup EXIT
-
-# wait_for SQL [SECONDS]: until SQL returns a non-empty result; prints it.
-wait_for() {
-  local t0=$SECONDS r
-  while ((SECONDS - t0 < ${2:-30})); do
-    r=$(q "$1" 2>/dev/null || true)
-    [[ -z $r ]] || { echo "$r"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
 
 plan 16
 

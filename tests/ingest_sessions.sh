@@ -18,7 +18,7 @@
 # database $PGDATABASE; the kill -9 restarts that cluster.  Removes everything it adds (servers,
 # tables, catalog rows, the cron job, temp directories, the extensions if it created them).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/sessions.sh"
 
 db=${PGDATABASE:?ingest_sessions.sh: set PGDATABASE}
 export PGDATABASE=$db
@@ -32,10 +32,7 @@ big_repeat=${BIG_REPEAT:-60}      # articles per file there (96 kB): a run of a 
 big_batch=${BIG_BATCH:-20}        # files per batch of the run that is killed
 cron_job=nvfacts-ingest-test
 created_extension=0 created_cron=0
-bg_pids=()
 
-psql_b() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
-q() { psql_b -c "$1"; }
 now() { echo "$EPOCHREALTIME"; }
 since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
 
@@ -57,8 +54,7 @@ SQL
 
 cleanup() {
   set +e
-  local pid
-  for pid in "${bg_pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  stop_background
   remove_objects >/dev/null
   ((created_cron == 0)) || q 'DROP EXTENSION pg_cron' >/dev/null 2>&1
   ((created_extension == 0)) || q 'DROP EXTENSION nvfacts' >/dev/null 2>&1
@@ -305,17 +301,6 @@ is "$(q "SELECT (SELECT count(*) FROM $news WHERE doc = 'c.txt') || ' ' ||
    "purge => true: its facts and catalog row deleted, the others kept"
 
 # ---- (7) two sessions at once -------------------------------------------------------------------
-
-# wait_for SQL [SECONDS]: until SQL returns a non-empty result; prints it.
-wait_for() {
-  local t0=$SECONDS r
-  while ((SECONDS - t0 < ${2:-30})); do
-    r=$(q "$1" 2>/dev/null || true)
-    [[ -z $r ]] || { echo "$r"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
 
 put "$dir/d.txt" "$text_d"
 put "$dir/e.txt" "$text_e"

@@ -10,7 +10,7 @@
 # Runs against the cluster named by the PG* variables, in database $PGDATABASE; removes everything
 # it adds (rows, the restored database, the dump, the extension if it created it).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/sessions.sh"
 
 db=${PGDATABASE:?lexicon_sessions.sh: set PGDATABASE}
 restored="${db}_lexicon_restore_$$"
@@ -18,7 +18,6 @@ dump=$(mktemp "${TMPDIR:-/tmp}/nvfacts_lexicon.XXXXXX.dump")
 created_extension=0
 a_pid=
 
-psql_b() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
 
 remove_user_rows() {  # the rows this script adds, in database $1, and its edits of shipped rows undone
   psql_b -d "$1" -c "DELETE FROM nvfacts.metric_aliases WHERE alias = '进账' AND NOT builtin;

@@ -13,7 +13,7 @@
 # Runs as root against the cluster named by the PG* variables, in database $PGDATABASE; removes
 # everything it adds (servers, tables, catalog rows, databases, temp directories).
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/tap.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/sessions.sh"
 ((EUID == 0)) || { echo "1..0 # SKIP needs root (another OS user swaps the files)"; exit 0; }
 
 db=${PGDATABASE:?loader_sessions.sh: set PGDATABASE}
@@ -21,10 +21,8 @@ names_db="${db}_names_$$" names_restored="${db}_names_restored_$$"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/nvfacts_loader.XXXXXX")
 race_seconds=${RACE_SECONDS:-10} race_scans=${RACE_SCANS:-1000}
 created_extension=0
-bg_pids=() fifos=()
+fifos=()
 
-psql_b() { psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"; }
-q() { psql_b -c "$1"; }
 warnings() { grep -c "^WARNING:  $1" <<<"$2" || true; }   # warnings PATTERN OUTPUT: how many
 
 remove_objects() {
@@ -48,8 +46,7 @@ except OSError: pass' "$f"
 
 cleanup() {
   set +e
-  local pid
-  for pid in "${bg_pids[@]}"; do kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; done
+  stop_background
   release_fifos
   remove_objects >/dev/null
   dropdb --if-exists "$names_db" >/dev/null 2>&1

@@ -42,22 +42,18 @@ step "BI client: node-postgres over TCP, prepared statements on extract() and ev
     bash tests/client.sh
 step "loader: symlink swap race, FIFO, file names and pg_dump, unreadable and deep directories" bash tests/loader_sessions.sh
 step "quantities() recall on ../shared/corpus/dev (>= 97%)" eval_quantities
-step "extract() quality on ../shared/corpus/dev (F1 >= 0.94, strict >= 0.88)" \
-    env EVAL_GATE=1 EVAL_MIN_F1=0.94 EVAL_MIN_STRICT=0.88 bash tests/eval_extract.sh "$TOP/../shared/corpus/dev"
-step "extract() quality on ../shared/corpus/train (F1 >= 0.90, strict >= 0.75)" \
-    env EVAL_GATE=1 EVAL_MIN_F1=0.90 EVAL_MIN_STRICT=0.75 bash tests/eval_extract.sh "$TOP/../shared/corpus/train"
-step "extract() quality on tests/data/articles (F1 >= 0.95, strict >= 0.85)" \
-    env EVAL_GATE=1 EVAL_MIN_F1=0.95 EVAL_MIN_STRICT=0.85 bash tests/eval_extract.sh \
-        "$TOP/tests/data/articles" "$TOP/tests/data/articles/expected.jsonl"
-step "extract() quality on tests/data/heldout (F1 >= 0.93, strict >= 0.78)" \
-    env EVAL_GATE=1 EVAL_MIN_F1=0.93 EVAL_MIN_STRICT=0.78 bash tests/eval_extract.sh \
-        "$TOP/tests/data/heldout" "$TOP/tests/data/heldout/expected.jsonl"
-step "extract() quality on tests/data/heldout2 (F1 >= 0.90, strict >= 0.68)" \
-    env EVAL_GATE=1 EVAL_MIN_F1=0.90 EVAL_MIN_STRICT=0.68 bash tests/eval_extract.sh \
-        "$TOP/tests/data/heldout2" "$TOP/tests/data/heldout2/expected.jsonl"
-step "extract() quality on tests/data/heldout3 (F1 >= 0.87, strict >= 0.65)" \
-    env EVAL_GATE=1 EVAL_MIN_F1=0.87 EVAL_MIN_STRICT=0.65 bash tests/eval_extract.sh \
-        "$TOP/tests/data/heldout3" "$TOP/tests/data/heldout3/expected.jsonl"
+
+# quality NAME DIR F1 STRICT [GOLD]: extract()'s scores on one set must reach F1 and strict F1
+quality() {
+  step "extract() quality on $1 (F1 >= $3, strict >= $4)" \
+    env EVAL_GATE=1 EVAL_MIN_F1="$3" EVAL_MIN_STRICT="$4" bash tests/eval_extract.sh "$2" ${5:+"$5"}
+}
+quality ../shared/corpus/dev "$TOP/../shared/corpus/dev" 0.94 0.88
+quality ../shared/corpus/train "$TOP/../shared/corpus/train" 0.90 0.75
+for set in articles:0.95:0.85 heldout:0.93:0.78 heldout2:0.90:0.68 heldout3:0.87:0.65; do
+  IFS=: read -r name f1 strict <<<"$set"
+  quality "tests/data/$name" "$TOP/tests/data/$name" "$f1" "$strict" "$TOP/tests/data/$name/expected.jsonl"
+done
 
 echo
 ((${#failed[@]} == 0)) || printf 'nvfacts: FAILED step: %s\n' "${failed[@]}"

@@ -329,8 +329,12 @@ catalog_match "after both sessions: one catalog row per new file, loaded" d.txt 
 # (7b) a role that can only connect, idle, holding the advisory lock ingest() used to take
 q "CREATE ROLE regress_nvf_intruder LOGIN"
 coproc INTRUDER { PGUSER=regress_nvf_intruder PGAPPNAME=nvfacts_intruder psql_b >"$tmp/intruder.out" 2>&1; }
-bg_pids+=("$INTRUDER_PID")
-echo "SELECT pg_advisory_lock(hashtext('nvfacts.ingest'), hashtext('news'));" >&"${INTRUDER[1]}"
+# bash unsets INTRUDER_PID and INTRUDER once it reaps the coprocess: keep the pid and the fd now
+# shellcheck disable=SC2153  # INTRUDER_PID is set by coproc
+intruder_pid=$INTRUDER_PID
+intruder_in=${INTRUDER[1]}
+bg_pids+=("$intruder_pid")
+echo "SELECT pg_advisory_lock(hashtext('nvfacts.ingest'), hashtext('news'));" >&"$intruder_in"
 held=$(wait_for "SELECT a.state FROM pg_locks l JOIN pg_stat_activity a USING (pid)
                  WHERE a.application_name = 'nvfacts_intruder' AND l.locktype = 'advisory' AND l.granted
                    AND a.state = 'idle'") || held=no
@@ -338,8 +342,8 @@ put "$dir/f0.txt" "$text_f"
 out=$(ingest "'news', '$news'" || true)
 is_summary "$out" "1 new, 0 changed, 5 unchanged, 0 failed, 0 vanished" \
    "a role holding the old advisory lock in an $held session stops nothing: the run loads the new file"
-exec {INTRUDER[1]}>&-           # psql reads the end of its input and leaves
-wait "$INTRUDER_PID" 2>/dev/null || true
+exec {intruder_in}>&-          # psql reads the end of its input and leaves
+wait "$intruder_pid" 2>/dev/null || true
 
 # ---- (8) kill -9 in the middle of a run ----------------------------------------------------------
 

@@ -29,7 +29,7 @@ remove_user_rows() {  # the rows this script adds, in database $1, and its edits
 cleanup() {
   set +e
   if [[ -n $a_pid ]]; then
-    { echo '\q' >&"${A[1]}"; } 2>/dev/null
+    { echo '\q' >&"$a_in"; } 2>/dev/null
     wait "$a_pid" 2>/dev/null || kill "$a_pid" 2>/dev/null
   fi
   remove_user_rows "$db" >/dev/null 2>&1
@@ -42,8 +42,8 @@ trap cleanup EXIT
 # Session A: one psql kept open on a coprocess; each query ends with a marker line.
 a_query() {
   local line out=
-  printf '%s\n\\echo __nvfacts_done__\n' "$1" >&"${A[1]}"
-  while IFS= read -r -t 60 line <&"${A[0]}"; do
+  printf '%s\n\\echo __nvfacts_done__\n' "$1" >&"$a_in"
+  while IFS= read -r -t 60 line <&"$a_out"; do
     [[ $line == __nvfacts_done__ ]] && { printf '%s' "$out"; return 0; }
     out+=${out:+$'\n'}$line
   done
@@ -67,8 +67,9 @@ facts_sql() { echo "SELECT string_agg(concat_ws('|', entity, metric, value, unit
 # ---- (a) two sessions --------------------------------------------------------------------------
 
 coproc A { exec psql -X -q -A -t -v ON_ERROR_STOP=0 -d "$db" 2>&1; }
+# bash unsets A_PID and A once it reaps the coprocess: keep the pid and the fds now
 # shellcheck disable=SC2153  # A_PID is set by coproc
-a_pid=$A_PID
+a_pid=$A_PID a_out=${A[0]} a_in=${A[1]}
 pid_before=$(a_query 'SELECT pg_backend_pid();')
 
 is "$(a_query "$(facts_sql "$entity_text")")" "" "session A: unknown company 塞雷布拉斯 gives no rows"

@@ -219,3 +219,15 @@ SELECT fact_no, entity, metric, measure, value, unit, status, fiscal_year, perio
 SELECT fact_no, entity, metric, value, unit, status, span_start, span_end FROM nvfacts.extract(E'服务器CPU市场份额（按出货量计）\n厂商　│２０２３年│２０２５年（预测）\n────┼─────┼──────\n英特尔│７１％　│６２％\nＡＭＤ│２４％　│３１％\n数据来源：某研究机构');
 -- a row of more cells than a table holds, and a caption without a unit over bare numbers: no rows
 SELECT count(*) FROM nvfacts.extract(E'营收一览\n月份  营收  1  2  3  4  5  6  7  8  9  10  11  12  13\n9月  10  1  2  3  4  5  6  7  8  9  10  11  12  13\n月份  营收  年增率\n9月  1,789.64  40.1%');
+-- a figure before 的 and its metric may have a per-unit between (4美元/小时的租金) and its product between (的H100价格)
+SELECT fact_no, entity, metric, segment, measure, value, unit FROM nvfacts.extract('甲骨文称，3.5美元/小时的租金还会下探；不过去年英伟达曾表示，4美元的H100价格可维持两年。');
+-- an unknown organisation's word before the kind of a business and its name (另一家云厂商谷歌云) does not hide the owner;
+-- an unknown organisation alone still does
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('另一家云厂商谷歌云同类实例的价格约为11美元。一家初创公司H100租金约为2美元/小时。');
+-- a word of excess before a base period (将远超2025年的两倍) measures a multiple of it; a bracket right after a
+-- base period holds that period's figure
+SELECT fact_no, entity, metric, measure, value, value_low, value_high, unit, status, fiscal_year FROM nvfacts.extract('Nebius预计2026年的资本支出将远超2025年(约25-30亿美元)的两倍。');
+-- a topic (资本支出方面) names what a spending word in the next clause spends on
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('华虹半导体表示，资本支出方面，本季度投入约为42亿元，主要用于新厂建设。另外，公司当季投入研发2亿元。');
+-- flat to up (持平至增长2%) is a range from 0; flat to down is the range to 0
+SELECT fact_no, entity, metric, measure, value, value_low, value_high, unit, status FROM nvfacts.extract('华虹半导体预计第四季度营收环比持平至增长3%，毛利率则持平或下降1个百分点。');

@@ -192,22 +192,25 @@ earlier_metric(const sentence *s, size_t hi)
 	return -1;
 }
 
-/* 135亿美元的净亏损, 20%的收入: a metric right after the figure (的 between at most). */
+/*
+ * 135亿美元的净亏损, 20%的收入, 4美元/小时的租金: a metric right after the
+ * figure (的 between at most, after a price's per-unit).
+ */
 static int
 metric_right_after(const attribution *a)
 {
 	static const char *const fillers[] = {"的", " ", NULL};
 	const sentence *s = a->s;
-	int			i = first_at(s, a->q->end),
+	size_t		k = a->q->end + (nvf_unit_is_money(a->q->unit) ? nvf_per_unit_at(s->t, s->end, a->q->end) : 0);
+	int			i = first_at(s, k),
 				next;
-	size_t		k = a->q->end;
 
-	if (i >= s->nm || s->m[i].start - a->q->end > AFTER_GAP)
+	if (i >= s->nm || s->m[i].start - k > AFTER_GAP)
 		return -1;
 	/* 20亿美元的数据中心收入: the segments of the metric come between */
 	for (int n = 0; n < 2 && i + 1 < s->nm && s->m[i].term->kind == NVF_TERM_SEGMENT &&
 		 nvf_only_fillers(s, k, s->m[i].start, fillers) &&
-		 nvf_text_between_has(s, a->q->end, s->m[i].start, "的"); n++)
+		 nvf_text_between_has(s, k, s->m[i].start, "的"); n++)
 		k = s->m[i++].end;
 	if (!metric_like(&s->m[i]) || !nvf_only_fillers(s, k, s->m[i].start, fillers))
 		return -1;
@@ -312,6 +315,26 @@ share_part(const sentence *s, int i)
 		return i;
 	part = last_metric_like(s, s->start, s->m[c].start);
 	return part >= 0 ? part : i;
+}
+
+/*
+ * 资本支出方面，当季投入达170亿元: a spending word (投入, 支出) is the
+ * spending the sentence's topic (a metric word before 方面) names.
+ */
+static int
+topic_metric(const sentence *s, const nvf_lexicon *lex, int i)
+{
+	static const char *const topic[] = {"方面", NULL};
+	int			spending = nvf_lexicon_find(lex, NVF_TERM_METRIC, "spending");
+
+	if (s->m[i].term->kind != NVF_TERM_METRIC || s->m[i].term->id != spending)
+		return i;
+	for (int k = i - 1; k >= 0; k--)
+		if (s->m[k].term->kind == NVF_TERM_METRIC && s->m[k].clause < s->m[i].clause &&
+			nvf_filler_at(s, s->m[k].end, s->end, topic) > 0 &&
+			nvf_lexicon_metric(lex, s->m[k].term->id)->family == nvf_lexicon_metric(lex, spending)->family)
+			return k;
+	return i;
 }
 
 static int	last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi);
@@ -447,13 +470,14 @@ find_metric(attribution *a, doc_state *ds)
 	else
 		i = last_metric_like(s, a->cstart, a->q->start);
 	if (i >= 0 && !a->metric_after)
-		i = share_part(s, i);
+		i = topic_metric(s, ds->lex, share_part(s, i));
 	if (i < 0 && share_of_other(a))
 		return false;			/* 约3成的先进制程: a share of something not a metric */
 	if (i < 0 && (i = earlier_metric(s, a->cstart)) >= 0)
 		a->metric_cstart = clause_start(s, s->m[i].clause);
+	/* (a metric after the figure may have its product between: 4美元的GPU价格) */
 	if (i >= 0 && (is_cue(&s->m[i], NVF_CUE_OTHER_METRIC) ||
-				   !metric_usable(s, ds->lex, &s->m[i], a->q->start)))
+				   !metric_usable(s, ds->lex, &s->m[i], a->metric_after ? s->m[i].start : a->q->start)))
 		return false;
 	a->metric_m = i;
 	if (i < 0 && bare_move(a))
@@ -679,6 +703,27 @@ former_latter(const attribution *a, const doc_state *ds)
 	return ENTITY_NONE;
 }
 
+/*
+ * An organization the lexicon does not know named before the figure
+ * (招商银行, 一家初创公司) — not a word that only introduces the kind of a
+ * business the lexicon knows the owner of (另一家云厂商谷歌云: Alphabet's).
+ */
+static bool
+unknown_org(const attribution *a, const doc_state *ds)
+{
+	const sentence *s = a->s;
+	int			o = last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_OTHER_ORG);
+
+	if (o < 0)
+		return false;
+	/* the kind of business (云厂商: a segment of no owner), then the business named */
+	for (int i = o + 1; i < s->nm && s->m[i].start == s->m[i - 1].end && s->m[i].end <= a->q->start &&
+		 s->m[i].term->kind == NVF_TERM_SEGMENT; i++)
+		if (nvf_lexicon_segment(ds->lex, s->m[i].term->id)->owner >= 0)
+			return i == o + 1;
+	return true;
+}
+
 static int
 find_entity(const attribution *a, const doc_state *ds)
 {
@@ -698,7 +743,7 @@ find_entity(const attribution *a, const doc_state *ds)
 	if (has_cue(s, s->start, a->q->start, NVF_CUE_GROUP))
 		return ENTITY_GROUP;
 	/* 招商银行上半年营收...: a company the lexicon does not know */
-	if (has_cue(s, s->start, a->q->start, NVF_CUE_OTHER_ORG))
+	if (unknown_org(a, ds))
 		return ENTITY_NONE;
 	/* 行业均价, 市场规模: a market's figure is no company's */
 	if (has_cue(s, s->start, s->end, NVF_CUE_MARKET))
@@ -883,14 +928,15 @@ multiple_base(const attribution *a, const nvf_period_mention *p)
 }
 
 /*
- * 相较上个财季的41.2亿美元, 比第3季的7.1%, 上年同期调整后EPS是0.58美元: the
- * figure right after a comparison's period is that period's own figure.
+ * 相较上个财季的41.2亿美元, 比第3季的7.1%, 上年同期调整后EPS是0.58美元,
+ * 远超2025年(120-140亿美元)的两倍: the figure right after a comparison's
+ * period (or in brackets right after it) is that period's own figure.
  */
 static int
 base_period(const attribution *a)
 {
 	static const char *const fillers[] = {"的", "为", "是", "达", "了", ":", " ", "约", "近", "逾",
-	"超过", "接近", "高达", "仅", NULL};
+	"超过", "接近", "高达", "仅", "(", NULL};
 	const sentence *s = a->s;
 
 	if (a->q->unit == NVF_UNIT_TIMES)

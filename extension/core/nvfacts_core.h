@@ -306,6 +306,8 @@ extern int	nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **o
 extern nvf_unit nvf_declared_unit(const char *t, size_t lo, size_t hi, nvf_dec *scale);
 /* The currency a word at t[pos] names (美元, 新台币, US$), its end in *end; NONE if none. */
 extern nvf_unit nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end);
+/* The length of a rate's per-unit at t[pos] (/小时, 每张, /片: / or 每 and a time or a classifier), or 0. */
+extern size_t nvf_per_unit_at(const char *t, size_t len, size_t pos);
 /* Fills ostart, oend and surface of q from its block. */
 extern void nvf_quantity_locate(nvf_env *env, const nvf_block *blk, nvf_quantity *q);
 

@@ -750,18 +750,24 @@ after_comparison(const char *t, size_t pos)
 	return word_before(t, pos, words) > 0;
 }
 
+static size_t bracket_close(const char *t, size_t len, size_t pos);
+
 /*
- * 是一年前的2.6倍, 为上一季度的1.5倍: a period between a copula and 的 N倍 is
- * the base a multiple is measured against.
+ * 是一年前的2.6倍, 为上一季度的1.5倍, 将远超2025年(120-140亿美元)的两倍: a
+ * period between a copula or a word of excess and 的 N倍 (an aside in
+ * brackets between) is the base a multiple is measured against.
  */
 static bool
 multiple_base_period(const char *t, size_t len, size_t start, size_t end)
 {
-	static const char *const copulas[] = {"是", "为", "相当于", "达到", NULL};
+	static const char *const copulas[] = {"是", "为", "相当于", "达到", "远超", "超过", "超出", "高于",
+	"接近", "不到", "超", "逾", NULL};
 	size_t		i;
 
 	if (word_before(t, start, copulas) == 0)
 		return false;
+	if (end < len && t[end] == '(' && bracket_close(t, len, end) > end)
+		end = bracket_close(t, len, end) + 1;
 	if (end + 3 <= len && memcmp(t + end, "的", 3) == 0)
 		end += 3;
 	else if (end < start + 6 || memcmp(t + end - 3, "的", 3) != 0)	/* 2023年的 reads its 的 */

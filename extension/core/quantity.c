@@ -258,6 +258,34 @@ apply_approx_before(const scan_ctx *sc, parsed *p)
 	}
 }
 
+#define DIRECTION_WORD_MAX 6		/* bytes of the direction word after 持平至: 增长, 下降, up */
+
+/*
+ * 环比持平至增长2%, 持平或下降1个百分点: a change whose low end is no change
+ * is the range from 0 (its direction, read later from the word, signs it).
+ */
+static void
+apply_flat_from(const scan_ctx *sc, parsed *p)
+{
+	const word_table *tab = &roles[QW_FLAT_FROM];
+	size_t		pos = p->lead;
+
+	if ((p->unit != NVF_UNIT_PERCENT && p->unit != NVF_UNIT_PP) || (p->flags & NVF_Q_RANGE) ||
+		p->negative)
+		return;
+	while (pos > 0 && sc->t[pos - 1] == ' ')
+		pos--;
+	for (size_t back = 0; back <= DIRECTION_WORD_MAX && back <= pos; back++)
+		for (int i = 0; i < tab->n; i++)
+			if (ends_with(sc, pos - back, tab->words[i].w->word, tab->words[i].len))
+			{
+				p->high = p->value;
+				p->value = nvf_dec_make(0, 0);
+				p->flags |= NVF_Q_RANGE;
+				return;
+			}
+}
+
 static void
 apply_approx_after(const scan_ctx *sc, parsed *p)
 {
@@ -964,6 +992,7 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 		}
 		apply_approx_before(&sc, &p);
 		apply_approx_after(&sc, &p);
+		apply_flat_from(&sc, &p);
 		to_quantity(&p, &q);
 		qlist_push(env, &list, &q);
 		pos = p.end;
@@ -987,6 +1016,26 @@ nvf_currency_at(const char *t, size_t len, size_t pos, size_t *end)
 		return NVF_UNIT_NONE;
 	*end = pos + strlen(w->word);
 	return w->unit;
+}
+
+size_t
+nvf_per_unit_at(const char *t, size_t len, size_t pos)
+{
+	scan_ctx	sc = {NULL, t, len};
+	size_t		k = pos,
+				n;
+
+	if (!scan_tables_ready)
+		fill_scan_tables();
+	if (k < len && t[k] == '/')
+		k++;
+	else if (k + 3 <= len && memcmp(t + k, "每", 3) == 0)
+		k += 3;
+	else
+		return 0;
+	if ((n = match_role(&sc, k, QW_TIME)) == 0 && (n = match_role(&sc, k, QW_CLASSIFIER)) == 0)
+		return 0;
+	return k + n - pos;
 }
 
 nvf_unit

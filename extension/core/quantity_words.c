@@ -133,6 +133,10 @@ const qword nvf_quantity_words[] = {
 	G("–", QW_RANGE), G("−", QW_RANGE), G("〜", QW_RANGE),
 	G("/", QW_JOIN), G("±", QW_JOIN),
 
+	/* 环比持平至增长2%: a change from nothing to the figure */
+	G("持平至", QW_FLAT_FROM), G("持平到", QW_FLAT_FROM), G("持平或", QW_FLAT_FROM),
+	G("flat to", QW_FLAT_FROM),
+
 	/* signs right before the digits (– with a space too: – 1.27元) */
 	WF("-", QW_SIGN, NONE, 0, QW_MINUS), WF("−", QW_SIGN, NONE, 0, QW_MINUS),
 	WF("–", QW_SIGN, NONE, 0, QW_MINUS | QW_SPACED), W("+", QW_SIGN, NONE, 0),

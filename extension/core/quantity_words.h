@@ -28,6 +28,7 @@ typedef enum qword_role
 	QW_RANGE,					/* between the two numbers of a range: 至, - */
 	QW_JOIN,					/* between numbers sharing the unit after the last: ± */
 	QW_SIGN,					/* right before the digits: -, + */
+	QW_FLAT_FROM,				/* before a change (and its direction word): 持平至 — a range from 0 */
 	QW_ROLE_N_
 } qword_role;
 

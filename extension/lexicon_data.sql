@@ -935,6 +935,8 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('收于', 'share_price', false, NULL, false, NULL, true),
     ('报收', 'share_price', false, NULL, false, NULL, true),
     ('收盘报', 'share_price', false, NULL, false, NULL, true),
+    ('收市报', 'share_price', false, NULL, false, NULL, true),
+    ('收市价', 'share_price', false, NULL, false, NULL, true),
     ('收跌', 'share_price', false, NULL, false, NULL, true),
     ('收涨', 'share_price', false, NULL, false, NULL, true),
     ('share price', 'share_price', false, NULL, false, NULL, true),

@@ -231,3 +231,6 @@ SELECT fact_no, entity, metric, measure, value, value_low, value_high, unit, sta
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('华虹半导体表示，资本支出方面，本季度投入约为42亿元，主要用于新厂建设。另外，公司当季投入研发2亿元。');
 -- flat to up (持平至增长2%) is a range from 0; flat to down is the range to 0
 SELECT fact_no, entity, metric, measure, value, value_low, value_high, unit, status FROM nvfacts.extract('华虹半导体预计第四季度营收环比持平至增长3%，毛利率则持平或下降1个百分点。');
+-- a company named with its stock code: its share price in a bare 元 is in that market's currency —
+-- (00992)/(0992.HK) Hong Kong, four digits that are no year Taiwan, six digits the mainland's own 元
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'聯想集團(00992)昨日收市報8.6元。\n\n小米集团(1810.HK)收报41元。\n\n鸿海(2317)股价收报210元。\n\n台积电(2025)股价收报1100元。\n\n寒武纪(688256)收盘报1350元。');

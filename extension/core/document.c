@@ -620,6 +620,51 @@ note_currency(doc_state *ds, const sentence *s)
 	}
 }
 
+#define YEAR_LIKE_LOW 1990		/* a four-digit number in brackets from here ... */
+#define YEAR_LIKE_HIGH 2035		/* ... to here is a year, not a Taiwan stock code */
+
+/*
+ * The currency of the market a stock code in brackets at t[pos] names:
+ * (00992), (0992.HK), (HK:0992) Hong Kong — five digits or marked HK; (2317)
+ * Taiwan — four digits that are no year; a mainland code has six.  NONE if none.
+ */
+static nvf_unit
+stock_code_market(const char *t, size_t len, size_t pos)
+{
+	size_t		k = pos + 1;
+	int			digits = 0;
+	long		code = 0;
+	bool		hk = false;
+
+	if (pos >= len || t[pos] != '(')
+		return NVF_UNIT_NONE;
+	if (k + 3 <= len && memcmp(t + k, "HK:", 3) == 0)
+		k += 3, hk = true;
+	for (; k < len && t[k] >= '0' && t[k] <= '9' && digits < 7; k++, digits++)
+		code = code * 10 + (t[k] - '0');
+	if (k + 3 <= len && memcmp(t + k, ".HK", 3) == 0)
+		k += 3, hk = true;
+	if (k >= len || t[k] != ')' || digits == 0)
+		return NVF_UNIT_NONE;
+	if (digits == 5 || (hk && digits <= 5))
+		return NVF_UNIT_HKD;
+	if (digits == 4 && !hk && (code < YEAR_LIKE_LOW || code > YEAR_LIKE_HIGH))
+		return NVF_UNIT_TWD;
+	return NVF_UNIT_NONE;
+}
+
+/* 联想集团(00992), 鸿海(2317): the company's share price in a bare 元 is in that market's currency. */
+static void
+note_listing(doc_state *ds, const sentence *s)
+{
+	nvf_unit	u;
+
+	for (int i = 0; i < s->nm; i++)
+		if (s->m[i].term->kind == NVF_TERM_ENTITY &&
+			(u = stock_code_market(s->t, s->end, s->m[i].end)) != NVF_UNIT_NONE)
+			ds->listing[s->m[i].term->id] = u;
+}
+
 /*
  * The first period named with its year in the first block, when it is a part
  * of a year (2019财年第一财季, 2025年4月): a headline or summary before it
@@ -776,6 +821,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		if (ds->in_list && !(s.new_paragraph && s.nq > 0))
 			ds->in_list = false;	/* prose again: the list is over */
 		note_currency(ds, &s);
+		note_listing(ds, &s);
 		note_heading(ds, &s);
 		if (s.nq)
 		{
@@ -822,6 +868,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 	for (ds.nentities = 0; nvf_lexicon_entity(lex, (int) ds.nentities); ds.nentities++)
 		;
 	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
+	ds.listing = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
 	ds.main_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
 	ds.pair_age = CARRY_LIMIT;
 	forget(&ds);

@@ -75,6 +75,7 @@ typedef struct doc_state
 	bool		ended;			/* past an end-of-article marker: links and other stories */
 	int64_t		emitted;		/* facts given so far */
 	entity_periods *periods;	/* per entity, and [nentities] for figures of none */
+	nvf_unit   *listing;		/* per entity: the currency of the market its stock code names */
 	size_t		nentities;
 	char	  **seen;			/* duplicate keys: open addressing */
 	size_t		seen_cap;

@@ -1730,11 +1730,22 @@ loss_sign(const attribution *a, nvf_measure measure)
 		nvf_unit_is_money(a->q->unit) && measure == NVF_MEASURE_LEVEL ? -1 : 1;
 }
 
-/* The currency of a bare 元 in this document (新台币 named first, 美元，下同). */
+/*
+ * The currency of a bare 元 in this document (新台币 named first, 美元，下同),
+ * or for the share price of a company named with its stock code, the
+ * currency of that market (联想集团(00992): HKD).
+ */
 static nvf_unit
-fact_unit(const doc_state *ds, const nvf_quantity *q)
+fact_unit(const doc_state *ds, const nvf_quantity *q, int entity, int metric)
 {
-	return (q->flags & NVF_Q_BARE_YUAN) && ds->currency ? ds->currency : q->unit;
+	if (!(q->flags & NVF_Q_BARE_YUAN))
+		return q->unit;
+	if (ds->currency)
+		return ds->currency;
+	if (entity >= 0 && ds->listing[entity] &&
+		metric == nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "share_price"))
+		return ds->listing[entity];
+	return q->unit;
 }
 
 /* Does period p end well after the publication date (a year or part of one still to come)? */
@@ -1788,7 +1799,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->segment = find_segment(&a, share);
 	f->basis = find_basis(&a);
 	f->measure = measure;
-	f->unit = fact_unit(ds, q);
+	f->unit = fact_unit(ds, q, f->entity, f->metric);
 	set_value(f, q, sign * loss_sign(&a, measure), share && q->unit == NVF_UNIT_TIMES);
 	f->approx = q->approx;
 	f->status = measure == NVF_MEASURE_SURPRISE ? surprise_status(&a, out, first)

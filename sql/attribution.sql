@@ -234,3 +234,6 @@ SELECT fact_no, entity, metric, measure, value, value_low, value_high, unit, sta
 -- a company named with its stock code: its share price in a bare 元 is in that market's currency —
 -- (00992)/(0992.HK) Hong Kong, four digits that are no year Taiwan, six digits the mainland's own 元
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'聯想集團(00992)昨日收市報8.6元。\n\n小米集团(1810.HK)收报41元。\n\n鸿海(2317)股价收报210元。\n\n台积电(2025)股价收报1100元。\n\n寒武纪(688256)收盘报1350元。');
+-- a loss qualified (相关亏损, 投资亏损, 汇兑亏损) is a loss, not the company's net result; the company that
+-- only qualifies it is named in passing
+SELECT fact_no, entity, metric, value FROM nvfacts.extract('软银确认的OpenAI相关亏损约12亿美元，另有汇兑亏损3亿美元。软银本季度净亏损约20亿美元。');

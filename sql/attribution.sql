@@ -237,3 +237,6 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'聯想集團(
 -- a loss qualified (相关亏损, 投资亏损, 汇兑亏损) is a loss, not the company's net result; the company that
 -- only qualifies it is named in passing
 SELECT fact_no, entity, metric, value FROM nvfacts.extract('软银确认的OpenAI相关亏损约12亿美元，另有汇兑亏损3亿美元。软银本季度净亏损约20亿美元。');
+-- a sum of billions is no share's price (盘后…此前宣布将以约20亿美元收购); cash, cash equivalents and short-term
+-- investments are holdings outside the vocabulary, not spending
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('英伟达股价收报180美元，盘后英伟达宣布将以约20亿美元收购一家软件公司。季末英伟达现金、现金等价物及短期投资合计560亿美元。');

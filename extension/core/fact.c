@@ -1758,6 +1758,17 @@ unended(const nvf_period *p, int fy_end_month, nvf_date published)
 	return published.year && end && end >= nvf_month_index(published) + 2;
 }
 
+#define SHARE_PRICE_MAX 10000000	/* no share trades at ten million (of any currency) */
+
+/* 盘后跌逾3%，此前宣布将以约33.5亿美元收购…: a sum of billions is no share's price. */
+static bool
+no_share_price(const attribution *a, const doc_state *ds, nvf_measure measure)
+{
+	return measure == NVF_MEASURE_LEVEL && nvf_unit_is_money(a->q->unit) &&
+		a->metric == nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "share_price") &&
+		nvf_dec_cmp(a->q->value, nvf_dec_make(SHARE_PRICE_MAX, 0)) >= 0;
+}
+
 static bool
 quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity *q,
 			  const fact_list *out, int first, nvf_fact *f, bool *reference)
@@ -1787,7 +1798,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 		if (out->items[k].metric == a.metric && !out->reference[k])
 			a.prev_measure = out->items[k].measure;
 	m = nvf_lexicon_metric(ds->lex, a.metric);
-	if (!(measure = find_measure(&a, m, &share, &sign)))
+	if (!(measure = find_measure(&a, m, &share, &sign)) || no_share_price(&a, ds, measure))
 		return false;
 	if ((entity = find_entity(&a, ds)) == ENTITY_NONE)
 		return false;

@@ -837,6 +837,8 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('operating profit', 'operating_income', false, NULL, false, NULL, true),
     ('营业溢利', 'operating_income', false, NULL, false, NULL, true),
     ('经调整EBITA', 'operating_income', false, 'non_gaap', false, NULL, true),
+    ('经调整EBITA利润率', 'operating_margin', false, 'non_gaap', false, NULL, true),
+    ('EBITA利润率', 'operating_margin', false, NULL, false, NULL, true),
     ('GAAP营业收入', 'operating_income', false, 'gaap', false, NULL, true),
     ('非GAAP营业收入', 'operating_income', false, 'non_gaap', false, NULL, true),
     ('|Non-GAAP营业收入|', 'operating_income', false, 'non_gaap', false, NULL, true),

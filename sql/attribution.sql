@@ -240,3 +240,11 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract('软银确认的OpenA
 -- a sum of billions is no share's price (盘后…此前宣布将以约20亿美元收购); cash, cash equivalents and short-term
 -- investments are holdings outside the vocabulary, not spending
 SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('英伟达股价收报180美元，盘后英伟达宣布将以约20亿美元收购一家软件公司。季末英伟达现金、现金等价物及短期投资合计560亿美元。');
+-- a word after the figure that needs a product (费用) leaves it to the metric before (计提约8亿美元费用)
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('受出口限制影响，AMD当季计提约6亿美元费用。');
+-- a line that ends in a comma runs on into the next, however short (the last line of a wrapped paragraph)
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'AMD客户端与游戏业务收入合计41亿美元，同比增长60%，其中客户端收入28亿美元，\n同比增长46%。');
+-- after a loss word in an earlier clause, a figure its own clause says was earned (则赚) is a profit
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('百度上季录得净亏损95.1亿元，去年同期则赚61.2亿元。');
+-- an EBITA margin is an operating margin
+SELECT fact_no, entity, metric, basis, measure, value FROM nvfacts.extract('阿里巴巴云智能集团经调整EBITA利润率约为8%。');

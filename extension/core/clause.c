@@ -64,7 +64,7 @@ table_cells(const char *line, size_t n)
 /*
  * A line break inside a sentence of hard-wrapped text (a page cut at a
  * fixed width): a long line not ending in a sentence mark, followed by a
- * line about as long.
+ * line about as long, or by any line when it ends in a comma.
  */
 static bool
 soft_break(const char *t, size_t len, size_t nl)
@@ -87,6 +87,9 @@ soft_break(const char *t, size_t len, size_t nl)
 	for (int i = 0; finals[i]; i++)
 		if (nl >= 3 && memcmp(t + nl - 3, finals[i], 3) == 0)
 			return false;
+	/* a comma ends no sentence: the paragraph's last line may be short */
+	if (t[nl - 1] == ',' || (nl >= 3 && (memcmp(t + nl - 3, "，", 3) == 0 || memcmp(t + nl - 3, "、", 3) == 0)))
+		return true;
 	next = line_length(t, len, nl + 1);
 	return next >= WRAP_MIN_BYTES && next * 5 >= prev * 4 && next * 4 <= prev * 5;
 }

@@ -465,6 +465,10 @@ find_metric(attribution *a, doc_state *ds)
 	a->metric_cstart = a->cstart;
 	if (i >= 0 && bare_move(a))
 		i = -1;					/* Meta重挫逾11%，市值蒸发…: the move is the share price's */
+	/* 计提约8亿美元费用: a word after that needs a product leaves the figure to the one before */
+	if (i >= 0 && !metric_usable(s, ds->lex, &s->m[i], s->m[i].start) &&
+		last_metric_like(s, a->cstart, a->q->start) >= 0)
+		i = -1;
 	if (i >= 0)
 		a->metric_after = true;
 	else
@@ -1722,12 +1726,25 @@ set_value(nvf_fact *f, const nvf_quantity *q, int sign, bool to_percent)
 	f->high = (q->flags & NVF_Q_RANGE) ? hi : (nvf_dec) {0, 0, false};
 }
 
-/* A loss word (净亏损 1.10 亿美元, 每股亏损): a level below zero. */
+/*
+ * A loss word (净亏损 1.10 亿美元, 每股亏损): a level below zero — unless
+ * the figure's own clause, after the loss word's, says it was earned
+ * (录得净亏损112亿元，去年同期则赚76亿元).
+ */
 static int
 loss_sign(const attribution *a, nvf_measure measure)
 {
-	return a->metric_m >= 0 && (a->s->m[a->metric_m].term->flags & NVF_TERM_NEGATIVE) &&
-		nvf_unit_is_money(a->q->unit) && measure == NVF_MEASURE_LEVEL ? -1 : 1;
+	static const char *const earned[] = {"赚", "盈利", "获利", NULL};
+	const sentence *s = a->s;
+
+	if (a->metric_m < 0 || !(s->m[a->metric_m].term->flags & NVF_TERM_NEGATIVE) ||
+		!nvf_unit_is_money(a->q->unit) || measure != NVF_MEASURE_LEVEL)
+		return 1;
+	if (s->m[a->metric_m].start < a->cstart)
+		for (int k = 0; earned[k]; k++)
+			if (nvf_text_between_has(s, a->cstart, a->q->start, earned[k]))
+				return 1;
+	return -1;
 }
 
 /*

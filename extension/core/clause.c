@@ -61,6 +61,16 @@ table_cells(const char *line, size_t n)
 	return false;
 }
 
+/* Does t[..end) end with one of the listed three-byte marks? */
+static bool
+ends_with_one_of(const char *t, size_t end, const char *const *marks)
+{
+	for (int i = 0; marks[i]; i++)
+		if (end >= 3 && memcmp(t + end - 3, marks[i], 3) == 0)
+			return true;
+	return false;
+}
+
 /*
  * A line break inside a sentence of hard-wrapped text (a page cut at a
  * fixed width): a long line not ending in a sentence mark, followed by a
@@ -70,6 +80,7 @@ static bool
 soft_break(const char *t, size_t len, size_t nl)
 {
 	static const char *const finals[] = {"。", "！", "？", "；", "：", "」", "”", "）", NULL};
+	static const char *const commas[] = {"，", "、", NULL};
 	size_t		start = nl,
 				prev,
 				next;
@@ -84,11 +95,10 @@ soft_break(const char *t, size_t len, size_t nl)
 	if (prev < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
 		strchr(".!?;:)", t[nl - 1]) || table_cells(t + start, prev))
 		return false;
-	for (int i = 0; finals[i]; i++)
-		if (nl >= 3 && memcmp(t + nl - 3, finals[i], 3) == 0)
-			return false;
+	if (ends_with_one_of(t, nl, finals))
+		return false;
 	/* a comma ends no sentence: the paragraph's last line may be short */
-	if (t[nl - 1] == ',' || (nl >= 3 && (memcmp(t + nl - 3, "，", 3) == 0 || memcmp(t + nl - 3, "、", 3) == 0)))
+	if (t[nl - 1] == ',' || ends_with_one_of(t, nl, commas))
 		return true;
 	next = line_length(t, len, nl + 1);
 	return next >= WRAP_MIN_BYTES && next * 5 >= prev * 4 && next * 4 <= prev * 5;

@@ -49,11 +49,20 @@ typedef struct entity_periods
 	int			outlook_para;	/* the paragraph that named it */
 } entity_periods;
 
+/* The metrics the attribution rules name (ids in the lexicon, -1 if it has none). */
+typedef struct rule_metrics
+{
+	int			revenue;
+	int			share_price;
+	int			spending;
+} rule_metrics;
+
 /* What a document remembers between sentences. */
 typedef struct doc_state
 {
 	nvf_env    *env;			/* lives for the document */
 	const nvf_lexicon *lex;
+	rule_metrics metric;		/* looked up once per document, not per figure */
 	nvf_date	published;
 	bool		hk_usage;		/* Hong Kong/Taiwan register (上季 = the quarter reported) */
 	nvf_unit	currency;		/* the currency of a bare 元 (declared, or named first) */

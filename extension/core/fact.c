@@ -322,17 +322,18 @@ share_part(const sentence *s, int i)
  * spending the sentence's topic (a metric word before 方面) names.
  */
 static int
-topic_metric(const sentence *s, const nvf_lexicon *lex, int i)
+topic_metric(const sentence *s, const doc_state *ds, int i)
 {
 	static const char *const topic[] = {"方面", NULL};
-	int			spending = nvf_lexicon_find(lex, NVF_TERM_METRIC, "spending");
+	int			spending = ds->metric.spending;
 
 	if (s->m[i].term->kind != NVF_TERM_METRIC || s->m[i].term->id != spending)
 		return i;
 	for (int k = i - 1; k >= 0; k--)
 		if (s->m[k].term->kind == NVF_TERM_METRIC && s->m[k].clause < s->m[i].clause &&
 			nvf_filler_at(s, s->m[k].end, s->end, topic) > 0 &&
-			nvf_lexicon_metric(lex, s->m[k].term->id)->family == nvf_lexicon_metric(lex, spending)->family)
+			nvf_lexicon_metric(ds->lex, s->m[k].term->id)->family ==
+			nvf_lexicon_metric(ds->lex, spending)->family)
 			return k;
 	return i;
 }
@@ -415,11 +416,11 @@ segment_metric(const attribution *a, const doc_state *ds)
 		return seg->metric;
 	/* 12英寸晶圆占比由74.8%升到75.6%: its share of revenue */
 	if (has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SHARE))
-		return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
+		return ds->metric.revenue;
 	if (s->m[i].start < label_start(a) || gap_outside_brackets(s, s->m[i].end, a->q->start) > LABEL_GAP ||
 		(seg->product && nvf_unit_is_money(a->q->unit) && nvf_dec_cmp(a->q->value, nvf_dec_make(1, 7)) < 0))
 		return -1;
-	return nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "revenue");
+	return ds->metric.revenue;
 }
 
 /*
@@ -465,27 +466,30 @@ find_metric(attribution *a, doc_state *ds)
 	a->metric_cstart = a->cstart;
 	if (i >= 0 && bare_move(a))
 		i = -1;					/* Meta重挫逾11%，市值蒸发…: the move is the share price's */
-	/* 计提约8亿美元费用: a word after that needs a product leaves the figure to the one before */
-	if (i >= 0 && !metric_usable(s, ds->lex, &s->m[i], s->m[i].start) &&
-		last_metric_like(s, a->cstart, a->q->start) >= 0)
+	/* a metric after the figure may have its product between (4美元的GPU价格); one that has none
+	 * leaves the figure to the metric before it (计提约8亿美元费用), or to none */
+	if (i >= 0 && !metric_usable(s, ds->lex, &s->m[i], s->m[i].start))
+	{
+		if (last_metric_like(s, a->cstart, a->q->start) < 0)
+			return false;
 		i = -1;
+	}
 	if (i >= 0)
 		a->metric_after = true;
 	else
 		i = last_metric_like(s, a->cstart, a->q->start);
 	if (i >= 0 && !a->metric_after)
-		i = topic_metric(s, ds->lex, share_part(s, i));
+		i = topic_metric(s, ds, share_part(s, i));
 	if (i < 0 && share_of_other(a))
 		return false;			/* 约3成的先进制程: a share of something not a metric */
 	if (i < 0 && (i = earlier_metric(s, a->cstart)) >= 0)
 		a->metric_cstart = clause_start(s, s->m[i].clause);
-	/* (a metric after the figure may have its product between: 4美元的GPU价格) */
 	if (i >= 0 && (is_cue(&s->m[i], NVF_CUE_OTHER_METRIC) ||
-				   !metric_usable(s, ds->lex, &s->m[i], a->metric_after ? s->m[i].start : a->q->start)))
+				   (!a->metric_after && !metric_usable(s, ds->lex, &s->m[i], a->q->start))))
 		return false;
 	a->metric_m = i;
 	if (i < 0 && bare_move(a))
-		a->metric = nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "share_price");
+		a->metric = ds->metric.share_price;
 	else
 		a->metric = i >= 0 ? s->m[i].term->id : (ds->carry_metric_age <= 1 ? ds->carry_metric : -1);
 	if (a->metric < 0)
@@ -1760,7 +1764,7 @@ fact_unit(const doc_state *ds, const nvf_quantity *q, int entity, int metric)
 	if (ds->currency)
 		return ds->currency;
 	if (entity >= 0 && ds->listing[entity] &&
-		metric == nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "share_price"))
+		metric == ds->metric.share_price)
 		return ds->listing[entity];
 	return q->unit;
 }
@@ -1782,7 +1786,7 @@ static bool
 no_share_price(const attribution *a, const doc_state *ds, nvf_measure measure)
 {
 	return measure == NVF_MEASURE_LEVEL && nvf_unit_is_money(a->q->unit) &&
-		a->metric == nvf_lexicon_find(ds->lex, NVF_TERM_METRIC, "share_price") &&
+		a->metric == ds->metric.share_price &&
 		nvf_dec_cmp(a->q->value, nvf_dec_make(SHARE_PRICE_MAX, 0)) >= 0;
 }
 

@@ -762,12 +762,13 @@ multiple_base_period(const char *t, size_t len, size_t start, size_t end)
 {
 	static const char *const copulas[] = {"是", "为", "相当于", "达到", "远超", "超过", "超出", "高于",
 	"接近", "不到", "超", "逾", NULL};
-	size_t		i;
+	size_t		i,
+				close;
 
 	if (word_before(t, start, copulas) == 0)
 		return false;
-	if (end < len && t[end] == '(' && bracket_close(t, len, end) > end)
-		end = bracket_close(t, len, end) + 1;
+	if (end < len && t[end] == '(' && (close = bracket_close(t, len, end)) > end)
+		end = close + 1;
 	if (end + 3 <= len && memcmp(t + end, "的", 3) == 0)
 		end += 3;
 	else if (end < start + 6 || memcmp(t + end - 3, "的", 3) != 0)	/* 2023年的 reads its 的 */

@@ -228,16 +228,14 @@ number_in_word(const scan_ctx *sc, size_t pos)
 	return prev == 0x7B2C;		/* 第 */
 }
 
-static void
-apply_approx_before(const scan_ctx *sc, parsed *p)
+/* The longest word of the role ending at pos (an English one at a word start), or NULL. */
+static const qword *
+word_ending_at(const scan_ctx *sc, size_t pos, qword_role role)
 {
-	const word_table *tab = &roles[QW_APPROX_BEFORE];
-	size_t		pos = p->lead;
+	const word_table *tab = &roles[role];
 	const qword *best = NULL;
 	size_t		bestlen = 0;
 
-	while (pos > 0 && sc->t[pos - 1] == ' ')
-		pos--;
 	for (int i = 0; i < tab->n; i++)
 	{
 		const qword *w = tab->words[i].w;
@@ -250,6 +248,25 @@ apply_approx_before(const scan_ctx *sc, parsed *p)
 			bestlen = n;
 		}
 	}
+	return best;
+}
+
+/* Where the text before the quantity ends, spaces skipped. */
+static size_t
+before_lead(const scan_ctx *sc, const parsed *p)
+{
+	size_t		pos = p->lead;
+
+	while (pos > 0 && sc->t[pos - 1] == ' ')
+		pos--;
+	return pos;
+}
+
+static void
+apply_approx_before(const scan_ctx *sc, parsed *p)
+{
+	const qword *best = word_ending_at(sc, before_lead(sc, p), QW_APPROX_BEFORE);
+
 	if (best)
 	{
 		p->approx = best->approx;
@@ -267,23 +284,19 @@ apply_approx_before(const scan_ctx *sc, parsed *p)
 static void
 apply_flat_from(const scan_ctx *sc, parsed *p)
 {
-	const word_table *tab = &roles[QW_FLAT_FROM];
-	size_t		pos = p->lead;
+	size_t		pos = before_lead(sc, p);
 
 	if ((p->unit != NVF_UNIT_PERCENT && p->unit != NVF_UNIT_PP) || (p->flags & NVF_Q_RANGE) ||
 		p->negative)
 		return;
-	while (pos > 0 && sc->t[pos - 1] == ' ')
-		pos--;
 	for (size_t back = 0; back <= DIRECTION_WORD_MAX && back <= pos; back++)
-		for (int i = 0; i < tab->n; i++)
-			if (ends_with(sc, pos - back, tab->words[i].w->word, tab->words[i].len))
-			{
-				p->high = p->value;
-				p->value = nvf_dec_make(0, 0);
-				p->flags |= NVF_Q_RANGE;
-				return;
-			}
+		if (word_ending_at(sc, pos - back, QW_FLAT_FROM))
+		{
+			p->high = p->value;
+			p->value = nvf_dec_make(0, 0);
+			p->flags |= NVF_Q_RANGE;
+			return;
+		}
 }
 
 static void

@@ -1209,6 +1209,8 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('微跌', 'down', true),
     ('略减', 'down', true),
     ('滑落', 'down', true),
+    ('掉到', 'down', true),
+    ('掉至', 'down', true),
     ('年减', 'down', true),
     ('季减', 'down', true),
     ('季跌', 'down', true),

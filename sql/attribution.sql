@@ -206,7 +206,7 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'�
 SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('据渠道消息，AMD已将MI355X的报价由约2万美元上调至2.4万美元，涨幅约两成。谷歌TPU的单价约为1.2万美元。');
 -- in a research note's header, a figure in a declared unit is the metric's that labels the bracket, or none
 SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('证券研究报告 美光科技 (MU US) 投资评级: 买入 目标价(美元): 210.00 基本数据 收盘价 (美元 截至 3 月 2 日) 185.50 市值 (美元百万) 207,600 52 周价格范围 (美元) 61.54-200.00 BVPS (美元) 45.10 会计年度 (美元) 2025 2026E');
--- orders (订单) are outside the vocabulary: no revenue row; a percentage an amount fell to (费用…降到61%) is no amount's
+-- orders (订单) are outside the vocabulary: no revenue row; a percentage an amount fell to (费用…降到61%) is no amount's but the ratio's named before it
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第三财季，慧与斩获AI服务器订单16亿美元，年初至今累计订单约40亿美元；当季AI服务器营收为12亿美元。英伟达上季毛利率为75%，而本季因为H20相关费用一度降到60.5%，随后回升。');
 -- a metric word that is a move word too (收涨, 收跌) reads the move right after it; a move of a share price
 -- takes no segment from an earlier clause (中国 in an index's name); a target price is the analyst's, and only
@@ -248,3 +248,15 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'A
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('百度上季录得净亏损95.1亿元，去年同期则赚61.2亿元。');
 -- an EBITA margin is an operating margin
 SELECT fact_no, entity, metric, basis, measure, value FROM nvfacts.extract('阿里巴巴云智能集团经调整EBITA利润率约为8%。');
+-- a percentage an amount fell to (因那笔费用一度掉到58.2%) is the level of the ratio named before it; what is left
+-- without a part (剔除这笔费用后是69.8%) is of the figure before; the metric after the part left out is the figure's
+-- (剔除这一影响后的毛利率, 不计入一次性费用的净利润)
+SELECT fact_no, entity, metric, segment, basis, measure, value, fiscal_quarter FROM nvfacts.extract('英伟达二季度非GAAP毛利率为70.1%，而一季度因为H20那笔费用一度掉到58.2%，剔除这笔费用后是69.8%。AMD一季度因库存减记毛利率跌至49%。');
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('博通剔除这一影响后的毛利率为78.5%，不计入一次性费用的净利润为60亿美元。');
+-- a metric right after a figure and its approximation word (七成以上的毛利率) is the figure's
+SELECT fact_no, entity, metric, measure, value, approx FROM nvfacts.extract('英伟达一季度计提了45亿美元费用。换句话说，七成以上的毛利率仍可维持。');
+-- a part's figure (数据中心391亿美元) names the metric of the series after it; a bracket of months right after a
+-- quarter (Q2（5—7月）) only explains it
+SELECT fact_no, entity, metric, segment, measure, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('英伟达2026财年Q1数据中心391亿美元，环比增长10%；Q2（5—7月）411亿美元，环比只有5%。');
+-- scaled numbers listed before a currency share it (2100亿、2600亿和3100亿美元)
+SELECT fact_no, entity, metric, segment, value, unit, fiscal_year FROM nvfacts.extract('对于2027财年，我给出三种情形：英伟达数据中心收入分别为2100亿、2600亿和3100亿美元。');

@@ -278,3 +278,5 @@ SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantiti
 SELECT surface, value, unit FROM nvfacts.quantities('目标价(美元): 210.00 市值 (美元百万) 4,512,300 收盘价 (美元 截至 3 月 2 日) 185.5 营收（单位：新台币亿元）2,045.10 收入(亿元) 3.5 (百万美元) 营业收入 (十亿) 71,350');
 -- 持平至 (持平或, flat to) before a change, its direction word between: a range from 0
 SELECT surface, value, value_low, value_high, unit FROM nvfacts.quantities('营收环比持平至增长3%，毛利率持平或下降1个百分点，flat to up 4%，持平。增长5%');
+-- scaled numbers listed (、 和 及) share the currency after the last one; unscaled ones and counts do not
+SELECT surface, value, unit FROM nvfacts.quantities('分别为2100亿、2600亿和3100亿美元，或500亿及600亿元；3、4月共12亿美元；300万、500万用户');

@@ -62,8 +62,8 @@ table_cells(const char *line, size_t n)
 }
 
 /* Does t[..end) end with one of the listed three-byte marks? */
-static bool
-ends_with_one_of(const char *t, size_t end, const char *const *marks)
+bool
+nvf_ends_with_one_of(const char *t, size_t end, const char *const *marks)
 {
 	for (int i = 0; marks[i]; i++)
 		if (end >= 3 && memcmp(t + end - 3, marks[i], 3) == 0)
@@ -95,10 +95,10 @@ soft_break(const char *t, size_t len, size_t nl)
 	if (prev < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
 		strchr(".!?;:)", t[nl - 1]) || table_cells(t + start, prev))
 		return false;
-	if (ends_with_one_of(t, nl, finals))
+	if (nvf_ends_with_one_of(t, nl, finals))
 		return false;
 	/* a comma ends no sentence: the paragraph's last line may be short */
-	if (t[nl - 1] == ',' || ends_with_one_of(t, nl, commas))
+	if (t[nl - 1] == ',' || nvf_ends_with_one_of(t, nl, commas))
 		return true;
 	next = line_length(t, len, nl + 1);
 	return next >= WRAP_MIN_BYTES && next * 5 >= prev * 4 && next * 4 <= prev * 5;

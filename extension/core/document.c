@@ -467,6 +467,18 @@ last_segment_named(const sentence *s)
  * another company becomes the subject; a sentence about a company the
  * lexicon does not know ends it.  The metric carries one sentence.
  */
+/*
+ * 数据中心391亿美元；Q2 411亿美元: a sentence ended by a semicolon goes on
+ * with the series its part's figure names the metric of.
+ */
+static bool
+goes_on(const sentence *s)
+{
+	static const char *const marks[] = {"；", NULL};
+
+	return (s->end > s->start && s->t[s->end - 1] == ';') || nvf_ends_with_one_of(s->t, s->end, marks);
+}
+
 static void
 carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *scratch,
 			  bool produced, const nvf_fact *last)
@@ -491,6 +503,8 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 	}
 	else if (names_cue(s, NVF_CUE_OTHER_ORG) && s->nq > 0)
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
+	if (metric == -2 && last && last->segment >= 0 && goes_on(s))
+		metric = last->metric;
 	if (metric != -2)
 		ds->carry_metric = metric, ds->carry_metric_age = 0;
 	else if (ds->carry_metric_age < CARRY_LIMIT && !ds->in_list)

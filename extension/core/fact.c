@@ -157,11 +157,43 @@ metric_like(const mention *m)
 	return m->term->kind == NVF_TERM_METRIC || is_cue(m, NVF_CUE_OTHER_METRIC);
 }
 
+/*
+ * 剔除这笔费用后是71%, 不计入一次性费用的净利润: the first metric after an
+ * exclude word in its clause, before 后, is what is left out, not what the
+ * figure is of.
+ */
+static bool
+left_out(const sentence *s, int i)
+{
+	int			c = s->m[i].clause;
+
+	for (int k = i - 1; k >= 0 && s->m[k].clause == c; k--)
+	{
+		if (metric_like(&s->m[k]))
+			return false;
+		if (is_cue(&s->m[k], NVF_CUE_EXCLUDE))
+			return !nvf_text_between_has(s, s->m[k].end, s->m[i].start, "后");	/* 剔除这一影响后的毛利率 */
+	}
+	return false;
+}
+
+/* Is a metric left out in the figure's clause, before the figure? */
+static bool
+left_out_before(const attribution *a)
+{
+	const sentence *s = a->s;
+
+	for (int i = last_before(s, a->q->start); i >= 0 && s->m[i].start >= a->cstart; i--)
+		if (metric_like(&s->m[i]) && left_out(s, i))
+			return true;
+	return false;
+}
+
 static int
 last_metric_like(const sentence *s, size_t lo, size_t hi)
 {
 	for (int i = last_before(s, hi); i >= 0 && s->m[i].start >= lo; i--)
-		if (s->m[i].end <= hi && metric_like(&s->m[i]))
+		if (s->m[i].end <= hi && metric_like(&s->m[i]) && !left_out(s, i))
 			return i;
 	return -1;
 }
@@ -186,22 +218,23 @@ static int
 earlier_metric(const sentence *s, size_t hi)
 {
 	for (int i = last_before(s, hi); i >= 0; i--)
-		if (s->m[i].end <= hi && metric_like(&s->m[i]) &&
+		if (s->m[i].end <= hi && metric_like(&s->m[i]) && !left_out(s, i) &&
 			!in_brackets(s, s->start, s->m[i].start, hi))
 			return i;
 	return -1;
 }
 
 /*
- * 135亿美元的净亏损, 20%的收入, 4美元/小时的租金: a metric right after the
- * figure (的 between at most, after a price's per-unit).
+ * 135亿美元的净亏损, 20%的收入, 4美元/小时的租金, 七成以上的毛利率: a metric
+ * right after the figure (的 between at most, after a price's per-unit or an
+ * approximation word).
  */
 static int
 metric_right_after(const attribution *a)
 {
 	static const char *const fillers[] = {"的", " ", NULL};
 	const sentence *s = a->s;
-	size_t		k = a->q->end + (nvf_unit_is_money(a->q->unit) ? nvf_per_unit_at(s->t, s->end, a->q->end) : 0);
+	size_t		k = a->q->tail + (nvf_unit_is_money(a->q->unit) ? nvf_per_unit_at(s->t, s->end, a->q->tail) : 0);
 	int			i = first_at(s, k),
 				next;
 
@@ -228,11 +261,11 @@ growth_after(const attribution *a)
 {
 	static const char *const fillers[] = {"的", " ", NULL};
 	const sentence *s = a->s;
-	int			i = first_at(s, a->q->end);
+	int			i = first_at(s, a->q->tail);
 
-	if (i >= s->nm || s->m[i].start - a->q->end > AFTER_GAP ||
-		!nvf_only_fillers(s, a->q->end, s->m[i].start, fillers) ||
-		!nvf_text_between_has(s, a->q->end, s->m[i].start, "的"))
+	if (i >= s->nm || s->m[i].start - a->q->tail > AFTER_GAP ||
+		!nvf_only_fillers(s, a->q->tail, s->m[i].start, fillers) ||
+		!nvf_text_between_has(s, a->q->tail, s->m[i].start, "的"))
 		return 0;
 	if (is_cue(&s->m[i], NVF_CUE_UP) || is_cue(&s->m[i], NVF_CUE_UP_NOUN))
 		return 1;
@@ -445,6 +478,31 @@ declared_label(const attribution *a)
 	return i >= 0 && s->m[i].end == k && metric_like(&s->m[i]) ? i : -1;
 }
 
+static int	direction(const attribution *a, bool *adjacent, bool *to_level);
+
+/*
+ * 毛利率73%，而一季度因那笔费用一度掉到61%: a percentage an amount fell to is
+ * no amount's; it is the level of the ratio named before it in the sentence.
+ * The mention to take instead of metric mention i, or i.
+ */
+static int
+ratio_fallen_to(const attribution *a, int i)
+{
+	const sentence *s = a->s;
+	bool		adjacent,
+				to_level;
+
+	if (a->q->unit != NVF_UNIT_PERCENT || s->m[i].term->kind != NVF_TERM_METRIC ||
+		nvf_lexicon_metric(a->ds->lex, s->m[i].term->id)->family != NVF_FAMILY_MONEY ||
+		direction(a, &adjacent, &to_level) != 0 || !to_level)
+		return i;
+	for (int k = i - 1; k >= 0; k--)
+		if (s->m[k].term->kind == NVF_TERM_METRIC && !left_out(s, k) &&
+			nvf_lexicon_metric(a->ds->lex, s->m[k].term->id)->family == NVF_FAMILY_PERCENT)
+			return k;
+	return i;
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
@@ -482,7 +540,16 @@ find_metric(attribution *a, doc_state *ds)
 		i = topic_metric(s, ds, share_part(s, i));
 	if (i < 0 && share_of_other(a))
 		return false;			/* 约3成的先进制程: a share of something not a metric */
+	/* 剔除这笔费用后是71.3%: what is left without a part is of the figure before */
+	if (i < 0 && a->prev && left_out_before(a))
+	{
+		a->metric = a->prev->metric;
+		a->inherited_segment = a->prev->segment;
+		return true;
+	}
 	if (i < 0 && (i = earlier_metric(s, a->cstart)) >= 0)
+		a->metric_cstart = clause_start(s, s->m[i].clause);
+	if (i >= 0 && !a->metric_after && (i = ratio_fallen_to(a, i)) >= 0)
 		a->metric_cstart = clause_start(s, s->m[i].clause);
 	if (i >= 0 && (is_cue(&s->m[i], NVF_CUE_OTHER_METRIC) ||
 				   (!a->metric_after && !metric_usable(s, ds->lex, &s->m[i], a->q->start))))
@@ -1047,6 +1114,15 @@ comparison_measure(const attribution *a)
 }
 
 
+/* 掉到, 升至: a direction word that says the new level itself */
+static bool
+to_verb(const mention *m)
+{
+	static const char *const ends[] = {"至", "到", NULL};
+
+	return nvf_ends_with_one_of(m->term->text, m->term->len, ends);
+}
+
 /*
  * The direction word nearest before the figure: -1 down, +1 up, 0 none or
  * a verb ending in 至/到 (回落到78%: the new level, not the change).
@@ -1070,7 +1146,7 @@ direction(const attribution *a, bool *adjacent, bool *to_level)
 			return is_cue(m, NVF_CUE_DOWN_NOUN) ? -1 : 1;
 		}
 		if (nvf_text_between_has(s, m->end, a->q->start, "至") ||
-			nvf_text_between_has(s, m->end, a->q->start, "到"))
+			nvf_text_between_has(s, m->end, a->q->start, "到") || to_verb(m))
 		{
 			*to_level = true;	/* 回落到78%: the new level; a noun may still say more */
 			continue;

@@ -286,6 +286,7 @@ typedef struct nvf_quantity
 {
 	size_t		start;			/* byte range in the normalized block */
 	size_t		end;
+	size_t		tail;			/* past the words read with it outside its range (七成以上) */
 	int64_t		ostart;			/* char range in the original document */
 	int64_t		oend;
 	char	   *surface;		/* the original text of that range */

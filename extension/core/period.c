@@ -228,17 +228,18 @@ q_letter(cursor *c)
 	return 0;
 }
 
+static const char *const month_range_marks[] = {"-", "至", "到", "~", "—", NULL};
+
 /* 1-4月, 1至4月, 前4个月, 前四月: the months of the year up to the last one. */
 static int
 months_to_date(cursor *c)
 {
-	static const char *const seps[] = {"-", "至", "到", "~", "—", NULL};
 	size_t		save = c->pos;
 	int			last = 0;
 
 	if (lit(c, "前"))
 		last = small_number(c);
-	else if (small_number(c) == 1 && one_of(c, seps) >= 0)
+	else if (small_number(c) == 1 && one_of(c, month_range_marks) >= 0)
 		last = small_number(c);
 	if (last >= 2 && (lit(c, "个月") || lit(c, "月份") || lit(c, "月")))
 		return last;
@@ -930,6 +931,24 @@ bracket_close(const char *t, size_t len, size_t pos)
 	return pos;
 }
 
+/*
+ * Does the period at pos open the bracket right after the one ending at end,
+ * its range's first number at most between (Q2（5—7月）)?
+ */
+static bool
+bracket_after(const char *t, size_t end, size_t pos)
+{
+	cursor		c = {t, pos, end + 1};
+
+	if (pos <= end || t[end] != '(')
+		return false;
+	while (c.pos < pos && t[c.pos] >= '0' && t[c.pos] <= '9')
+		c.pos++;
+	if (c.pos > end + 1)
+		one_of(&c, month_range_marks);
+	return c.pos == pos;
+}
+
 int
 nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **out)
 {
@@ -960,8 +979,8 @@ nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **o
 			list = bigger;
 			cap *= 2;
 		}
-		/* Q1（2024年2—4月）: a bracket right after a period explains it */
-		if (n > 0 && m.start > 0 && t[m.start - 1] == '(' && list[n - 1].end == m.start - 1)
+		/* Q1（2024年2—4月）, Q2（5—7月）: a bracket right after a period explains it */
+		if (n > 0 && bracket_after(t, list[n - 1].end, m.start))
 			aside_end = bracket_close(t, len, m.start);
 		else if (explains_period_before(t, m.start, n > 0 ? &list[n - 1] : NULL))
 			aside_end = clause_close(t, len, m.start);

@@ -195,6 +195,7 @@ typedef struct parsed
 	size_t		lead;			/* where parsing began (before 人民币, $) */
 	size_t		start;
 	size_t		end;
+	size_t		tail;			/* past an approximation word outside the range, or 0 */
 	nvf_number	num;
 	nvf_dec		value;			/* the point value, or the low bound */
 	nvf_dec		high;
@@ -321,6 +322,8 @@ apply_approx_after(const scan_ctx *sc, parsed *p)
 		p->approx = w->approx;
 		if (w->flags & QW_INSIDE)
 			p->end = pos + n;
+		else
+			p->tail = pos + n;
 		return;
 	}
 }
@@ -683,9 +686,12 @@ extend_range(const scan_ctx *sc, parsed *a)
 
 /* The length of a / or ± joining two numbers at pos, or 0. */
 static size_t
-number_joiner(const scan_ctx *sc, size_t pos)
+number_joiner(const scan_ctx *sc, size_t pos, bool *listed)
 {
-	return match_role(sc, pos, QW_JOIN);
+	size_t		n = match_role(sc, pos, QW_JOIN);
+
+	*listed = n == 0;
+	return n ? n : match_role(sc, pos, QW_LIST);
 }
 
 /* 单位: (單位:) at pos, the label a declared unit may start with: its length, or 0. */
@@ -785,7 +791,8 @@ declared_unit(const scan_ctx *sc, parsed *p)
 
 /*
  * 1.53/1.89美元, 410/480/530亿元, 3.75±0.15美元: numbers joined by / (or a
- * tolerance by ±) share the unit (and scale) written after the last one.
+ * tolerance by ±) share the unit (and scale) written after the last one;
+ * so do scaled numbers listed (2300亿、2900亿和3400亿美元).
  */
 static bool
 slash_unit(const scan_ctx *sc, parsed *a)
@@ -794,10 +801,12 @@ slash_unit(const scan_ctx *sc, parsed *a)
 				resume,
 				j;
 	parsed		b;
+	bool		listed;
 
-	for (int n = 0; n < 8 && (j = number_joiner(sc, pos)) != 0; n++)
+	for (int n = 0; n < 8 && (j = number_joiner(sc, pos, &listed)) != 0; n++)
 	{
-		if (!parse_one(sc, pos + j, &b, &resume) || (b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE)))
+		if (!parse_one(sc, pos + j, &b, &resume) || (b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE)) ||
+			(listed && !(a->num.has_scale && b.num.has_scale)))
 			return false;
 		if (b.unit && b.unit_explicit)
 		{
@@ -899,6 +908,7 @@ to_quantity(const parsed *p, nvf_quantity *q)
 	memset(q, 0, sizeof(*q));
 	q->start = p->start;
 	q->end = p->end;
+	q->tail = p->tail > p->end ? p->tail : p->end;
 	q->unit = p->unit;
 	q->approx = p->approx;
 	q->flags = p->flags;
@@ -994,7 +1004,7 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 			continue;
 		}
 		extend_range(&sc, &p);
-		if (!p.unit)
+		if (!p.unit || (p.flags & NVF_Q_UNITLESS))
 			slash_unit(&sc, &p);
 		if (!p.unit)
 			declared_unit(&sc, &p);

@@ -132,6 +132,7 @@ const qword nvf_quantity_words[] = {
 	G("至", QW_RANGE), G("到", QW_RANGE), G("-", QW_RANGE), G("~", QW_RANGE), G("—", QW_RANGE),
 	G("–", QW_RANGE), G("−", QW_RANGE), G("〜", QW_RANGE),
 	G("/", QW_JOIN), G("±", QW_JOIN),
+	G("、", QW_LIST), G("和", QW_LIST), G("及", QW_LIST), G("与", QW_LIST), G("以及", QW_LIST),
 
 	/* 环比持平至增长2%: a change from nothing to the figure */
 	G("持平至", QW_FLAT_FROM), G("持平到", QW_FLAT_FROM), G("持平或", QW_FLAT_FROM),

@@ -27,6 +27,7 @@ typedef enum qword_role
 	QW_APPROX_AFTER,			/* after it, the first listed wins: 左右, 以上 */
 	QW_RANGE,					/* between the two numbers of a range: 至, - */
 	QW_JOIN,					/* between numbers sharing the unit after the last: ± */
+	QW_LIST,					/* between scaled numbers sharing the unit after the last: 、 和 */
 	QW_SIGN,					/* right before the digits: -, + */
 	QW_FLAT_FROM,				/* before a change (and its direction word): 持平至 — a range from 0 */
 	QW_ROLE_N_

@@ -995,6 +995,7 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('减值损失', 'loss', false, NULL, false, NULL, true),
     ('相关亏损', 'loss', false, NULL, false, NULL, true),
     ('投资亏损', 'loss', false, NULL, false, NULL, true),
+    ('投资损失', 'loss', false, NULL, false, NULL, true),
     ('汇兑亏损', 'loss', false, NULL, false, NULL, true),
     ('减值亏损', 'loss', false, NULL, false, NULL, true),
     ('资产减值', 'loss', false, NULL, false, NULL, true),

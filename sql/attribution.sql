@@ -260,3 +260,10 @@ SELECT fact_no, entity, metric, measure, value, approx FROM nvfacts.extract('英
 SELECT fact_no, entity, metric, segment, measure, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('英伟达2026财年Q1数据中心391亿美元，环比增长10%；Q2（5—7月）411亿美元，环比只有5%。');
 -- scaled numbers listed before a currency share it (2100亿、2600亿和3100亿美元)
 SELECT fact_no, entity, metric, segment, value, unit, fiscal_year FROM nvfacts.extract('对于2027财年，我给出三种情形：英伟达数据中心收入分别为2100亿、2600亿和3100亿美元。');
+-- a modifier may come between a figure's 的 and its metric (28亿美元的相关投资损失)
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('微软在本季财报中按权益法确认了约28亿美元的相关投资损失。');
+-- a measure outside the vocabulary named in an aside's brackets (按固定汇率计) does not stop the sentence's metric
+-- carrying on past its semicolon
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'微软第一财季业绩\n· 营收：650亿美元，同比增长15%（按固定汇率计增长14%）；市场预期640亿美元\n· 净利润：250亿美元');
+-- a percentage right after a metric word and 的 (接近营收的30%) is a part of that amount, no change of it
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('谷歌单季300亿美元的资本支出已接近营收的30%，折旧压力会上升；调整后EBITDA约为营收的60%。');

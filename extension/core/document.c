@@ -489,8 +489,9 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 	for (int i = 0; i < s->nm; i++)
 		if (s->m[i].term->kind == NVF_TERM_METRIC)
 			metric = s->m[i].term->id;
-		else if (nvf_term_is_cue(s->m[i].term, NVF_CUE_OTHER_METRIC))
-			metric = -1;
+		else if (nvf_term_is_cue(s->m[i].term, NVF_CUE_OTHER_METRIC) &&
+				 !nvf_in_brackets(s, s->start, s->m[i].start, s->end))
+			metric = -1;		/* not an aside's (按固定汇率计) */
 	note_periods(ds, s, blk, scratch, subject);
 	note_pair(ds, s);
 	if (subject != ENTITY_NONE)

@@ -199,8 +199,8 @@ last_metric_like(const sentence *s, size_t lo, size_t hi)
 }
 
 /* Is pos inside brackets, (每股亏损0.22美元), within [lo, pos)? */
-static bool
-in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi)
+bool
+nvf_in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi)
 {
 	size_t		k;
 
@@ -219,7 +219,7 @@ earlier_metric(const sentence *s, size_t hi)
 {
 	for (int i = last_before(s, hi); i >= 0; i--)
 		if (s->m[i].end <= hi && metric_like(&s->m[i]) && !left_out(s, i) &&
-			!in_brackets(s, s->start, s->m[i].start, hi))
+			!nvf_in_brackets(s, s->start, s->m[i].start, hi))
 			return i;
 	return -1;
 }
@@ -240,8 +240,9 @@ metric_right_after(const attribution *a)
 
 	if (i >= s->nm || s->m[i].start - k > AFTER_GAP)
 		return -1;
-	/* 20亿美元的数据中心收入: the segments of the metric come between */
-	for (int n = 0; n < 2 && i + 1 < s->nm && s->m[i].term->kind == NVF_TERM_SEGMENT &&
+	/* 20亿美元的数据中心收入, 31亿美元的相关投资损失: the segments of the metric (or a modifier) come between */
+	for (int n = 0; n < 2 && i + 1 < s->nm &&
+		 (s->m[i].term->kind == NVF_TERM_SEGMENT || is_cue(&s->m[i], NVF_CUE_MODIFIER)) &&
 		 nvf_only_fillers(s, k, s->m[i].start, fillers) &&
 		 nvf_text_between_has(s, k, s->m[i].start, "的"); n++)
 		k = s->m[i++].end;
@@ -1548,6 +1549,21 @@ new_record(const attribution *a)
 }
 
 /* Measure for the quantity given its metric; NULL: the pair makes no fact. */
+/* 营收的45%: the figure right after its metric word and 的 is a part of the amount */
+static bool
+part_of_metric(const attribution *a)
+{
+	static const char *const fillers[] = {"的", " ", NULL};
+	const sentence *s = a->s;
+	size_t		end;
+
+	if (a->metric_m < 0 || a->metric_after)
+		return false;
+	end = s->m[a->metric_m].end;
+	return end < a->q->start && nvf_only_fillers(s, end, a->q->start, fillers) &&
+		nvf_text_between_has(s, end, a->q->start, "的");
+}
+
 static nvf_measure
 find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 {
@@ -1632,8 +1648,8 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	}
 	if (surprise_nearest(a))
 		return NVF_MEASURE_SURPRISE;
-	/* 费用…一度降到61%: a percentage an amount fell to is no amount's */
-	if (to_level && dir == 0 && !cmp)
+	/* 费用…一度降到61%: a percentage an amount fell to is no amount's; nor is a part of it (接近营收的45%) */
+	if (dir == 0 && !cmp && (to_level || part_of_metric(a)))
 		return NVF_MEASURE_NONE;
 	return cmp ? cmp : NVF_MEASURE_CHANGE;
 }

@@ -267,3 +267,9 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('微软在�
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'微软第一财季业绩\n· 营收：650亿美元，同比增长15%（按固定汇率计增长14%）；市场预期640亿美元\n· 净利润：250亿美元');
 -- a percentage right after a metric word and 的 (接近营收的30%) is a part of that amount, no change of it
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('谷歌单季300亿美元的资本支出已接近营收的30%，折旧压力会上升；调整后EBITDA约为营收的60%。');
+-- a range right before 的指引 (高于此前57%至59%的指引) is that outlook, of the metric named before
+SELECT fact_no, entity, metric, measure, value, value_low, value_high, status FROM nvfacts.extract('台积电当季毛利率为60.1%，较第三季度的58.5%提高1.6个百分点，也高于此前57%至59%的指引。');
+-- a page that names no company before its figures is about the company whose own segment it names first
+-- (嵌入式 is AMD's); a company named before any such segment leaves the figures without one
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('本季业绩概览 - 第三季度营收达85亿美元,同比增长30% [1] - 净利润增至10亿美元 [2] - 嵌入式板块营收为9亿美元,同比下降5% [3] 竞争格局 - 英伟达占据AI GPU市场90%的份额');
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('本季业绩概览 - 第三季度营收达85亿美元,同比增长30% [1] - 英伟达称嵌入式需求疲软 [2]');

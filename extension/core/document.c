@@ -888,6 +888,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
 	ds.listing = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
 	ds.main_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
+	ds.headless_owner = HEADLESS_UNASKED;
 	ds.pair_age = CARRY_LIMIT;
 	forget(&ds);
 	while (pos < len)

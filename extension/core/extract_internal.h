@@ -37,6 +37,7 @@ typedef struct sentence
 
 #define ENTITY_NONE (-1)
 #define ENTITY_GROUP (-2)		/* several companies at once: entity NULL */
+#define HEADLESS_UNASKED (-3)	/* doc_state.headless_owner not looked for yet */
 
 /* What the document knows of one entity's periods. */
 typedef struct entity_periods
@@ -74,6 +75,8 @@ typedef struct doc_state
 	nvf_status	heading_status;	/* the outlook a section heading (【FY26Q2指引】) gives its bullets */
 	int			carry_entity;	/* subject of recent sentences, or ENTITY_* */
 	bool		named_any;		/* a company has been the subject of a sentence */
+	int			headless_owner;	/* a page naming no company before its figures: the owner of
+								 * the first segment it names, ENTITY_NONE, or UNASKED */
 	int			main_entity;	/* the subject of the last sentence with figures */
 	bool		carry_in_passing;	/* carry_entity came from a sentence without figures */
 	int			pair[2];		/* the last two companies named together (前者, 后者) */

@@ -16,6 +16,7 @@
 #define NEXT_FIGURE_GAP 9		/* 资本支出349亿美元, 盘后跌超11%: a metric's own figure */
 #define LABEL_GAP 24
 #define DESCRIPTOR_GAP 15		/* AI伺服器代工大廠廣達: a segment describing a company */			/* 智能云：309亿美元, Azure：同比增长40%: a segment labelling its figure */
+#define HEADLESS_SCAN 4096		/* bytes a page without a company is read ahead for its owner */
 #define VERB_GAP 12				/* 下降了 3个百分点: a direction word right before */
 #define BASE_GAP 30				/* 较上一财季的 ... 29.11亿美元: a base after its period */
 #define COMPARE_AFTER_GAP 30	/* up 154% from a year ago: a comparison after the figure */
@@ -284,8 +285,8 @@ share_of_other(const attribution *a)
 	"速度", "幅度", "区间", "范围", NULL};
 	const sentence *s = a->s;
 	size_t		after = a->q->end;
-
-	int			next = NVF_FIRST_FROM(s->q, s->nq, after);
+	int			next = NVF_FIRST_FROM(s->q, s->nq, after),
+				i;
 
 	if (after + 3 > s->end || memcmp(s->t + after, "的", 3) != 0)
 		return false;
@@ -294,11 +295,14 @@ share_of_other(const attribution *a)
 		return false;			/* 37亿美元的三倍: another figure, no noun */
 	if (growth_after(a) != 0)
 		return false;			/* 73%的上涨空间: a move */
-	for (int i = 0; kept[i]; i++)
-		if (after + strlen(kept[i]) <= s->end && memcmp(s->t + after, kept[i], strlen(kept[i])) == 0)
+	if ((i = first_at(s, after)) < s->nm && s->m[i].start == after &&
+		(s->m[i].term->cues & (CUE(NVF_CUE_GUIDANCE) | CUE(NVF_CUE_FORECAST))))
+		return false;			/* 57%至59%的指引: the outlook itself */
+	for (int k = 0; kept[k]; k++)
+		if (after + strlen(kept[k]) <= s->end && memcmp(s->t + after, kept[k], strlen(kept[k])) == 0)
 			return false;
 	/* 40%的数据中心收入: a segment may come before the metric */
-	for (int i = first_at(s, after); i < s->nm && s->m[i].start - after <= 2 * AFTER_GAP; i++)
+	for (i = first_at(s, after); i < s->nm && s->m[i].start - after <= 2 * AFTER_GAP; i++)
 		if (metric_like(&s->m[i]))
 			return is_cue(&s->m[i], NVF_CUE_OTHER_METRIC);
 	return after < s->end && s->t[after] != ',' && s->t[after] != ' ';
@@ -832,9 +836,43 @@ find_entity(const attribution *a, const doc_state *ds)
 		return ds->carry_entity;
 	if ((owner = product_owner(a, ds, false)) >= 0)
 		return owner;
+	if (!ds->named_any && ds->headless_owner >= 0)
+		return ds->headless_owner;
 	/* 一个剧减3570亿美元，一个暴增1760亿美元，说的是微软和Meta: named after, one each */
 	e = entity_in(a, a->q->end, s->end);
 	return e == ENTITY_GROUP ? ENTITY_NONE : e;
+}
+
+/*
+ * 第三季度营收达92.5亿美元 … 客户端与游戏板块营收40亿美元: a page that names
+ * no company before its figures is about the company whose own segment it
+ * names first, unless it names a company before that.  Looked for once per
+ * document, from its first figure without a company, a few KB ahead.
+ */
+static int
+headless_owner(const nvf_lexicon *lex, const nvf_text *t, size_t pos)
+{
+	size_t		end = t->len - pos > HEADLESS_SCAN ? pos + HEADLESS_SCAN : t->len;
+
+	while (pos < end)
+	{
+		const nvf_term *term = nvf_lexicon_match(lex, t->s, end, pos);
+
+		if (term && term->kind == NVF_TERM_ENTITY)
+			return ENTITY_NONE;
+		if (term && term->kind == NVF_TERM_SEGMENT && nvf_lexicon_segment(lex, term->id)->owner >= 0)
+			return nvf_lexicon_segment(lex, term->id)->owner;
+		if (term)
+			pos += term->len;
+		else
+		{
+			int			adv;
+
+			nvf_utf8_decode((const unsigned char *) t->s + pos, end - pos, &adv);
+			pos += adv > 0 ? adv : 1;
+		}
+	}
+	return ENTITY_NONE;
 }
 
 /* ---- segment, basis --------------------------------------------------- */
@@ -1913,6 +1951,8 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	m = nvf_lexicon_metric(ds->lex, a.metric);
 	if (!(measure = find_measure(&a, m, &share, &sign)) || no_share_price(&a, ds, measure))
 		return false;
+	if (!ds->named_any && ds->carry_entity == ENTITY_NONE && ds->headless_owner == HEADLESS_UNASKED)
+		ds->headless_owner = headless_owner(ds->lex, &s->blk->text, q->end);
 	if ((entity = find_entity(&a, ds)) == ENTITY_NONE)
 		return false;
 	if (entity >= 0 && (size_t) entity >= ds->nentities)

@@ -103,3 +103,7 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, peri
 -- a year named alone first (FY2025对应的是…) leaves no lead: the quarters under it are its own, not
 -- those of a year-and-quarter named further down (FY2026 Q1)
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英伟达的FY2025对应的是2024年2月到2025年1月。FY2025的四个季度里，数据中心收入如下：\nQ1：226亿美元\nQ2：263亿美元\n\n到了FY2026 Q1，数据中心收入为391亿美元。', '2025-12-06');
+-- the calendar months a fiscal quarter is said to be, in brackets after it (（即2025年7月至9月）), only explain it;
+-- a quarter in such brackets after a relative one (上一季（即2024财年第四季）) still names it
+SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('阿里巴巴公布的2026财年第二季度（即2025年7月至9月）财报显示，当季资本开支为300亿元，同比增长约70%。', '2025-11-26');
+SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('回顾上一季（即2024财年第四季），英伟达营收为221亿美元。', '2024-05-20');

@@ -932,21 +932,25 @@ bracket_close(const char *t, size_t len, size_t pos)
 }
 
 /*
- * Does the period at pos open the bracket right after the one ending at end,
- * its range's first number at most between (Q2（5—7月）)?
+ * Does period m open the bracket right after the one ending at end, its
+ * range's first number at most between (Q2（5—7月）), or the months it is
+ * said to be (第二季度（即2025年7月至9月）)?
  */
 static bool
-bracket_after(const char *t, size_t end, size_t pos)
+bracket_after(const char *t, size_t end, const nvf_period_mention *m)
 {
-	cursor		c = {t, pos, end + 1};
+	static const char *const restated[] = {"即", "对应", NULL};
+	cursor		c = {t, m->start, end + 1};
 
-	if (pos <= end || t[end] != '(')
+	if (m->start <= end || t[end] != '(')
 		return false;
-	while (c.pos < pos && t[c.pos] >= '0' && t[c.pos] <= '9')
+	if (m->kind == NVF_PK_MONTH)
+		one_of(&c, restated);
+	while (c.pos < m->start && t[c.pos] >= '0' && t[c.pos] <= '9')
 		c.pos++;
 	if (c.pos > end + 1)
 		one_of(&c, month_range_marks);
-	return c.pos == pos;
+	return c.pos == m->start;
 }
 
 int
@@ -980,7 +984,7 @@ nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **o
 			cap *= 2;
 		}
 		/* Q1（2024年2—4月）, Q2（5—7月）: a bracket right after a period explains it */
-		if (n > 0 && bracket_after(t, list[n - 1].end, m.start))
+		if (n > 0 && bracket_after(t, list[n - 1].end, &m))
 			aside_end = bracket_close(t, len, m.start);
 		else if (explains_period_before(t, m.start, n > 0 ? &list[n - 1] : NULL))
 			aside_end = clause_close(t, len, m.start);

@@ -273,3 +273,6 @@ SELECT fact_no, entity, metric, measure, value, value_low, value_high, status FR
 -- (嵌入式 is AMD's); a company named before any such segment leaves the figures without one
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('本季业绩概览 - 第三季度营收达85亿美元,同比增长30% [1] - 净利润增至10亿美元 [2] - 嵌入式板块营收为9亿美元,同比下降5% [3] 竞争格局 - 英伟达占据AI GPU市场90%的份额');
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('本季业绩概览 - 第三季度营收达85亿美元,同比增长30% [1] - 英伟达称嵌入式需求疲软 [2]');
+-- an outlook goes on through parts ended by semicolons that name no status of their own, past a part whose only
+-- figures are expected ones; a multiple of a base period (约为去年同期的两倍) has the status of the figure before it
+SELECT fact_no, entity, metric, segment, measure, value, unit, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('美东时间12月11日，博通发布2025财年第四财季业绩，当季营收170亿美元。业绩指引方面，公司预计2026财年第一财季营收约为190亿美元，同比增长25%；其中AI半导体收入预计为80亿美元，约为去年同期的两倍；半导体解决方案收入约120亿美元，同比增长40%；基础设施软件收入约70亿美元。');

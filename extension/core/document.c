@@ -141,14 +141,42 @@ fact_key(const nvf_fact *f, char vals[3][NVF_DEC_TEXT], key_kind kind, char *buf
 	key_int(buf, cap, &n, f->period.part);
 }
 
-/* Facts, and every one that is not a base or an expectation reported (actual)? */
+/*
+ * Figures reported (actual), and every one that is not a base or an
+ * expectation among them?  (预计为80亿美元 alone is no reported figure.)
+ */
 static bool
 only_reported(const fact_list *facts)
 {
+	bool		any = false;
+
 	for (int k = 0; k < facts->n; k++)
-		if (!facts->reference[k] && facts->items[k].status != NVF_STATUS_ACTUAL)
-			return false;
-	return facts->n > 0;
+		if (!facts->reference[k])
+		{
+			if (facts->items[k].status != NVF_STATUS_ACTUAL)
+				return false;
+			any = true;
+		}
+	return any;
+}
+
+/*
+ * The outlook of the last figure among facts that is no base nor expectation,
+ * when every such figure is an outlook; else NONE.
+ */
+static nvf_status
+outlook_only(const fact_list *facts)
+{
+	nvf_status	st = NVF_STATUS_NONE;
+
+	for (int k = 0; k < facts->n; k++)
+		if (!facts->reference[k])
+		{
+			if (!nvf_status_is_outlook(facts->items[k].status))
+				return NVF_STATUS_NONE;
+			st = facts->items[k].status;
+		}
+	return st;
 }
 
 /* The last figure reported (not a base, not an expectation) among facts, or NULL. */
@@ -462,23 +490,18 @@ last_segment_named(const sentence *s)
 	return -1;
 }
 
+/* A sentence ending in ；: the next one continues its list. */
+static bool
+ends_with_semicolon(const sentence *s)
+{
+	return s->end > s->start && s->t[s->end - 1] == ';';	/* NFKC made ； ASCII */
+}
+
 /*
  * The subject carries over every sentence (a long list of figures) until
  * another company becomes the subject; a sentence about a company the
  * lexicon does not know ends it.  The metric carries one sentence.
  */
-/*
- * 数据中心391亿美元；Q2 411亿美元: a sentence ended by a semicolon goes on
- * with the series its part's figure names the metric of.
- */
-static bool
-goes_on(const sentence *s)
-{
-	static const char *const marks[] = {"；", NULL};
-
-	return (s->end > s->start && s->t[s->end - 1] == ';') || nvf_ends_with_one_of(s->t, s->end, marks);
-}
-
 static void
 carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *scratch,
 			  bool produced, const nvf_fact *last)
@@ -504,7 +527,8 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 	}
 	else if (names_cue(s, NVF_CUE_OTHER_ORG) && s->nq > 0)
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
-	if (metric == -2 && last && last->segment >= 0 && goes_on(s))
+	/* 数据中心391亿美元；Q2 411亿美元: a part's figure names the metric of the series a semicolon goes on with */
+	if (metric == -2 && last && last->segment >= 0 && ends_with_semicolon(s))
 		metric = last->metric;
 	if (metric != -2)
 		ds->carry_metric = metric, ds->carry_metric_age = 0;
@@ -551,13 +575,6 @@ new_paragraph(doc_state *ds)
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
 	ds->carry_segment = -1;
-}
-
-/* A sentence ending in ；: the next one continues its list. */
-static bool
-ends_with_semicolon(const sentence *s)
-{
-	return s->end > s->start && s->t[s->end - 1] == ';';	/* NFKC made ； ASCII */
 }
 
 static bool
@@ -709,16 +726,20 @@ lead_mention(const nvf_period_mention *ps, int np, nvf_period_mention *out)
  * The outlook a sentence ending in ； carries on to the next part (公司预计
  * 营收为X；毛利率为Y), unless its figures were reported ones and its outlook
  * words only the expectations they were measured against (营收X，略低于
- * 分析师预期的Y；每股收益为…).
+ * 分析师预期的Y；每股收益为…).  A part with no status word reaching its end
+ * whose figures were all outlooks passes on theirs (…；软件收入约70亿美元；
+ * 存储收入约30亿美元).
  */
 static nvf_status
-semicolon_status(const sentence *s, bool reported_only)
+semicolon_status(const sentence *s, bool reported_only, nvf_status figures)
 {
 	nvf_status	st;
 
 	if (!ends_with_semicolon(s) || reported_only)
 		return NVF_STATUS_NONE;
 	st = nvf_status_after_end(s);
+	if (st == NVF_STATUS_NONE)
+		st = figures;
 	return nvf_status_is_outlook(st) ? st : NVF_STATUS_NONE;
 }
 
@@ -814,6 +835,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		nvf_fact	last;
 		const nvf_fact *reported = NULL;
 		bool		reported_only = false;
+		nvf_status	figure_status = NVF_STATUS_NONE;
 
 		nvf_sentence_build(scratch, ds->lex, t, pos, end, qs, nq, ps, np, &s);
 		s.blk = blk;
@@ -845,6 +867,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			if (last_reported(&facts))
 				last = *last_reported(&facts), reported = &last;
 			reported_only = only_reported(&facts);
+			figure_status = outlook_only(&facts);
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
 		carry_forward(ds, &s, blk, scratch, produced, reported);
@@ -853,7 +876,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		/* past the end of the article each line is a story of its own */
 		if (ds->ended)
 			forget(ds);
-		ds->semicolon_status = semicolon_status(&s, reported_only);
+		ds->semicolon_status = semicolon_status(&s, reported_only, figure_status);
 	}
 }
 

@@ -41,6 +41,7 @@ typedef struct attribution
 	int			base;			/* period mention q is the base of (较上季的X), or -1 */
 	nvf_measure prev_measure;	/* of the sentence's last fact of the same metric, or NONE */
 	const nvf_fact *prev;		/* the sentence's last figure reported, or NULL */
+	const nvf_fact *last;		/* its last figure, base and expectation ones too, or NULL */
 	int			inherited_segment;	/* the segment of prev when its metric is taken (-1 none),
 									 * else NOT_INHERITED */
 } attribution;
@@ -1497,6 +1498,22 @@ looks_back_before(const sentence *s, size_t pos)
  * The status of the figure; *neutral when only a neutral word (预计, 估计)
  * made it an outlook, which an explicitly past period overrides.
  */
+/* 去年同期的两倍: a multiple right after the period it is measured against */
+static bool
+multiple_of_period(const attribution *a)
+{
+	static const char *const fillers[] = {"的", " ", NULL};
+	const sentence *s = a->s;
+
+	if (a->q->unit != NVF_UNIT_TIMES)
+		return false;
+	for (int i = s->np - 1; i >= 0; i--)
+		if (s->p[i].end <= a->q->start && s->p[i].start >= a->cstart)
+			return (s->p[i].comparison || nvf_looks_back(&s->p[i])) &&
+				nvf_only_fillers(s, s->p[i].end, a->q->start, fillers);
+	return false;
+}
+
 static nvf_status
 find_status(const attribution *a, bool *neutral)
 {
@@ -1507,6 +1524,8 @@ find_status(const attribution *a, bool *neutral)
 	*neutral = false;
 	if (a->base >= 0 || (bracketed_owner(a) != ENTITY_NONE && !cue_in_bracket(a)))
 		return NVF_STATUS_ACTUAL;		/* a comparison's base; OpenAI(约3000亿美元) as it stands */
+	if (a->last && multiple_of_period(a))
+		return a->last->status;	/* 预计为80亿美元，约为去年同期的两倍: the figure before's */
 	if (e >= 0)
 		return expectation_status(s, e, after_reported(a), neutral);
 	if (beaten_base(a))
@@ -1924,7 +1943,8 @@ static bool
 quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity *q,
 			  const fact_list *out, int first, nvf_fact *f, bool *reference)
 {
-	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NVF_MEASURE_NONE, NULL, NOT_INHERITED};
+	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NVF_MEASURE_NONE, NULL, NULL,
+	NOT_INHERITED};
 	const nvf_metric *m;
 	nvf_measure measure;
 	bool		share,
@@ -1939,6 +1959,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	for (int k = out->n - 1; k >= first && !a.prev; k--)
 		if (!out->reference[k])
 			a.prev = &out->items[k];
+	a.last = out->n > first ? &out->items[out->n - 1] : NULL;
 	if (!find_metric(&a, ds))
 		return false;
 	/* a magnitude that borrowed its currency needs its metric in its own clause */
@@ -2451,7 +2472,7 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 int
 nvf_sentence_subject(const doc_state *ds, const sentence *s)
 {
-	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NVF_MEASURE_NONE, NULL, NOT_INHERITED};
+	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NVF_MEASURE_NONE, NULL, NULL, NOT_INHERITED};
 	int			e = entity_in(&a, s->start, s->end);
 
 	(void) ds;

@@ -142,39 +142,25 @@ fact_key(const nvf_fact *f, char vals[3][NVF_DEC_TEXT], key_kind kind, char *buf
 }
 
 /*
- * Figures reported (actual), and every one that is not a base or an
- * expectation among them?  (预计为80亿美元 alone is no reported figure.)
- */
-static bool
-only_reported(const fact_list *facts)
-{
-	bool		any = false;
-
-	for (int k = 0; k < facts->n; k++)
-		if (!facts->reference[k])
-		{
-			if (facts->items[k].status != NVF_STATUS_ACTUAL)
-				return false;
-			any = true;
-		}
-	return any;
-}
-
-/*
- * The outlook of the last figure among facts that is no base nor expectation,
- * when every such figure is an outlook; else NONE.
+ * The status the sentence's own figures (no bases, no expectations) share:
+ * ACTUAL when all were reported, an outlook when all were that outlook's
+ * kind (the last one's), else NONE — as when there are none (预计为80亿美元
+ * alone is no reported figure).
  */
 static nvf_status
-outlook_only(const fact_list *facts)
+own_figures_status(const fact_list *facts)
 {
 	nvf_status	st = NVF_STATUS_NONE;
 
 	for (int k = 0; k < facts->n; k++)
 		if (!facts->reference[k])
 		{
-			if (!nvf_status_is_outlook(facts->items[k].status))
+			nvf_status	f = facts->items[k].status;
+
+			if (st != NVF_STATUS_NONE &&
+				(f == NVF_STATUS_ACTUAL) != (st == NVF_STATUS_ACTUAL))
 				return NVF_STATUS_NONE;
-			st = facts->items[k].status;
+			st = f;
 		}
 	return st;
 }
@@ -728,14 +714,14 @@ lead_mention(const nvf_period_mention *ps, int np, nvf_period_mention *out)
  * words only the expectations they were measured against (营收X，略低于
  * 分析师预期的Y；每股收益为…).  A part with no status word reaching its end
  * whose figures were all outlooks passes on theirs (…；软件收入约70亿美元；
- * 存储收入约30亿美元).
+ * 存储收入约30亿美元).  figures: own_figures_status() of the sentence.
  */
 static nvf_status
-semicolon_status(const sentence *s, bool reported_only, nvf_status figures)
+semicolon_status(const sentence *s, nvf_status figures)
 {
 	nvf_status	st;
 
-	if (!ends_with_semicolon(s) || reported_only)
+	if (!ends_with_semicolon(s) || figures == NVF_STATUS_ACTUAL)
 		return NVF_STATUS_NONE;
 	st = nvf_status_after_end(s);
 	if (st == NVF_STATUS_NONE)
@@ -834,8 +820,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		bool		produced = false;
 		nvf_fact	last;
 		const nvf_fact *reported = NULL;
-		bool		reported_only = false;
-		nvf_status	figure_status = NVF_STATUS_NONE;
+		nvf_status	figures = NVF_STATUS_NONE;
 
 		nvf_sentence_build(scratch, ds->lex, t, pos, end, qs, nq, ps, np, &s);
 		s.blk = blk;
@@ -866,8 +851,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			produced = facts.n > 0;
 			if (last_reported(&facts))
 				last = *last_reported(&facts), reported = &last;
-			reported_only = only_reported(&facts);
-			figure_status = outlook_only(&facts);
+			figures = own_figures_status(&facts);
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
 		carry_forward(ds, &s, blk, scratch, produced, reported);
@@ -876,7 +860,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		/* past the end of the article each line is a story of its own */
 		if (ds->ended)
 			forget(ds);
-		ds->semicolon_status = semicolon_status(&s, reported_only, figure_status);
+		ds->semicolon_status = semicolon_status(&s, figures);
 	}
 }
 

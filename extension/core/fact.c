@@ -226,6 +226,16 @@ earlier_metric(const sentence *s, size_t hi)
 	return -1;
 }
 
+/* 的 and spaces: what may join a figure to the noun it goes with (20%的收入). */
+static const char *const de_fillers[] = {"的", " ", NULL};
+
+/* Is [lo, hi) a 的 joining two words, spaces around it at most? */
+static bool
+joined_by_de(const sentence *s, size_t lo, size_t hi)
+{
+	return nvf_only_fillers(s, lo, hi, de_fillers) && nvf_text_between_has(s, lo, hi, "的");
+}
+
 /*
  * 135亿美元的净亏损, 20%的收入, 4美元/小时的租金, 七成以上的毛利率: a metric
  * right after the figure (的 between at most, after a price's per-unit or an
@@ -234,7 +244,6 @@ earlier_metric(const sentence *s, size_t hi)
 static int
 metric_right_after(const attribution *a)
 {
-	static const char *const fillers[] = {"的", " ", NULL};
 	const sentence *s = a->s;
 	size_t		k = a->q->tail + (nvf_unit_is_money(a->q->unit) ? nvf_per_unit_at(s->t, s->end, a->q->tail) : 0);
 	int			i = first_at(s, k),
@@ -245,10 +254,9 @@ metric_right_after(const attribution *a)
 	/* 20亿美元的数据中心收入, 31亿美元的相关投资损失: the segments of the metric (or a modifier) come between */
 	for (int n = 0; n < 2 && i + 1 < s->nm &&
 		 (s->m[i].term->kind == NVF_TERM_SEGMENT || is_cue(&s->m[i], NVF_CUE_MODIFIER)) &&
-		 nvf_only_fillers(s, k, s->m[i].start, fillers) &&
-		 nvf_text_between_has(s, k, s->m[i].start, "的"); n++)
+		 joined_by_de(s, k, s->m[i].start); n++)
 		k = s->m[i++].end;
-	if (!metric_like(&s->m[i]) || !nvf_only_fillers(s, k, s->m[i].start, fillers))
+	if (!metric_like(&s->m[i]) || !nvf_only_fillers(s, k, s->m[i].start, de_fillers))
 		return -1;
 	/* Azure增速40%　资本支出349亿美元: a metric with a figure of its own is that figure's */
 	next = NVF_FIRST_FROM(s->q, s->nq, s->m[i].end);
@@ -262,13 +270,10 @@ metric_right_after(const attribution *a)
 static int
 growth_after(const attribution *a)
 {
-	static const char *const fillers[] = {"的", " ", NULL};
 	const sentence *s = a->s;
 	int			i = first_at(s, a->q->tail);
 
-	if (i >= s->nm || s->m[i].start - a->q->tail > AFTER_GAP ||
-		!nvf_only_fillers(s, a->q->tail, s->m[i].start, fillers) ||
-		!nvf_text_between_has(s, a->q->tail, s->m[i].start, "的"))
+	if (i >= s->nm || s->m[i].start - a->q->tail > AFTER_GAP || !joined_by_de(s, a->q->tail, s->m[i].start))
 		return 0;
 	if (is_cue(&s->m[i], NVF_CUE_UP) || is_cue(&s->m[i], NVF_CUE_UP_NOUN))
 		return 1;
@@ -509,6 +514,14 @@ ratio_fallen_to(const attribution *a, int i)
 	return i;
 }
 
+/* The sentence's figure before names the metric, and the segment, of this one. */
+static void
+take_prev_metric(attribution *a)
+{
+	a->metric = a->prev->metric;
+	a->inherited_segment = a->prev->segment;
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
@@ -549,8 +562,7 @@ find_metric(attribution *a, doc_state *ds)
 	/* 剔除这笔费用后是71.3%: what is left without a part is of the figure before */
 	if (i < 0 && a->prev && left_out_before(a))
 	{
-		a->metric = a->prev->metric;
-		a->inherited_segment = a->prev->segment;
+		take_prev_metric(a);
 		return true;
 	}
 	if (i < 0 && (i = earlier_metric(s, a->cstart)) >= 0)
@@ -569,10 +581,7 @@ find_metric(attribution *a, doc_state *ds)
 		a->metric = segment_metric(a, ds);
 	/* 智能云：309亿美元，同比增长28%: the sentence's figure before names it */
 	if (a->metric < 0 && a->prev && i < 0)
-	{
-		a->metric = a->prev->metric;
-		a->inherited_segment = a->prev->segment;
-	}
+		take_prev_metric(a);
 	if (i < 0)
 		a->metric_cstart = s->start;
 	return a->metric >= 0;
@@ -785,6 +794,41 @@ former_latter(const attribution *a, const doc_state *ds)
 }
 
 /*
+ * 第三季度营收达92.5亿美元 … 客户端与游戏板块营收40亿美元: a page that names
+ * no company before its figures is about the company whose own segment it
+ * names first, unless it names a company before that.  Looked for once per
+ * document, at its first figure that needs it, a few KB ahead of it.
+ */
+static int
+headless_owner(doc_state *ds, const sentence *s, size_t pos)
+{
+	const nvf_text *t = &s->blk->text;
+	size_t		end = t->len - pos > HEADLESS_SCAN ? pos + HEADLESS_SCAN : t->len;
+
+	if (ds->headless_owner != HEADLESS_UNASKED)
+		return ds->headless_owner;
+	ds->headless_owner = ENTITY_NONE;
+	while (pos < end)
+	{
+		const nvf_term *term = nvf_lexicon_match(ds->lex, t->s, end, pos);
+
+		if (term && term->kind == NVF_TERM_ENTITY)
+			break;
+		if (term && term->kind == NVF_TERM_SEGMENT && nvf_lexicon_segment(ds->lex, term->id)->owner >= 0)
+		{
+			ds->headless_owner = nvf_lexicon_segment(ds->lex, term->id)->owner;
+			break;
+		}
+		if (term)
+			pos += term->len;
+		else
+			for (pos++; pos < end && ((unsigned char) t->s[pos] & 0xC0) == 0x80; pos++)
+				;
+	}
+	return ds->headless_owner;
+}
+
+/*
  * An organization the lexicon does not know named before the figure
  * (招商银行, 一家初创公司) — not a word that only introduces the kind of a
  * business the lexicon knows the owner of (另一家云厂商谷歌云: Alphabet's).
@@ -797,7 +841,8 @@ unknown_org(const attribution *a, const doc_state *ds)
 
 	if (o < 0)
 		return false;
-	/* the kind of business (云厂商: a segment of no owner), then the business named */
+	
+/* the kind of business (云厂商: a segment of no owner), then the business named */
 	for (int i = o + 1; i < s->nm && s->m[i].start == s->m[i - 1].end && s->m[i].end <= a->q->start &&
 		 s->m[i].term->kind == NVF_TERM_SEGMENT; i++)
 		if (nvf_lexicon_segment(ds->lex, s->m[i].term->id)->owner >= 0)
@@ -806,7 +851,7 @@ unknown_org(const attribution *a, const doc_state *ds)
 }
 
 static int
-find_entity(const attribution *a, const doc_state *ds)
+find_entity(const attribution *a, doc_state *ds)
 {
 	const sentence *s = a->s;
 	int			e = bracketed_owner(a),
@@ -837,43 +882,11 @@ find_entity(const attribution *a, const doc_state *ds)
 		return ds->carry_entity;
 	if ((owner = product_owner(a, ds, false)) >= 0)
 		return owner;
-	if (!ds->named_any && ds->headless_owner >= 0)
-		return ds->headless_owner;
+	if (!ds->named_any && (owner = headless_owner(ds, s, a->q->end)) >= 0)
+		return owner;
 	/* 一个剧减3570亿美元，一个暴增1760亿美元，说的是微软和Meta: named after, one each */
 	e = entity_in(a, a->q->end, s->end);
 	return e == ENTITY_GROUP ? ENTITY_NONE : e;
-}
-
-/*
- * 第三季度营收达92.5亿美元 … 客户端与游戏板块营收40亿美元: a page that names
- * no company before its figures is about the company whose own segment it
- * names first, unless it names a company before that.  Looked for once per
- * document, from its first figure without a company, a few KB ahead.
- */
-static int
-headless_owner(const nvf_lexicon *lex, const nvf_text *t, size_t pos)
-{
-	size_t		end = t->len - pos > HEADLESS_SCAN ? pos + HEADLESS_SCAN : t->len;
-
-	while (pos < end)
-	{
-		const nvf_term *term = nvf_lexicon_match(lex, t->s, end, pos);
-
-		if (term && term->kind == NVF_TERM_ENTITY)
-			return ENTITY_NONE;
-		if (term && term->kind == NVF_TERM_SEGMENT && nvf_lexicon_segment(lex, term->id)->owner >= 0)
-			return nvf_lexicon_segment(lex, term->id)->owner;
-		if (term)
-			pos += term->len;
-		else
-		{
-			int			adv;
-
-			nvf_utf8_decode((const unsigned char *) t->s + pos, end - pos, &adv);
-			pos += adv > 0 ? adv : 1;
-		}
-	}
-	return ENTITY_NONE;
 }
 
 /* ---- segment, basis --------------------------------------------------- */
@@ -1484,13 +1497,34 @@ status_after(const attribution *a)
 	return NVF_STATUS_NONE;
 }
 
-/* Does the sentence name a period before pos that looks back (去年同期, 较上季)? */
+/* A period a comparison is made with, or one behind the article's own (去年同期, 较上季). */
+static bool
+behind(const nvf_period_mention *p)
+{
+	return p->comparison || nvf_looks_back(p);
+}
+
+/* Does the sentence name a period before pos that looks back? */
 static bool
 looks_back_before(const sentence *s, size_t pos)
 {
 	for (int i = 0; i < s->np && s->p[i].start < pos; i++)
-		if (s->p[i].comparison || nvf_looks_back(&s->p[i]))
+		if (behind(&s->p[i]))
 			return true;
+	return false;
+}
+
+/* 去年同期的两倍: a multiple right after the period it is measured against */
+static bool
+multiple_of_period(const attribution *a)
+{
+	const sentence *s = a->s;
+
+	if (a->q->unit != NVF_UNIT_TIMES)
+		return false;
+	for (int i = s->np - 1; i >= 0; i--)
+		if (s->p[i].end <= a->q->start && s->p[i].start >= a->cstart)
+			return behind(&s->p[i]) && nvf_only_fillers(s, s->p[i].end, a->q->start, de_fillers);
 	return false;
 }
 
@@ -1498,22 +1532,6 @@ looks_back_before(const sentence *s, size_t pos)
  * The status of the figure; *neutral when only a neutral word (预计, 估计)
  * made it an outlook, which an explicitly past period overrides.
  */
-/* 去年同期的两倍: a multiple right after the period it is measured against */
-static bool
-multiple_of_period(const attribution *a)
-{
-	static const char *const fillers[] = {"的", " ", NULL};
-	const sentence *s = a->s;
-
-	if (a->q->unit != NVF_UNIT_TIMES)
-		return false;
-	for (int i = s->np - 1; i >= 0; i--)
-		if (s->p[i].end <= a->q->start && s->p[i].start >= a->cstart)
-			return (s->p[i].comparison || nvf_looks_back(&s->p[i])) &&
-				nvf_only_fillers(s, s->p[i].end, a->q->start, fillers);
-	return false;
-}
-
 static nvf_status
 find_status(const attribution *a, bool *neutral)
 {
@@ -1605,22 +1623,15 @@ new_record(const attribution *a)
 	return false;
 }
 
-/* Measure for the quantity given its metric; NULL: the pair makes no fact. */
 /* 营收的45%: the figure right after its metric word and 的 is a part of the amount */
 static bool
 part_of_metric(const attribution *a)
 {
-	static const char *const fillers[] = {"的", " ", NULL};
-	const sentence *s = a->s;
-	size_t		end;
-
-	if (a->metric_m < 0 || a->metric_after)
-		return false;
-	end = s->m[a->metric_m].end;
-	return end < a->q->start && nvf_only_fillers(s, end, a->q->start, fillers) &&
-		nvf_text_between_has(s, end, a->q->start, "的");
+	return a->metric_m >= 0 && !a->metric_after &&
+		joined_by_de(a->s, a->s->m[a->metric_m].end, a->q->start);
 }
 
+/* Measure for the quantity given its metric; NONE: the pair makes no fact. */
 static nvf_measure
 find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 {
@@ -1972,8 +1983,6 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	m = nvf_lexicon_metric(ds->lex, a.metric);
 	if (!(measure = find_measure(&a, m, &share, &sign)) || no_share_price(&a, ds, measure))
 		return false;
-	if (!ds->named_any && ds->carry_entity == ENTITY_NONE && ds->headless_owner == HEADLESS_UNASKED)
-		ds->headless_owner = headless_owner(ds->lex, &s->blk->text, q->end);
 	if ((entity = find_entity(&a, ds)) == ENTITY_NONE)
 		return false;
 	if (entity >= 0 && (size_t) entity >= ds->nentities)

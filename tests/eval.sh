@@ -6,6 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/pg.sh"
 nvf_setup nvfacts_eval
 cd "$TOP"
+nvf_psql -q -c 'CREATE EXTENSION IF NOT EXISTS nvfacts'	# quantities() is called before any eval_extract.sh
 python3 tests/eval_quantities.py
 for corpus in dev train; do
     echo "== ../shared/corpus/$corpus"

@@ -160,6 +160,15 @@ static bool clause_mark(const char *t, size_t len, size_t pos);
  */
 #define SENTENCE_MAX 4096
 
+/*
+ * The first bytes of what ends a sentence or starts an item: the marks
+ * (。！？；!?;. and a line break), bullets (0xE2, 0xC2) and " - ".
+ */
+static const bool may_end_sentence[256] = {
+	['\n'] = true, [' '] = true, ['!'] = true, ['.'] = true, [';'] = true, ['?'] = true,
+	[0xC2] = true, [0xE2] = true, [0xE3] = true, [0xEF] = true,
+};
+
 /* Returns 1 and the end of the sentence starting at pos, 0 at the end. */
 int
 nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
@@ -171,6 +180,12 @@ nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 		return 0;
 	while (i < len)
 	{
+		/* bytes that start no mark, bullet or item: the common case */
+		if (!may_end_sentence[(unsigned char) t[i]] && i - pos < SENTENCE_MAX)
+		{
+			i++;
+			continue;
+		}
 		if (i > pos && item_start(t, len, i))
 			break;				/* the next item is a sentence of its own */
 		if ((n = sentence_mark(t, len, i)) != 0 && !(t[i] == '\n' && soft_break(t, len, i)))
@@ -193,7 +208,11 @@ nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 static bool
 clause_mark(const char *t, size_t len, size_t pos)
 {
-	return t[pos] == ',' || t[pos] == ':' || at(t, len, pos, "，") || at(t, len, pos, "：") ||
+	unsigned char b = (unsigned char) t[pos];
+
+	if (b != ',' && b != ':' && b != 0xEF && b != 0xE2)
+		return false;			/* the common case: no mark starts with this byte */
+	return b == ',' || b == ':' || at(t, len, pos, "，") || at(t, len, pos, "：") ||
 		at(t, len, pos, "——");
 }
 

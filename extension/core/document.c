@@ -14,13 +14,73 @@
 
 /* ---- duplicates -------------------------------------------------------- */
 
-static uint64_t
-hash_key(const char *k)
+/* What a key leaves out: nothing, the basis, or basis, status and period. */
+typedef enum key_kind
 {
+	KEY_FULL,
+	KEY_WITH_BASIS,				/* no basis, of a fact that has one */
+	KEY_WITHOUT_BASIS,			/* no basis, of a fact that has none */
+	KEY_LOOSE
+} key_kind;
+
+/*
+ * The key of a fact: entity, metric, segment, measure, unit and value, then
+ * what kind keeps of basis, status and period (what it leaves out is 0).
+ * Values compare as written (1.5 and 1.50 differ), as the rows print them.
+ */
+typedef struct fact_key
+{
+	int32_t		kind,
+				entity,
+				metric,
+				segment,
+				measure,
+				unit,
+				basis,
+				status,
+				fy,
+				fq,
+				period_kind,
+				part;
+	int32_t		ok[3],
+				exp[3];
+	int64_t		mant[3];
+} fact_key;
+
+static void
+key_of(const nvf_fact *f, key_kind kind, fact_key *k)
+{
+	const nvf_dec *v[3] = {&f->value, &f->low, &f->high};
+
+	memset(k, 0, sizeof(*k));
+	k->kind = kind;
+	k->entity = f->entity;
+	k->metric = f->metric;
+	k->segment = f->segment;
+	k->measure = f->measure;
+	k->unit = f->unit;
+	for (int i = 0; i < 3; i++)
+		if (v[i]->ok)
+			k->ok[i] = 1, k->mant[i] = v[i]->mant, k->exp[i] = v[i]->exp;
+	if (kind == KEY_LOOSE)
+		return;
+	if (kind == KEY_FULL)
+		k->basis = f->basis;
+	k->status = f->status;
+	k->fy = f->period.fy;
+	k->fq = f->period.fq;
+	k->period_kind = f->period.kind;
+	k->part = f->period.part;
+}
+
+static uint64_t
+hash_key(const fact_key *k)
+{
+	const unsigned char *b = (const unsigned char *) k;
 	uint64_t	h = 1469598103934665603ULL;
 
-	for (; *k; k++)
-		h = (h ^ (unsigned char) *k) * 1099511628211ULL;
+	for (size_t i = 0; i < sizeof(*k); i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
 	return h;
 }
 
@@ -28,7 +88,7 @@ static void
 seen_grow(doc_state *ds)
 {
 	size_t		cap = ds->seen_cap ? ds->seen_cap * 2 : 64;
-	char	  **slots = nvf_alloc0(ds->env, cap * sizeof(char *));
+	fact_key  **slots = nvf_alloc0(ds->env, cap * sizeof(fact_key *));
 
 	for (size_t i = 0; i < ds->seen_cap; i++)
 		if (ds->seen[i])
@@ -45,7 +105,7 @@ seen_grow(doc_state *ds)
 
 /* True when a key was not offered before; remember it when add. */
 static bool
-first_time_if(doc_state *ds, const char *key, bool add)
+first_time_if(doc_state *ds, const fact_key *key, bool add)
 {
 	size_t		j;
 
@@ -53,11 +113,12 @@ first_time_if(doc_state *ds, const char *key, bool add)
 		seen_grow(ds);
 	j = hash_key(key) & (ds->seen_cap - 1);
 	for (; ds->seen[j]; j = (j + 1) & (ds->seen_cap - 1))
-		if (strcmp(ds->seen[j], key) == 0)
+		if (memcmp(ds->seen[j], key, sizeof(*key)) == 0)
 			return false;
 	if (add)
 	{
-		ds->seen[j] = nvf_strndup(ds->env, key, strlen(key));
+		ds->seen[j] = nvf_alloc(ds->env, sizeof(*key));
+		*ds->seen[j] = *key;
 		ds->seen_n++;
 	}
 	return true;
@@ -65,80 +126,9 @@ first_time_if(doc_state *ds, const char *key, bool add)
 
 /* True the first time a key is offered. */
 static bool
-first_time(doc_state *ds, const char *key)
+first_time(doc_state *ds, const fact_key *key)
 {
 	return first_time_if(ds, key, true);
-}
-
-/* Appends text and a separator to a key being built in buf[0..*n). */
-static void
-key_part(char *buf, size_t cap, size_t *n, const char *text)
-{
-	size_t		k = strlen(text);
-
-	if (*n + k + 2 > cap)
-		k = cap > *n + 2 ? cap - *n - 2 : 0;
-	memcpy(buf + *n, text, k);
-	*n += k;
-	buf[(*n)++] = '|';
-	buf[*n] = '\0';
-}
-
-static void
-key_int(char *buf, size_t cap, size_t *n, long v)
-{
-	char		d[24];
-	int			k = sizeof(d) - 1;
-	bool		neg = v < 0;
-	unsigned long u = neg ? -(unsigned long) v : (unsigned long) v;
-
-	d[k] = '\0';
-	do
-		d[--k] = (char) ('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (neg)
-		d[--k] = '-';
-	key_part(buf, cap, n, d + k);
-}
-
-/* What a key leaves out: nothing, the basis, or basis, status and period. */
-typedef enum key_kind
-{
-	KEY_FULL,
-	KEY_WITH_BASIS,				/* no basis, of a fact that has one */
-	KEY_WITHOUT_BASIS,			/* no basis, of a fact that has none */
-	KEY_LOOSE
-} key_kind;
-
-/*
- * The key of a fact: entity, metric, segment, measure, unit and value, then
- * what kind keeps of basis, status and period.  Only the values that are
- * set are part of it.
- */
-static void
-fact_key(const nvf_fact *f, char vals[3][NVF_DEC_TEXT], key_kind kind, char *buf, size_t cap)
-{
-	static const char *const tags[] = {"F", "B1", "B0", "L"};
-	size_t		n = 0;
-
-	buf[0] = '\0';
-	key_part(buf, cap, &n, tags[kind]);
-	key_int(buf, cap, &n, f->entity);
-	key_int(buf, cap, &n, f->metric);
-	key_int(buf, cap, &n, f->segment);
-	key_int(buf, cap, &n, f->measure);
-	key_int(buf, cap, &n, f->unit);
-	for (int i = 0; i < 3; i++)
-		key_part(buf, cap, &n, vals[i]);
-	if (kind == KEY_LOOSE)
-		return;
-	if (kind == KEY_FULL)
-		key_int(buf, cap, &n, f->basis);
-	key_int(buf, cap, &n, f->status);
-	key_int(buf, cap, &n, f->period.fy);
-	key_int(buf, cap, &n, f->period.fq);
-	key_int(buf, cap, &n, f->period.kind);
-	key_int(buf, cap, &n, f->period.part);
 }
 
 /*
@@ -180,11 +170,11 @@ last_reported(const fact_list *facts)
  * comparison word restates the year-on-year or sequential figure given before.
  */
 static bool
-restates_comparison(doc_state *ds, const nvf_fact *f, char vals[3][NVF_DEC_TEXT])
+restates_comparison(doc_state *ds, const nvf_fact *f)
 {
 	static const nvf_measure measures[] = {NVF_MEASURE_YOY, NVF_MEASURE_QOQ};
 	bool		dated = f->period.fy != 0 || f->period.fq != 0;
-	char		key[512];
+	fact_key	key;
 
 	if (f->measure != NVF_MEASURE_CHANGE)
 		return false;
@@ -193,11 +183,11 @@ restates_comparison(doc_state *ds, const nvf_fact *f, char vals[3][NVF_DEC_TEXT]
 		nvf_fact	g = *f;
 
 		g.measure = measures[i];
-		fact_key(&g, vals, KEY_FULL, key, sizeof(key));
-		if (!first_time_if(ds, key, false))
+		key_of(&g, KEY_FULL, &key);
+		if (!first_time_if(ds, &key, false))
 			return true;
-		fact_key(&g, vals, KEY_LOOSE, key, sizeof(key));
-		if (!dated && !first_time_if(ds, key, false))
+		key_of(&g, KEY_LOOSE, &key);
+		if (!dated && !first_time_if(ds, &key, false))
 			return true;
 	}
 	return false;
@@ -212,32 +202,27 @@ restates_comparison(doc_state *ds, const nvf_fact *f, char vals[3][NVF_DEC_TEXT]
 static bool
 seen_before(doc_state *ds, const nvf_fact *f)
 {
-	char		key[512],
-				loose[512],
-				mine[512],
-				other[512];
+	fact_key	key,
+				loose,
+				mine,
+				other;
 	bool		dated = f->period.fy != 0 || f->period.fq != 0;
-	char		vals[3][NVF_DEC_TEXT] = {"", "", ""};
-	const nvf_dec *v[3] = {&f->value, &f->low, &f->high};
 
-	for (int i = 0; i < 3; i++)
-		if (v[i]->ok)
-			nvf_dec_format(*v[i], vals[i], NVF_DEC_TEXT);
-	fact_key(f, vals, KEY_FULL, key, sizeof(key));
-	fact_key(f, vals, KEY_LOOSE, loose, sizeof(loose));
-	fact_key(f, vals, f->basis ? KEY_WITH_BASIS : KEY_WITHOUT_BASIS, mine, sizeof(mine));
-	fact_key(f, vals, f->basis ? KEY_WITHOUT_BASIS : KEY_WITH_BASIS, other, sizeof(other));
-	if (!dated && !first_time_if(ds, loose, false))
+	key_of(f, KEY_FULL, &key);
+	key_of(f, KEY_LOOSE, &loose);
+	key_of(f, f->basis ? KEY_WITH_BASIS : KEY_WITHOUT_BASIS, &mine);
+	key_of(f, f->basis ? KEY_WITHOUT_BASIS : KEY_WITH_BASIS, &other);
+	if (!dated && !first_time_if(ds, &loose, false))
 		return true;			/* given before with its period */
-	if (restates_comparison(ds, f, vals))
+	if (restates_comparison(ds, f))
 		return true;
-	if (!first_time_if(ds, other, false))
+	if (!first_time_if(ds, &other, false))
 		return true;			/* given before with(out) its basis */
-	if (!first_time(ds, key))
+	if (!first_time(ds, &key))
 		return true;
-	first_time(ds, mine);
+	first_time(ds, &mine);
 	if (dated)
-		first_time(ds, loose);
+		first_time(ds, &loose);
 	return false;
 }
 

@@ -89,7 +89,7 @@ typedef struct doc_state
 	entity_periods *periods;	/* per entity, and [nentities] for figures of none */
 	nvf_unit   *listing;		/* per entity: the currency of the market its stock code names */
 	size_t		nentities;
-	char	  **seen;			/* duplicate keys: open addressing */
+	struct fact_key **seen;		/* duplicate keys: open addressing */
 	size_t		seen_cap;
 	size_t		seen_n;
 } doc_state;

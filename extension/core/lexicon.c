@@ -27,6 +27,7 @@ struct nvf_lexicon
 	int			nterms;
 	int		   *head;			/* words of one code point: INDEX_SIZE chains, -1 terminated */
 	int		   *head2;			/* longer words, by their first two code points */
+	uint8_t    *starts;			/* bit set: a word starts with this first-code-point slot */
 };
 
 nvf_lexicon *
@@ -256,6 +257,7 @@ nvf_lexicon_finish(nvf_lexicon *lex)
 	lex->head2 = nvf_alloc(lex->env, INDEX_SIZE * sizeof(int));
 	memset(lex->head, 0xFF, INDEX_SIZE * sizeof(int));
 	memset(lex->head2, 0xFF, INDEX_SIZE * sizeof(int));
+	lex->starts = nvf_alloc0(lex->env, INDEX_SIZE / 8);
 	for (int i = 0; i < lex->nterms; i++)
 	{
 		nvf_term   *term = &lex->terms[i];
@@ -263,6 +265,7 @@ nvf_lexicon_finish(nvf_lexicon *lex)
 		int			k2 = index_keys(term->text, term->len, 0, &k1);
 		int		   *chain = k2 >= 0 ? &lex->head2[k2] : &lex->head[k1];
 
+		lex->starts[k1 / 8] |= (uint8_t) (1u << (k1 % 8));
 		term->next = *chain;
 		*chain = i;
 		set_head(term);
@@ -319,8 +322,15 @@ const nvf_term *
 nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 {
 	uint32_t	k1;
-	int			k2 = index_keys(t, len, pos, &k1);
+	int			adv,
+				k2;
 
+	/* most characters start no word: one bit says so, before the chains are read */
+	k1 = key_cp(t, len, pos, &adv);
+	k1 = k1 < INDEX_SIZE ? k1 : 0;
+	if (!(lex->starts[k1 / 8] & (1u << (k1 % 8))))
+		return NULL;
+	k2 = index_keys(t, len, pos, &k1);
 	/* words of two or more characters are longer than the one-character ones */
 	if (k2 >= 0)
 		for (int i = lex->head2[k2]; i >= 0; i = lex->terms[i].next)

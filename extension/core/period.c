@@ -1256,14 +1256,35 @@ nvf_period_end_month(const nvf_period *p, int fy_end_month)
 
 #define UNSET(ov, g) ((ov)[2 * (g)] == SIZE_MAX)
 
+/* Does t[a..b) hold 19NN or 20NN (every printed date has its year)? */
+static bool
+holds_year(const char *t, size_t a, size_t b)
+{
+	for (size_t i = a; i + 4 <= b; i++)
+		if (((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) &&
+			t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9')
+			return true;
+	return false;
+}
+
 nvf_date
 nvf_find_published_date(nvf_env *env, const char *doc, size_t len)
 {
 	size_t		ov[32];
 	nvf_date	d = {0, 0, 0};
-	int			g;
+	int			g,
+				rc = 0;
 
-	if (nvf_pattern_next(env, NVF_PAT_PUBDATE, doc, len, 0, ov, 16) <= 0)
+	/* no date form crosses a line: the pattern runs on the lines holding a year */
+	for (size_t a = 0, b; a < len && rc == 0; a = b + 1)
+	{
+		const char *nl = memchr(doc + a, '\n', len - a);
+
+		b = nl ? (size_t) (nl - doc) : len;
+		if (holds_year(doc, a, b))
+			rc = nvf_pattern_next(env, NVF_PAT_PUBDATE, doc, b, a, ov, 16);
+	}
+	if (rc <= 0)
 		return d;
 	for (g = 1; g < 13 && UNSET(ov, g); g += 3)
 		;

@@ -18,6 +18,8 @@ cell_separator(const char *t, size_t i, size_t hi)
 {
 	size_t		k = i;
 
+	if (t[i] != '\t' && t[i] != '|' && t[i] != ' ' && (unsigned char) t[i] != 0xE2)
+		return 0;				/* the common case: no separator starts with this byte */
 	if (t[i] == '\t' || t[i] == '|')
 		return 1;
 	if (i + 3 <= hi && (memcmp(t + i, "│", 3) == 0 || memcmp(t + i, "┃", 3) == 0))

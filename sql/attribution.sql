@@ -276,3 +276,7 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 -- an outlook goes on through parts ended by semicolons that name no status of their own, past a part whose only
 -- figures are expected ones; a multiple of a base period (约为去年同期的两倍) has the status of the figure before it
 SELECT fact_no, entity, metric, segment, measure, value, unit, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('美东时间12月11日，博通发布2025财年第四财季业绩，当季营收170亿美元。业绩指引方面，公司预计2026财年第一财季营收约为190亿美元，同比增长25%；其中AI半导体收入预计为80亿美元，约为去年同期的两倍；半导体解决方案收入约120亿美元，同比增长40%；基础设施软件收入约70亿美元。');
+-- an author's scenario (中性情景下, 乐观情形下, 假设, 笔者) is someone else's estimate: status forecast, even with
+-- 将 or a company's outlook word nearby
+SELECT fact_no, entity, metric, segment, value, status, fiscal_year FROM nvfacts.extract('笔者给博通2026财年做了两套假设：乐观情形下AI收入可达600亿美元，保守情景下则将是450亿美元。');
+SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('在中性情景下，英伟达2027财年营收将达到3200亿美元；公司自己给出的第一财季营收指引为650亿美元。');

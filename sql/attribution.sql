@@ -280,3 +280,9 @@ SELECT fact_no, entity, metric, segment, measure, value, unit, status, fiscal_ye
 -- 将 or a company's outlook word nearby
 SELECT fact_no, entity, metric, segment, value, status, fiscal_year FROM nvfacts.extract('笔者给博通2026财年做了两套假设：乐观情形下AI收入可达600亿美元，保守情景下则将是450亿美元。');
 SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('在中性情景下，英伟达2027财年营收将达到3200亿美元；公司自己给出的第一财季营收指引为650亿美元。');
+-- a neutral expectation word (有望, 将) after an organization outside the lexicon (某某证券, 投顾) is that
+-- organization's forecast; an analyst's outlook goes on past a semicolon (其中 names no speaker), but a part whose own
+-- figures were the company's outlook passes on guidance even when it ended on an analyst's number
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('首尔一家证券公司预计，SK海力士第一季度营业利润有望达到30万亿韩元；本地投顾则预期其全年营收将增长40%。');
+SELECT fact_no, entity, metric, value, value_low, value_high, status FROM nvfacts.extract('摩根大通预计，三家云厂商明年资本开支合计将达到约4000亿美元；其中微软资本开支有望达到1500亿美元至1600亿美元。');
+SELECT fact_no, entity, metric, basis, value, status FROM nvfacts.extract('博通预计第一财季营收为191亿美元，高于分析师平均预期的182亿美元；GAAP和非GAAP毛利率预计分别为75%和77%。');

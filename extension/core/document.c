@@ -697,9 +697,10 @@ lead_mention(const nvf_period_mention *ps, int np, nvf_period_mention *out)
  * The outlook a sentence ending in ； carries on to the next part (公司预计
  * 营收为X；毛利率为Y), unless its figures were reported ones and its outlook
  * words only the expectations they were measured against (营收X，略低于
- * 分析师预期的Y；每股收益为…).  A part with no status word reaching its end
- * whose figures were all outlooks passes on theirs (…；软件收入约70亿美元；
- * 存储收入约30亿美元).  figures: own_figures_status() of the sentence.
+ * 分析师预期的Y；每股收益为…).  A part whose own figures were all outlooks
+ * of one kind passes on theirs (…；软件收入约70亿美元；存储收入约30亿美元;
+ * 英伟达预计…，高于分析师预期的Y； goes on as guidance), else the status word
+ * reaching its end.  figures: own_figures_status() of the sentence.
  */
 static nvf_status
 semicolon_status(const sentence *s, nvf_status figures)
@@ -708,9 +709,7 @@ semicolon_status(const sentence *s, nvf_status figures)
 
 	if (!ends_with_semicolon(s) || figures == NVF_STATUS_ACTUAL)
 		return NVF_STATUS_NONE;
-	st = nvf_status_after_end(s);
-	if (st == NVF_STATUS_NONE)
-		st = figures;
+	st = nvf_status_is_outlook(figures) ? figures : nvf_status_after_end(s);
 	return nvf_status_is_outlook(st) ? st : NVF_STATUS_NONE;
 }
 

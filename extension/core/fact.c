@@ -1343,6 +1343,28 @@ expect_reaches(const sentence *s, int c, size_t pos)
 	return end - m->end <= 6;
 }
 
+/*
+ * 韩国投资证券预计, 一家供应商预计: an organization outside the lexicon
+ * speaks, not the company (英伟达有限公司 is the company's own name).
+ */
+static bool
+other_speaker(const sentence *s, int k)
+{
+	return is_cue(&s->m[k], NVF_CUE_OTHER_ORG) &&
+		!(k > 0 && s->m[k - 1].term->kind == NVF_TERM_ENTITY && s->m[k - 1].end == s->m[k].start);
+}
+
+/*
+ * 该公司预计, 其表示: the company itself speaks; not 预期其..., where 其 is
+ * the object of someone else's expectation.
+ */
+static bool
+self_speaks(const sentence *s, int k)
+{
+	return is_cue(&s->m[k], NVF_CUE_SELF) &&
+		!(k > 0 && (s->m[k - 1].term->cues & STATUS_CUES) && s->m[k - 1].end == s->m[k].start);
+}
+
 static nvf_status
 status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 {
@@ -1370,10 +1392,10 @@ status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 		return NVF_STATUS_NONE;
 	for (int k = c - 1; k >= 0 && s->m[k].start >= lo; k--)
 	{
-		if (is_cue(&s->m[k], NVF_CUE_SELF))
+		if (self_speaks(s, k))
 			break;				/* 分析师预期...该公司预计: the company's own */
-		if ((is_cue(&s->m[k], NVF_CUE_FORECAST) || is_cue(&s->m[k], NVF_CUE_SURPRISE)) &&
-			!consumed(s, k, pos, beyond))
+		if ((is_cue(&s->m[k], NVF_CUE_FORECAST) || is_cue(&s->m[k], NVF_CUE_SURPRISE) ||
+			 other_speaker(s, k)) && !consumed(s, k, pos, beyond))
 			return NVF_STATUS_FORECAST;
 	}
 	*neutral = true;
@@ -1445,9 +1467,9 @@ expectation_status(const sentence *s, int e, bool after_actual, bool *neutral)
 	/* a neutral word: whoever spoke before it */
 	for (int k = e - 1; k >= 0 && s->m[k].clause == s->m[e].clause; k--)
 	{
-		if (is_cue(&s->m[k], NVF_CUE_SELF) || is_cue(&s->m[k], NVF_CUE_GUIDANCE))
+		if (self_speaks(s, k) || is_cue(&s->m[k], NVF_CUE_GUIDANCE))
 			return NVF_STATUS_GUIDANCE;
-		if (is_cue(&s->m[k], NVF_CUE_FORECAST))
+		if (is_cue(&s->m[k], NVF_CUE_FORECAST) || other_speaker(s, k))
 			return NVF_STATUS_FORECAST;
 	}
 	st = compared(s, e) ? NVF_STATUS_FORECAST : status_before(s, s->m[e].start, false, neutral);
@@ -1528,6 +1550,18 @@ multiple_of_period(const attribution *a)
 	return false;
 }
 
+/* 该公司预计, 英伟达预计: the sentence names who speaks before pos. */
+static bool
+speaker_named(const sentence *s, size_t pos)
+{
+	for (int k = last_before(s, pos); k >= 0; k--)
+		if (self_speaks(s, k) || other_speaker(s, k) ||
+			(is_cue(&s->m[k], NVF_CUE_EXPECT) && k > 0 &&
+			 s->m[k - 1].term->kind == NVF_TERM_ENTITY && s->m[k - 1].end == s->m[k].start))
+			return true;
+	return false;
+}
+
 /*
  * The status of the figure; *neutral when only a neutral word (预计, 估计)
  * made it an outlook, which an explicitly past period overrides.
@@ -1549,6 +1583,10 @@ find_status(const attribution *a, bool *neutral)
 	if (beaten_base(a))
 		return NVF_STATUS_GUIDANCE;
 	st = status_before(s, a->q->start, false, neutral);
+	/* 瑞银预计...；其中阿里资本开支有望达到...: the analyst's outlook goes on */
+	if (st == NVF_STATUS_GUIDANCE && *neutral && a->ds->semicolon_status == NVF_STATUS_FORECAST &&
+		!speaker_named(s, a->q->start))
+		st = NVF_STATUS_FORECAST;
 	if (is_from_base(a) && !revised_outlook(a))
 		return NVF_STATUS_ACTUAL;
 	if (!st)

@@ -107,3 +107,7 @@ SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM
 -- a quarter in such brackets after a relative one (上一季（即2024财年第四季）) still names it
 SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('阿里巴巴公布的2026财年第二季度（即2025年7月至9月）财报显示，当季资本开支为300亿元，同比增长约70%。', '2025-11-26');
 SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('回顾上一季（即2024财年第四季），英伟达营收为221亿美元。', '2024-05-20');
+-- a market share takes the period its sentence names (第二季度, 2024年), not one carried from before, and not the
+-- date of an event (在今年3月的大会上); a market value or a share price takes none
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'2025年第二季度，SK海力士在全球HBM市场的份额为62%，市值约为1300亿美元。\n在今年3月的行业大会上，一位高管称英伟达在训练芯片市场的份额超过90%。', '2025-08-20');
+SELECT fact_no, entity, metric, value, fiscal_year, period_kind FROM nvfacts.extract('据统计，2024年台积电在晶圆代工市场的份额约为64%，三星约为9%。');

@@ -1819,11 +1819,15 @@ own_period(const nvf_period_mention *p, const attribution *a)
 	return i < a->s->nm && a->s->m[i].start - p->end <= 9 && a->s->m[i].term->kind == NVF_TERM_METRIC;
 }
 
-/*
- * The period of the figure: a comparison's base, else the period named last
- * before it in its sentence (levels at a moment, such as a share price,
- * only in their own clause), else the entity's context.
- */
+/* 在今年7月的世界人工智能大会上: the date of an event, not a figure's period. */
+static bool
+event_date(const sentence *s, const nvf_period_mention *p)
+{
+	return p->start >= s->start + 3 && memcmp(s->t + p->start - 3, "在", 3) == 0 &&
+		p->end + 3 <= s->end && memcmp(s->t + p->end, "的", 3) == 0;
+}
+
+/* The quarter after p (an outlook section's period). */
 static nvf_period
 next_quarter(const nvf_period *p)
 {
@@ -1835,6 +1839,12 @@ next_quarter(const nvf_period *p)
 	return n;
 }
 
+/*
+ * The period of the figure: a comparison's base, else the period named last
+ * before it in its sentence, else the entity's context.  Levels at a moment
+ * (a share price, a market value) have none; a share at a moment (a market
+ * share) only the period its sentence names, not an event's date.
+ */
 static nvf_period
 find_period(const attribution *a, const doc_state *ds, int entity, const nvf_metric *m,
 			nvf_status status, nvf_env *env, bool *past)
@@ -1848,7 +1858,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 				lead;
 
 	*past = false;
-	if (!m->flow)
+	if (!m->flow && m->family != NVF_FAMILY_PERCENT)
 		return none;			/* a level at a moment (市值, 股价, 估值): no period */
 	for (int i = 0; !best && i < s->np; i++)
 	{
@@ -1857,6 +1867,8 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 		if (p->end <= a->q->start && own_period(p, a))
 			best = p;
 	}
+	if (!m->flow && (!best || event_date(s, best)))
+		return none;			/* a share at a moment (市场份额): only the period its sentence names */
 	/* 2023年Q4财报中，营收超出上一季度瞻望21亿: the quarter named with its year
 	 * (上一季度 is the outlook's, not the figure's) */
 	for (int i = 0; best && best->relative_quarter && outlook_noun_after(s, best->end) && i < s->np &&

@@ -949,6 +949,30 @@ last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
 	return -1;
 }
 
+/*
+ * 三星显示营收8.1万亿韩元，营业利润1.2万亿韩元: a clause that opens with
+ * its metric goes on listing the figures of the part named before it, when
+ * nothing between (no company, no other part, no 总) names another owner.
+ */
+static int
+listed_part(const attribution *a)
+{
+	static const char *const spaces[] = {" ", NULL};
+	const sentence *s = a->s;
+	int			i;
+
+	if (a->metric_m < 0 || a->metric_after || a->metric_cstart != a->cstart ||
+		a->cstart == s->start || !nvf_only_fillers(s, a->cstart + 1, s->m[a->metric_m].start, spaces))
+		return -1;				/* (存储业务营收40亿美元: a part outside the vocabulary opens it) */
+	i = last_segment(a->ds->lex, s, s->start, a->cstart);
+	if (i < 0 || !nvf_quantity_in(s, s->m[i].end, a->cstart) ||
+		nvf_first_mention(s, s->m[i].end, a->q->start, NVF_TERM_ENTITY, 0) >= 0 ||
+		has_cue(s, s->m[i].end, a->q->start, NVF_CUE_TOTAL) ||
+		has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SELF))
+		return -1;
+	return i;
+}
+
 static int
 find_segment(const attribution *a, bool share)
 {
@@ -991,6 +1015,8 @@ find_segment(const attribution *a, bool share)
 					   nvf_quantity_in(s, clause_start(s, c - 1), a->metric_cstart)))
 			i = -1;				/* a clause with its own figure is no topic */
 	}
+	if (i < 0 && tot < 0)
+		i = listed_part(a);
 	/* 费用, 成本: a word that needs a product takes the product named */
 	if (i < 0 && a->metric_m >= 0 && (s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT) &&
 		(i = product_in(s, a->ds->lex, s->start, a->q->start)) < 0)

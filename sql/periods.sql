@@ -111,3 +111,5 @@ SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter FROM
 -- date of an event (在今年3月的大会上); a market value or a share price takes none
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'2025年第二季度，SK海力士在全球HBM市场的份额为62%，市值约为1300亿美元。\n在今年3月的行业大会上，一位高管称英伟达在训练芯片市场的份额超过90%。', '2025-08-20');
 SELECT fact_no, entity, metric, value, fiscal_year, period_kind FROM nvfacts.extract('据统计，2024年台积电在晶圆代工市场的份额约为64%，三星约为9%。');
+-- a dateline with its weekday in brackets (2026年3月6日（星期五）) is the publication date: 去年第四季 resolves
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'【本报讯】2026年3月6日（星期五）　财经版\n腾讯早前公布，去年第四季收入1,900亿元人民币。');

@@ -285,7 +285,7 @@ SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract(
 -- figures were the company's outlook passes on guidance even when it ended on an analyst's number
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('首尔一家证券公司预计，SK海力士第一季度营业利润有望达到30万亿韩元；本地投顾则预期其全年营收将增长40%。');
 SELECT fact_no, entity, metric, value, value_low, value_high, status FROM nvfacts.extract('摩根大通预计，三家云厂商明年资本开支合计将达到约4000亿美元；其中微软资本开支有望达到1500亿美元至1600亿美元。');
-SELECT fact_no, entity, metric, basis, value, status FROM nvfacts.extract('博通预计第一财季营收为191亿美元，高于分析师平均预期的182亿美元；GAAP和非GAAP毛利率预计分别为75%和77%。');
+SELECT fact_no, entity, metric, basis, value, status FROM nvfacts.extract('博通预计第一财季营收为191亿美元，高于分析师平均预期的182亿美元；毛利率按GAAP口径约75%，按非GAAP口径约77%。');
 -- a clause that opens with its metric goes on listing the figures of the part named before it (三星显示营收…，营业利润…),
 -- unless a company, another part, 总 or a part outside the vocabulary (存储业务) comes between; 以…汇率假设计算 names no
 -- compute segment

@@ -961,9 +961,11 @@ listed_part(const attribution *a)
 	const sentence *s = a->s;
 	int			i;
 
+	/* the metric right after the clause's comma (a clause starts at its mark): not
+	 * 存储业务营收40亿美元, which a part outside the vocabulary opens */
 	if (a->metric_m < 0 || a->metric_after || a->metric_cstart != a->cstart ||
 		a->cstart == s->start || !nvf_only_fillers(s, a->cstart + 1, s->m[a->metric_m].start, spaces))
-		return -1;				/* (存储业务营收40亿美元: a part outside the vocabulary opens it) */
+		return -1;
 	i = last_segment(a->ds->lex, s, s->start, a->cstart);
 	if (i < 0 || !nvf_quantity_in(s, s->m[i].end, a->cstart) ||
 		nvf_first_mention(s, s->m[i].end, a->q->start, NVF_TERM_ENTITY, 0) >= 0 ||
@@ -1369,6 +1371,13 @@ expect_reaches(const sentence *s, int c, size_t pos)
 	return end - m->end <= 6;
 }
 
+/* Does mention k follow mention k - 1 with nothing between (英伟达预计, 预期其)? */
+static bool
+joined_to_previous(const sentence *s, int k)
+{
+	return k > 0 && s->m[k - 1].end == s->m[k].start;
+}
+
 /*
  * 韩国投资证券预计, 一家供应商预计: an organization outside the lexicon
  * speaks, not the company (英伟达有限公司 is the company's own name).
@@ -1377,7 +1386,7 @@ static bool
 other_speaker(const sentence *s, int k)
 {
 	return is_cue(&s->m[k], NVF_CUE_OTHER_ORG) &&
-		!(k > 0 && s->m[k - 1].term->kind == NVF_TERM_ENTITY && s->m[k - 1].end == s->m[k].start);
+		!(joined_to_previous(s, k) && s->m[k - 1].term->kind == NVF_TERM_ENTITY);
 }
 
 /*
@@ -1388,7 +1397,7 @@ static bool
 self_speaks(const sentence *s, int k)
 {
 	return is_cue(&s->m[k], NVF_CUE_SELF) &&
-		!(k > 0 && (s->m[k - 1].term->cues & STATUS_CUES) && s->m[k - 1].end == s->m[k].start);
+		!(joined_to_previous(s, k) && (s->m[k - 1].term->cues & STATUS_CUES));
 }
 
 static nvf_status
@@ -1582,8 +1591,8 @@ speaker_named(const sentence *s, size_t pos)
 {
 	for (int k = last_before(s, pos); k >= 0; k--)
 		if (self_speaks(s, k) || other_speaker(s, k) ||
-			(is_cue(&s->m[k], NVF_CUE_EXPECT) && k > 0 &&
-			 s->m[k - 1].term->kind == NVF_TERM_ENTITY && s->m[k - 1].end == s->m[k].start))
+			(is_cue(&s->m[k], NVF_CUE_EXPECT) && joined_to_previous(s, k) &&
+			 s->m[k - 1].term->kind == NVF_TERM_ENTITY))
 			return true;
 	return false;
 }

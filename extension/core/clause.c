@@ -388,9 +388,7 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 
 		if (!term)
 		{
-			i++;
-			while (i < s->end && ((unsigned char) s->t[i] & 0xC0) == 0x80)
-				i++;
+			i = nvf_char_boundary(s->t, s->end, i + 1);
 			continue;
 		}
 		if (s->nm == cap)

@@ -819,11 +819,7 @@ headless_owner(doc_state *ds, const sentence *s, size_t pos)
 			ds->headless_owner = nvf_lexicon_segment(ds->lex, term->id)->owner;
 			break;
 		}
-		if (term)
-			pos += term->len;
-		else
-			for (pos++; pos < end && ((unsigned char) t->s[pos] & 0xC0) == 0x80; pos++)
-				;
+		pos = term ? pos + term->len : nvf_char_boundary(t->s, end, pos + 1);
 	}
 	return ds->headless_owner;
 }

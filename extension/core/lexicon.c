@@ -176,6 +176,17 @@ key_cp(const char *t, size_t len, size_t pos, int *adv)
 	return c < 0x80 ? (uint32_t) lower((char) c) : c;
 }
 
+/* The chain of longer words whose first code point is c and second at pos, -1 past the end. */
+static int
+second_key(const char *t, size_t len, size_t pos, uint32_t c)
+{
+	int			adv;
+
+	if (pos >= len)
+		return -1;
+	return (int) (((c * 0x9E3779B1u) ^ key_cp(t, len, pos, &adv)) & (INDEX_SIZE - 1));
+}
+
 /*
  * The chains of the word that may start at pos: *k1 of its first code point
  * (words of one character), the return value of its first two (longer words),
@@ -184,16 +195,11 @@ key_cp(const char *t, size_t len, size_t pos, int *adv)
 static int
 index_keys(const char *t, size_t len, size_t pos, uint32_t *k1)
 {
-	int			adv,
-				adv2;
-	uint32_t	c = key_cp(t, len, pos, &adv),
-				c2;
+	int			adv;
+	uint32_t	c = key_cp(t, len, pos, &adv);
 
 	*k1 = c < INDEX_SIZE ? c : 0;
-	if (pos + adv >= len)
-		return -1;
-	c2 = key_cp(t, len, pos + adv, &adv2);
-	return (int) (((c * 0x9E3779B1u) ^ c2) & (INDEX_SIZE - 1));
+	return second_key(t, len, pos + adv, c);
 }
 
 /* By length, then text, then kind: equal words end up side by side. */
@@ -321,16 +327,15 @@ term_at(const nvf_term *term, const char *t, size_t len, size_t pos)
 const nvf_term *
 nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 {
-	uint32_t	k1;
 	int			adv,
 				k2;
+	uint32_t	c = key_cp(t, len, pos, &adv),
+				k1 = c < INDEX_SIZE ? c : 0;
 
 	/* most characters start no word: one bit says so, before the chains are read */
-	k1 = key_cp(t, len, pos, &adv);
-	k1 = k1 < INDEX_SIZE ? k1 : 0;
 	if (!(lex->starts[k1 / 8] & (1u << (k1 % 8))))
 		return NULL;
-	k2 = index_keys(t, len, pos, &k1);
+	k2 = second_key(t, len, pos + adv, c);
 	/* words of two or more characters are longer than the one-character ones */
 	if (k2 >= 0)
 		for (int i = lex->head2[k2]; i >= 0; i = lex->terms[i].next)

@@ -82,6 +82,15 @@ nvf_utf8_decode(const unsigned char *s, size_t len, int *adv)
 	return nvf_utf8_decode_multibyte(s, len, adv);
 }
 
+/* pos, or past the continuation bytes there: the start of the character next at or after pos. */
+static inline size_t
+nvf_char_boundary(const char *t, size_t len, size_t pos)
+{
+	while (pos < len && ((unsigned char) t[pos] & 0xC0) == 0x80)
+		pos++;
+	return pos;
+}
+
 /* Encode cp into out (4 bytes room); returns byte count. */
 extern int	nvf_utf8_encode(uint32_t cp, char *out);
 /* Code points in s[0..len). */

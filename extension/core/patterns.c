@@ -178,9 +178,7 @@ spans_from(nvf_env *env, nvf_pattern_id id, const char *t, size_t from, size_t l
 			return false;
 		ov = pcre2_get_ovector_pointer(md);
 		span_push(env, out, ov[0], ov[1]);
-		pos = ov[1] > ov[0] ? ov[1] : ov[1] + 1;
-		while (pos < len && ((unsigned char) t[pos] & 0xC0) == 0x80)
-			pos++;
+		pos = nvf_char_boundary(t, len, ov[1] > ov[0] ? ov[1] : ov[1] + 1);
 	}
 	return true;
 }

@@ -877,14 +877,6 @@ may_start(uint32_t c)
 	return c < 0x10000 && (start_bits[c >> 6] >> (c & 63)) & 1;
 }
 
-/* pos, or past the continuation bytes there: a character start. */
-static size_t
-char_boundary(const scan_ctx *sc, size_t pos)
-{
-	while (pos < sc->len && ((unsigned char) sc->t[pos] & 0xC0) == 0x80)
-		pos++;
-	return pos;
-}
 
 /* The first character start from pos where a quantity may start, or limit. */
 static size_t
@@ -897,7 +889,7 @@ next_candidate(const scan_ctx *sc, size_t pos, size_t limit)
 		if (may_start(cp_at(sc, pos, &adv)))
 			break;
 		/* past the character and any stray continuation bytes after it */
-		pos = char_boundary(sc, pos + adv);
+		pos = nvf_char_boundary(sc->t, sc->len, pos + adv);
 	}
 	return pos;
 }
@@ -1000,7 +992,7 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 			continue;
 		if (!parse_one(&sc, pos, &p, &resume) || p.end > limit)
 		{
-			pos = char_boundary(&sc, resume > pos ? resume : pos + 1);
+			pos = nvf_char_boundary(sc.t, sc.len, resume > pos ? resume : pos + 1);
 			continue;
 		}
 		extend_range(&sc, &p);

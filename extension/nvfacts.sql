@@ -75,10 +75,11 @@ CREATE TABLE nvfacts.metrics (
     metric text PRIMARY KEY CHECK (metric ~ '^[a-z][a-z0-9_]*$'),
     unit_family text NOT NULL,
     flow boolean NOT NULL DEFAULT true,
-    builtin boolean NOT NULL DEFAULT false
+    builtin boolean NOT NULL DEFAULT false,
+    segmented boolean NOT NULL DEFAULT true
 );
 COMMENT ON TABLE nvfacts.metrics IS
-'metric vocabulary; flow = a quantity over a period (revenue), false = a level at a moment (share price), which takes no period from context';
+'metric vocabulary; flow = a quantity over a period (revenue), false = a level at a moment (share price), which takes no period from context; segmented = false: a figure of the whole entity (market cap, share price, EPS), which has no segment';
 
 CREATE TABLE nvfacts.metric_aliases (
     alias text PRIMARY KEY,

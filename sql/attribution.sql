@@ -292,3 +292,15 @@ SELECT fact_no, entity, metric, basis, value, status FROM nvfacts.extract('博�
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('三星电子第二季度业绩中，三星显示营收7.6万亿韩元，营业利润0.5万亿韩元；MX/网络部门营收29.2万亿韩元，营业利润3.1万亿韩元。');
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('戴尔ISG营收150亿美元；其中服务器和网络业务营收110亿美元，存储业务营收40亿美元，公司总营收为290亿美元。');
 SELECT fact_no, entity, metric, segment, value_low, value_high FROM nvfacts.extract('台积电预计第一季度以1美元兑31元新台币的汇率假设计算，营业利润率介于47%至49%。');
+-- a figure of the whole company (市值, 股价, 每股收益, 估值, 股息, 回购) has no segment, whatever part was named
+-- before it in the sentence
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('美光数据中心业务营收增长60%，公司市值随之升至2500亿美元，股价当日上涨8%。');
+-- a drawdown (回撤, 回档) is a fall of the share price
+SELECT fact_no, entity, metric, measure, value, approx FROM nvfacts.extract('超微电脑收跌4.1%，自年内高点的累计回撤已超过60%；CoreWeave股价则自高位回档约三成。');
+-- a target price is an analyst's forecast in each of its figures (由A下调至B: both), also after 但 and in the
+-- paragraph after an index's move (an index is no company: the article's company comes back with the paragraph);
+-- 另一家券商 is an analyst speaking, no company outside the lexicon
+SELECT fact_no, entity, metric, value, unit, status FROM nvfacts.extract(E'小米集团(01810)股价昨日收报40元，跌2.1%。恒生指数同日跌300点或1.2%。\n\n某外资行维持「持有」评级，但目标价由52元下调至47元；另一家券商则预期集团全年经调整纯利约为420亿元。');
+-- a company word right after someone else's expectation word (券商预计，公司…) is what is expected, not who speaks
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('寒武纪三季度营收增长明显。有券商在研报中预计，公司明年营业收入有望达到120亿元。');
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('英伟达预计，公司第四季度营收将达到650亿美元。');

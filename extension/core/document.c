@@ -497,7 +497,11 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 			ds->main_entity = subject;
 	}
 	else if (names_cue(s, NVF_CUE_OTHER_ORG) && s->nq > 0)
+	{
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
+		/* 恒生指数同日跌1%: an index in passing, its paragraph only */
+		ds->carry_in_passing = !produced && !s->new_paragraph;
+	}
 	/* 数据中心391亿美元；Q2 411亿美元: a part's figure names the metric of the series a semicolon goes on with */
 	if (metric == -2 && last && last->segment >= 0 && ends_with_semicolon(s))
 		metric = last->metric;
@@ -724,6 +728,8 @@ emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence
 					oe;
 		size_t		end = s->end;
 
+		if (!nvf_lexicon_metric(ds->lex, f->metric)->segmented)
+			f->segment = -1;	/* 市值, 股价: the whole company's, whatever part was named */
 		if (seen_before(ds, f))
 			continue;
 		while (end > s->start && (s->t[end - 1] == '\n' || s->t[end - 1] == ' ' ||

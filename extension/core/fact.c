@@ -824,6 +824,20 @@ headless_owner(doc_state *ds, const sentence *s, size_t pos)
 	return ds->headless_owner;
 }
 
+/* Does mention k follow mention k - 1 with nothing between (英伟达预计, 预期其)? */
+static bool
+joined_to_previous(const sentence *s, int k)
+{
+	return k > 0 && s->m[k - 1].end == s->m[k].start;
+}
+
+/* Is mention k right before an analyst's word (一家券商, 某投行)? */
+static bool
+joined_to_next_forecast(const sentence *s, int k)
+{
+	return k + 1 < s->nm && joined_to_previous(s, k + 1) && is_cue(&s->m[k + 1], NVF_CUE_FORECAST);
+}
+
 /*
  * An organization the lexicon does not know named before the figure
  * (招商银行, 一家初创公司) — not a word that only introduces the kind of a
@@ -837,8 +851,10 @@ unknown_org(const attribution *a, const doc_state *ds)
 
 	if (o < 0)
 		return false;
-	
-/* the kind of business (云厂商: a segment of no owner), then the business named */
+	/* 一家券商预期…: an analyst speaks, of the company followed */
+	if (joined_to_next_forecast(s, o))
+		return false;
+	/* the kind of business (云厂商: a segment of no owner), then the business named */
 	for (int i = o + 1; i < s->nm && s->m[i].start == s->m[i - 1].end && s->m[i].end <= a->q->start &&
 		 s->m[i].term->kind == NVF_TERM_SEGMENT; i++)
 		if (nvf_lexicon_segment(ds->lex, s->m[i].term->id)->owner >= 0)
@@ -1306,11 +1322,10 @@ consumed(const sentence *s, int c, size_t pos, bool beyond)
 	size_t		lo = clause == 0 ? s->start : s->clause_end[clause - 1];
 	int			last = c;
 
-	/* 目标价(美元): 210.00 收盘价 185.50: a metric word that is a status word too is its figure's */
-	if (s->m[c].term->kind == NVF_TERM_METRIC)
-		for (int i = 0; i < s->nq; i++)
-			if (s->q[i].start >= s->m[c].end && s->q[i].end <= pos)
-				return true;
+	/* 目标价(美元): 210.00 收盘价 185.50: a metric word that is a status word too is
+	 * its figures', up to the next metric word (目标价由13.5元下调至12.8元: both) */
+	if (s->m[c].term->kind == NVF_TERM_METRIC && nvf_quantity_in(s, s->m[c].end, pos))
+		return nvf_first_mention(s, s->m[c].end, pos, NVF_TERM_METRIC, 0) >= 0;
 	if (!beyond && nvf_clause_of(s, pos) == clause)
 		return false;
 	/* 分析师预期的X: the words of one expectation, up to its figure */
@@ -1367,13 +1382,6 @@ expect_reaches(const sentence *s, int c, size_t pos)
 	return end - m->end <= 6;
 }
 
-/* Does mention k follow mention k - 1 with nothing between (英伟达预计, 预期其)? */
-static bool
-joined_to_previous(const sentence *s, int k)
-{
-	return k > 0 && s->m[k - 1].end == s->m[k].start;
-}
-
 /*
  * 韩国投资证券预计, 一家供应商预计: an organization outside the lexicon
  * speaks, not the company (英伟达有限公司 is the company's own name).
@@ -1386,14 +1394,17 @@ other_speaker(const sentence *s, int k)
 }
 
 /*
- * 该公司预计, 其表示: the company itself speaks; not 预期其..., where 其 is
- * the object of someone else's expectation.
+ * 该公司预计, 其表示: the company itself speaks; not 预期其... nor
+ * 券商预计，公司…, where it is the object of someone else's expectation.
  */
 static bool
 self_speaks(const sentence *s, int k)
 {
+	static const char *const stops[] = {",", "，", ":", "：", " ", NULL};
+
 	return is_cue(&s->m[k], NVF_CUE_SELF) &&
-		!(joined_to_previous(s, k) && (s->m[k - 1].term->cues & STATUS_CUES));
+		!(k > 0 && (s->m[k - 1].term->cues & STATUS_CUES) &&
+		  nvf_only_fillers(s, s->m[k - 1].end, s->m[k].start, stops));
 }
 
 static nvf_status

@@ -64,12 +64,13 @@ nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month)
 }
 
 int
-nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family family, bool flow)
+nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family family, bool flow, bool segmented)
 {
 	lex->metrics = grow(lex->env, lex->metrics, lex->nmetrics, sizeof(nvf_metric));
 	lex->metrics[lex->nmetrics].key = nvf_strndup(lex->env, key, strlen(key));
 	lex->metrics[lex->nmetrics].family = family;
 	lex->metrics[lex->nmetrics].flow = flow;
+	lex->metrics[lex->nmetrics].segmented = segmented;
 	return lex->nmetrics++;
 }
 
@@ -434,10 +435,10 @@ nvf_lexicon_load(nvf_lexicon *lex, const nvf_lexicon_source *src)
 	n = src->query(src->arg, "entities", "entity, fiscal_year_end_month");
 	for (int r = 0; r < n; r++)
 		nvf_lexicon_add_entity(lex, src->value(src->arg, r, 0), atoi(src->value(src->arg, r, 1)));
-	n = src->query(src->arg, "metrics", "metric, unit_family, flow");
+	n = src->query(src->arg, "metrics", "metric, unit_family, flow, segmented");
 	for (int r = 0; r < n; r++)
 		nvf_lexicon_add_metric(lex, src->value(src->arg, r, 0), family_of(src->value(src->arg, r, 1)),
-							   is_true(src->value(src->arg, r, 2)));
+							   is_true(src->value(src->arg, r, 2)), is_true(src->value(src->arg, r, 3)));
 	n = src->query(src->arg, "segments", "segment, owner, product");
 	for (int r = 0; r < n; r++)
 	{

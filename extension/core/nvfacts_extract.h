@@ -40,6 +40,8 @@ typedef struct nvf_metric
 	bool		flow;			/* a period flow (revenue); false: a level at a
 								 * moment (share price), which takes no period
 								 * from context */
+	bool		segmented;		/* false: a figure of the whole entity (market
+								 * cap, share price), which has no segment */
 } nvf_metric;
 
 typedef struct nvf_segment
@@ -78,7 +80,8 @@ nvf_term_is_cue(const nvf_term *t, nvf_cue cue)
 
 extern nvf_lexicon *nvf_lexicon_new(nvf_env *env);
 extern int	nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month);
-extern int	nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family family, bool flow);
+extern int	nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family family, bool flow,
+								   bool segmented);
 extern int	nvf_lexicon_add_segment(nvf_lexicon *lex, const char *key);
 extern int	nvf_lexicon_find(const nvf_lexicon *lex, nvf_term_kind kind, const char *key);
 extern void nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity, bool product);

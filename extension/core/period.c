@@ -51,8 +51,13 @@ lit(cursor *c, const char *w)
 static int
 one_of(cursor *c, const char *const *words)
 {
+	char		first;
+
+	if (c->pos >= c->len)
+		return -1;
+	first = c->t[c->pos];
 	for (int i = 0; words[i]; i++)
-		if (lit(c, words[i]))
+		if (words[i][0] == first && lit(c, words[i]))
 			return i;
 	return -1;
 }

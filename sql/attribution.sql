@@ -304,3 +304,6 @@ SELECT fact_no, entity, metric, value, unit, status FROM nvfacts.extract(E'小�
 -- a company word right after someone else's expectation word (券商预计，公司…) is what is expected, not who speaks
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('寒武纪三季度营收增长明显。有券商在研报中预计，公司明年营业收入有望达到120亿元。');
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('英伟达预计，公司第四季度营收将达到650亿美元。');
+-- a figure given with no period (未来两年) and restated later where only the context has one (今年3月) is the same
+-- fact: no second row
+SELECT fact_no, entity, metric, value, approx, status, fiscal_year, period_kind FROM nvfacts.extract('今年3月，腾讯曾宣布未来两年将投入超过2000亿元用于建设算力中心。总裁在本次业绩会上表示，2000亿元的投入可能还不够。', '2025-11-14');

@@ -20,7 +20,8 @@ typedef enum key_kind
 	KEY_FULL,
 	KEY_WITH_BASIS,				/* no basis, of a fact that has one */
 	KEY_WITHOUT_BASIS,			/* no basis, of a fact that has none */
-	KEY_LOOSE
+	KEY_LOOSE,
+	KEY_UNDATED					/* loose, of a fact given with no period */
 } key_kind;
 
 /*
@@ -62,7 +63,7 @@ key_of(const nvf_fact *f, key_kind kind, fact_key *k)
 	for (int i = 0; i < 3; i++)
 		if (v[i]->ok)
 			k->ok[i] = 1, k->mant[i] = v[i]->mant, k->exp[i] = v[i]->exp;
-	if (kind == KEY_LOOSE)
+	if (kind == KEY_LOOSE || kind == KEY_UNDATED)
 		return;
 	if (kind == KEY_FULL)
 		k->basis = f->basis;
@@ -204,7 +205,8 @@ restates_comparison(doc_state *ds, const nvf_fact *f)
 
 /*
  * A fact seen before: the same key, or a restatement naming less (a summary
- * repeating a figure with no period) of a figure already given, or the same
+ * repeating a figure with no period, or only its context's) of a figure
+ * already given, or the same
  * figure given once without its basis and once with it (每股盈餘 in the lead,
  * 調整後每股盈餘 in the body).
  */
@@ -213,16 +215,22 @@ seen_before(doc_state *ds, const nvf_fact *f)
 {
 	fact_key	key,
 				loose,
+				undated,
 				mine,
 				other;
 	bool		dated = f->period.fy != 0 || f->period.fq != 0;
 
 	key_of(f, KEY_FULL, &key);
 	key_of(f, KEY_LOOSE, &loose);
+	key_of(f, KEY_UNDATED, &undated);
 	key_of(f, f->basis ? KEY_WITH_BASIS : KEY_WITHOUT_BASIS, &mine);
 	key_of(f, f->basis ? KEY_WITHOUT_BASIS : KEY_WITH_BASIS, &other);
 	if (!dated && !first_time_if(ds, &loose, false))
 		return true;			/* given before with its period */
+	/* 未来三年将投入3800亿元 … 3800亿元可能偏少: given before with no period, restated
+	 * where the context has one */
+	if (f->period.carried && !first_time_if(ds, &undated, false))
+		return true;
 	if (restates_comparison(ds, f))
 		return true;
 	if (!first_time_if(ds, &other, false))
@@ -230,8 +238,7 @@ seen_before(doc_state *ds, const nvf_fact *f)
 	if (!first_time(ds, &key))
 		return true;
 	first_time(ds, &mine);
-	if (dated)
-		first_time(ds, &loose);
+	first_time(ds, dated ? &loose : &undated);
 	return false;
 }
 

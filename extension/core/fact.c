@@ -1869,6 +1869,14 @@ event_date(const sentence *s, const nvf_period_mention *p)
 		p->end + 3 <= s->end && memcmp(s->t + p->end, "的", 3) == 0;
 }
 
+/* p, as the context's period for a figure whose sentence names none */
+static nvf_period
+carried(nvf_period p)
+{
+	p.carried = p.kind != NVF_PK_NONE;
+	return p;
+}
+
 /* The quarter after p (an outlook section's period). */
 static nvf_period
 next_quarter(const nvf_period *p)
@@ -1949,12 +1957,12 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	if (outlook && entity >= 0 &&
 		(ds->periods[entity].outlook_para == ds->paragraph || ds->heading_status) &&
 		ds->periods[entity].outlook.kind != NVF_PK_NONE)
-		return ds->periods[entity].outlook;
+		return carried(ds->periods[entity].outlook);
 	/* an outlook section (展望, Outlook) with no period, after a quarter reported: the next quarter */
 	if (status == NVF_STATUS_GUIDANCE && has_cue(s, s->start, a->q->start, NVF_CUE_GUIDANCE) &&
 		entity >= 0 && ds->periods[entity].report.kind == NVF_PK_QUARTER)
-		return next_quarter(&ds->periods[entity].report);
-	return c.current ? *c.current : none;
+		return carried(next_quarter(&ds->periods[entity].report));
+	return c.current ? carried(*c.current) : none;
 }
 
 static void

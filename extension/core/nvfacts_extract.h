@@ -177,6 +177,7 @@ typedef struct nvf_period
 	nvf_period_kind kind;
 	int			part;			/* half 1-2, month/ytd calendar month */
 	char	   *text;			/* as written in the original, or NULL */
+	bool		carried;		/* the context's: the figure's sentence names none */
 } nvf_period;
 
 /* The fiscal year that contains a date. */

@@ -307,3 +307,6 @@ SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('英伟达预
 -- a figure given with no period (未来两年) and restated later where only the context has one (今年3月) is the same
 -- fact: no second row
 SELECT fact_no, entity, metric, value, approx, status, fiscal_year, period_kind FROM nvfacts.extract('今年3月，腾讯曾宣布未来两年将投入超过2000亿元用于建设算力中心。总裁在本次业绩会上表示，2000亿元的投入可能还不够。', '2025-11-14');
+-- an English comparison word right after its figure is that figure's, before one ahead of it that belongs to the
+-- figure before (up 4% sequentially and up 31% from a year ago)
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('AMD said data center revenue was $4.3 billion, up 4% sequentially and up 31% from a year ago.');

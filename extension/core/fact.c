@@ -1167,11 +1167,31 @@ landmark_between(const sentence *s, size_t a, size_t b)
 	return false;
 }
 
+/*
+ * A comparison word (同比, year over year) right after the figure, before
+ * after and the next figure; English words only when english (they are
+ * longer, and farther from their figure), else any within AFTER_GAP.
+ */
+static int
+comparison_after(const attribution *a, size_t after, bool english)
+{
+	const sentence *s = a->s;
+
+	for (int i = first_at(s, a->q->end); i < s->nm && s->m[i].start < after; i++)
+		if (s->m[i].end <= after && (english ? s->m[i].term->ascii
+									 : s->m[i].term->ascii || s->m[i].start - a->q->end <= AFTER_GAP) &&
+			(is_cue(&s->m[i], NVF_CUE_YOY) || is_cue(&s->m[i], NVF_CUE_QOQ)) &&
+			!nvf_text_between_has(s, a->q->end, s->m[i].start, "、"))	/* 、较去年同期: the next item's */
+			return i;
+	return -1;
+}
+
 /* yoy or qoq from cues and comparison periods (较第三季度) around the figure. */
 static nvf_measure
 comparison_measure(const attribution *a)
 {
 	const sentence *s = a->s;
+	int			i;
 	size_t		after = a->q->end + COMPARE_AFTER_GAP < s->clause_end[a->clause]
 		? a->q->end + COMPARE_AFTER_GAP : s->clause_end[a->clause];
 	int			c = nearest_cue(a, COMPARISON_CUES),
@@ -1181,15 +1201,15 @@ comparison_measure(const attribution *a)
 	if (next < s->nq && s->q[next].start < after)
 		after = s->q[next].start;
 
-	/* 同比增长262%, or after it: rose 262% year over year (English words are longer) */
+	/* rose 262% year over year: an English word after the figure is its own (up 6%
+	 * sequentially and up 56% from a year ago), before a word ahead of it */
+	if ((i = comparison_after(a, after, true)) >= 0)
+		c = i;
+	/* 同比增长262%, or after it */
+	if (c < 0)
+		c = comparison_after(a, after, false);
 	if (c >= 0)
 		return is_cue(&s->m[c], NVF_CUE_YOY) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
-	for (int i = first_at(s, a->q->end); i < s->nm && s->m[i].start < after; i++)
-		if (s->m[i].end <= after &&
-			(s->m[i].term->ascii || s->m[i].start - a->q->end <= AFTER_GAP) &&
-			(is_cue(&s->m[i], NVF_CUE_YOY) || is_cue(&s->m[i], NVF_CUE_QOQ)) &&
-			!nvf_text_between_has(s, a->q->end, s->m[i].start, "、"))	/* 、较去年同期: the next item's */
-			return is_cue(&s->m[i], NVF_CUE_YOY) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
 	for (int i = s->np - 1; i >= 0; i--)
 	{
 		const nvf_period_mention *p = &s->p[i];

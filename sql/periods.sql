@@ -113,3 +113,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind 
 SELECT fact_no, entity, metric, value, fiscal_year, period_kind FROM nvfacts.extract('据统计，2024年台积电在晶圆代工市场的份额约为64%，三星约为9%。');
 -- a dateline with its weekday in brackets (2026年3月6日（星期五）) is the publication date: 去年第四季 resolves
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'【本报讯】2026年3月6日（星期五）　财经版\n腾讯早前公布，去年第四季收入1,900亿元人民币。');
+-- a market share in a pasted table takes the period of its column, as a share in prose takes the period its
+-- sentence names (one rule: nvf_metric_dated); NVIDIA's calendar year is read as the fiscal year it mostly falls in
+SELECT fact_no, entity, metric, value, status, fiscal_year, period_kind, period_text FROM nvfacts.extract(E'全球AI加速卡市场份额（按出货额计）\n厂商　　│2023年│2024年\n英伟达　│81%　│85%\nAMD　　 │12%　│10%\n', '2025-03-01');

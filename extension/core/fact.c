@@ -1928,7 +1928,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 				lead;
 
 	*past = false;
-	if (!m->flow && m->family != NVF_FAMILY_PERCENT)
+	if (!nvf_metric_dated(m, true))
 		return none;			/* a level at a moment (市值, 股价, 估值): no period */
 	for (int i = 0; !best && i < s->np; i++)
 	{
@@ -1937,7 +1937,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 		if (p->end <= a->q->start && own_period(p, a))
 			best = p;
 	}
-	if (!m->flow && (!best || event_date(s, best)))
+	if (!nvf_metric_dated(m, best && !event_date(s, best)))
 		return none;			/* a share at a moment (市场份额): only the period its sentence names */
 	/* 2023年Q4财报中，营收超出上一季度瞻望21亿: the quarter named with its year
 	 * (上一季度 is the outlook's, not the figure's) */

@@ -285,6 +285,12 @@ nvf_lexicon_entity(const nvf_lexicon *lex, int i)
 	return (i >= 0 && i < lex->nentities) ? &lex->entities[i] : NULL;
 }
 
+bool
+nvf_metric_dated(const nvf_metric *m, bool own)
+{
+	return m->flow || (own && m->family == NVF_FAMILY_PERCENT);
+}
+
 const nvf_metric *
 nvf_lexicon_metric(const nvf_lexicon *lex, int i)
 {

@@ -80,6 +80,12 @@ nvf_term_is_cue(const nvf_term *t, nvf_cue cue)
 
 extern nvf_lexicon *nvf_lexicon_new(nvf_env *env);
 extern int	nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month);
+/*
+ * Does a figure of metric m take a period: a flow its own or its context's, a
+ * share at a moment (市场份额) only one named for it (own), a level at a moment
+ * (市值, 股价) none.
+ */
+extern bool nvf_metric_dated(const nvf_metric *m, bool own);
 extern int	nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family family, bool flow,
 								   bool segmented);
 extern int	nvf_lexicon_add_segment(nvf_lexicon *lex, const char *key);

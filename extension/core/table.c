@@ -225,7 +225,7 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 		pm = &s->p[i];
 	else if (col->has_period)
 		pm = &col->period;
-	if (pm && nvf_lexicon_metric(ds->lex, f->metric)->flow)
+	if (pm && nvf_metric_dated(nvf_lexicon_metric(ds->lex, f->metric), true))
 	{
 		int64_t		os,
 					oe;

@@ -111,6 +111,8 @@ extern int	nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos
 /* Is pos inside brackets opened and closed within [lo, hi)? */
 extern bool nvf_in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi);
 extern bool nvf_ends_with_one_of(const char *t, size_t end, const char *const *marks);
+/* The length of the cell separator at t[i] (a tab, |, │, ┃ or two spaces or more), or 0. */
+extern size_t nvf_cell_separator(const char *t, size_t i, size_t hi);
 extern bool nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word);
 /* The length of the filler word at a (ending by b), or 0. */
 extern size_t nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers);

@@ -12,23 +12,6 @@
 
 /* ---- cells ------------------------------------------------------------ */
 
-/* The length of the cell separator at t[i] (a tab, |, │, ┃ or two spaces or more), or 0. */
-static size_t
-cell_separator(const char *t, size_t i, size_t hi)
-{
-	size_t		k = i;
-
-	if (t[i] != '\t' && t[i] != '|' && t[i] != ' ' && (unsigned char) t[i] != 0xE2)
-		return 0;				/* the common case: no separator starts with this byte */
-	if (t[i] == '\t' || t[i] == '|')
-		return 1;
-	if (i + 3 <= hi && (memcmp(t + i, "│", 3) == 0 || memcmp(t + i, "┃", 3) == 0))
-		return 3;
-	while (k < hi && t[k] == ' ')
-		k++;
-	return k - i >= 2 ? k - i : 0;
-}
-
 /* The cells of the line [lo, hi); 0 when there are more than fit. */
 static int
 split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
@@ -42,7 +25,7 @@ split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
 		hi--;
 	for (; i <= hi; i += len)
 	{
-		if (i < hi && (len = cell_separator(t, i, hi)) == 0)
+		if (i < hi && (len = nvf_cell_separator(t, i, hi)) == 0)
 		{
 			len = 1;
 			continue;

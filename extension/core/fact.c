@@ -1923,7 +1923,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	const sentence *s = a->s;
 	nvf_period_context c = nvf_entity_context(ds, entity, s, a->q->start, outlook);
 	const nvf_period_mention *best = a->base >= 0 ? &s->p[a->base] : NULL;
-	nvf_period	none = {0, 0, NVF_PK_NONE, 0, NULL},
+	nvf_period	none = {0, 0, NVF_PK_NONE, 0, NULL, false},
 				own,
 				lead;
 

@@ -1062,7 +1062,7 @@ quarter_year_at(nvf_date published, int quarter, int fy_end_month, bool outlook)
 static nvf_period
 quarter_before(nvf_date published, int fy_end_month)
 {
-	nvf_period	p = {0, 0, NVF_PK_QUARTER, 0, NULL};
+	nvf_period	p = {0, 0, NVF_PK_QUARTER, 0, NULL, false};
 	int			idx = published.year * 12 + published.month - 1 - 1;	/* the month before */
 
 	while ((idx % 12 + 1 - fy_end_month + 12) % 3 != 0)
@@ -1076,7 +1076,7 @@ quarter_before(nvf_date published, int fy_end_month)
 static nvf_period
 shift_quarter(const nvf_period *base, int offset)
 {
-	nvf_period	p = {0, 0, NVF_PK_QUARTER, 0, NULL};
+	nvf_period	p = {0, 0, NVF_PK_QUARTER, 0, NULL, false};
 	int			q = base->fq + offset;
 
 	p.fy = base->fy ? base->fy + (q < 1 ? -1 : q > 4 ? 1 : 0) : 0;
@@ -1089,7 +1089,7 @@ relative_quarter_period(const nvf_period_mention *m, const nvf_period_context *c
 {
 	const nvf_period *cur = c->current && c->current->fq ? c->current : NULL;
 	const nvf_period *base = m->anaphoric && c->named && c->named->fq ? c->named : cur;
-	nvf_period	none = {0, 0, NVF_PK_QUARTER, 0, NULL};
+	nvf_period	none = {0, 0, NVF_PK_QUARTER, 0, NULL, false};
 	int			shift = m->quarter_shift;
 
 	/* Hong Kong and Taiwan write 上季 for the quarter just reported */
@@ -1172,7 +1172,7 @@ mention_year(const nvf_period_mention *m, const nvf_period_context *c)
 nvf_period
 nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c)
 {
-	nvf_period	p = {0, 0, m->kind, m->part, NULL};
+	nvf_period	p = {0, 0, m->kind, m->part, NULL, false};
 
 	if (m->relative_quarter)
 		return relative_quarter_period(m, c);

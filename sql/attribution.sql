@@ -310,3 +310,6 @@ SELECT fact_no, entity, metric, value, approx, status, fiscal_year, period_kind 
 -- an English comparison word right after its figure is that figure's, before one ahead of it that belongs to the
 -- figure before (up 4% sequentially and up 31% from a year ago)
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('AMD said data center revenue was $4.3 billion, up 4% sequentially and up 31% from a year ago.');
+-- 公司 in a paragraph that has named no company is the article's own company (the first it names), not the rival
+-- the paragraph before turned to
+SELECT fact_no, entity, metric, segment, measure, value, unit FROM nvfacts.extract(E'SK海力士业绩速读\n\nSK海力士全年营业利润约47万亿韩元，首次高于三星电子。不过论营收，三星全年营收仍高达300万亿韩元。\n\nHBM仍是主要动力。公司在财报中称，全年HBM营收同比翻了一倍多。');

@@ -506,7 +506,10 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 	note_pair(ds, s);
 	if (subject != ENTITY_NONE)
 	{
+		if (!ds->named_any && subject >= 0)
+			ds->first_entity = subject;
 		ds->carry_entity = subject;
+		ds->carry_paragraph = ds->paragraph;
 		ds->named_any = true;
 		ds->carry_in_passing = !produced && !s->new_paragraph;	/* not a heading */
 		if (produced && subject >= 0)
@@ -900,7 +903,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 		;
 	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
 	ds.listing = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
-	ds.main_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
+	ds.main_entity = ds.first_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
 	ds.headless_owner = HEADLESS_UNASKED;
 	ds.pair_age = CARRY_LIMIT;
 	forget(&ds);

@@ -78,6 +78,8 @@ typedef struct doc_state
 	int			headless_owner;	/* a page naming no company before its figures: the owner of
 								 * the first segment it names, ENTITY_NONE, or UNASKED */
 	int			main_entity;	/* the subject of the last sentence with figures */
+	int			first_entity;	/* the first company the article names (its headline's) */
+	int			carry_paragraph;	/* the paragraph carry_entity was named in */
 	bool		carry_in_passing;	/* carry_entity came from a sentence without figures */
 	int			pair[2];		/* the last two companies named together (前者, 后者) */
 	int			pair_age;		/* sentences since they were named */

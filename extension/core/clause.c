@@ -50,23 +50,6 @@ line_length(const char *t, size_t len, size_t pos)
 	return nl ? (size_t) (nl - t) - pos : len - pos;
 }
 
-/* The length of the cell separator at t[i] (a tab, |, │, ┃ or two spaces or more), or 0. */
-size_t
-nvf_cell_separator(const char *t, size_t i, size_t hi)
-{
-	size_t		k = i;
-
-	if (t[i] != '\t' && t[i] != '|' && t[i] != ' ' && (unsigned char) t[i] != 0xE2)
-		return 0;				/* the common case: no separator starts with this byte */
-	if (t[i] == '\t' || t[i] == '|')
-		return 1;
-	if (i + 3 <= hi && (memcmp(t + i, "│", 3) == 0 || memcmp(t + i, "┃", 3) == 0))
-		return 3;
-	while (k < hi && t[k] == ' ')
-		k++;
-	return k - i >= 2 ? k - i : 0;
-}
-
 /* A line of cells (nvf_cell_separator): a row of a table does not run on. */
 static bool
 table_cells(const char *line, size_t n)

@@ -114,7 +114,22 @@ extern int	nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos
 extern bool nvf_in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi);
 extern bool nvf_ends_with_one_of(const char *t, size_t end, const char *const *marks);
 /* The length of the cell separator at t[i] (a tab, |, │, ┃ or two spaces or more), or 0. */
-extern size_t nvf_cell_separator(const char *t, size_t i, size_t hi);
+static inline size_t
+nvf_cell_separator(const char *t, size_t i, size_t hi)
+{
+	size_t		k = i;
+
+	if (t[i] != '\t' && t[i] != '|' && t[i] != ' ' && (unsigned char) t[i] != 0xE2)
+		return 0;				/* the common case: no separator starts with this byte */
+	if (t[i] == '\t' || t[i] == '|')
+		return 1;
+	if (i + 3 <= hi && (memcmp(t + i, "│", 3) == 0 || memcmp(t + i, "┃", 3) == 0))
+		return 3;
+	while (k < hi && t[k] == ' ')
+		k++;
+	return k - i >= 2 ? k - i : 0;
+}
+
 extern bool nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word);
 /* The length of the filler word at a (ending by b), or 0. */
 extern size_t nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers);

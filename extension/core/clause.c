@@ -22,11 +22,12 @@ at(const char *t, size_t len, size_t pos, const char *w)
 static size_t
 sentence_mark(const char *t, size_t len, size_t pos)
 {
-	static const char *const marks[] = {"。", "！", "？", "；", "!", "?", ";", "\n", NULL};
+	/* (normalization made ！？； ASCII: the text never holds them) */
+	static const char *const marks[] = {"。", "!", "?", ";", "\n", NULL};
 	unsigned char b = (unsigned char) t[pos];
 
 	/* the marks start with one of these bytes */
-	if (b != 0xE3 && b != 0xEF && b != '!' && b != '?' && b != ';' && b != '\n' && b != '.')
+	if (b != 0xE3 && b != '!' && b != '?' && b != ';' && b != '\n' && b != '.')
 		return 0;
 	/* an English sentence inside the page: "... plus or minus 2%. GAAP ..." */
 	if (t[pos] == '.' && pos > 0 && pos + 1 < len &&
@@ -78,8 +79,9 @@ nvf_ends_with_one_of(const char *t, size_t end, const char *const *marks)
 static bool
 soft_break(const char *t, size_t len, size_t nl)
 {
-	static const char *const finals[] = {"。", "！", "？", "；", "：", "」", "”", "）", NULL};
-	static const char *const commas[] = {"，", "、", NULL};
+	/* (the ASCII marks normalization made of ！？；：）， are tested below) */
+	static const char *const finals[] = {"。", "」", "”", NULL};
+	static const char *const commas[] = {"、", NULL};
 	size_t		start = nl,
 				prev,
 				next;
@@ -161,11 +163,11 @@ static bool clause_mark(const char *t, size_t len, size_t pos);
 
 /*
  * The first bytes of what ends a sentence or starts an item: the marks
- * (。！？；!?;. and a line break), bullets (0xE2, 0xC2) and " - ".
+ * (。!?;. and a line break: normalization made ！？； ASCII), bullets (0xE2, 0xC2) and " - ".
  */
 static const bool may_end_sentence[256] = {
 	['\n'] = true, [' '] = true, ['!'] = true, ['.'] = true, [';'] = true, ['?'] = true,
-	[0xC2] = true, [0xE2] = true, [0xE3] = true, [0xEF] = true,
+	[0xC2] = true, [0xE2] = true, [0xE3] = true,
 };
 
 /* Returns 1 and the end of the sentence starting at pos, 0 at the end. */
@@ -209,10 +211,10 @@ clause_mark(const char *t, size_t len, size_t pos)
 {
 	unsigned char b = (unsigned char) t[pos];
 
-	if (b != ',' && b != ':' && b != 0xEF && b != 0xE2)
+	/* (normalization made ，： ASCII) */
+	if (b != ',' && b != ':' && b != 0xE2)
 		return false;			/* the common case: no mark starts with this byte */
-	return b == ',' || b == ':' || at(t, len, pos, "，") || at(t, len, pos, "：") ||
-		at(t, len, pos, "——");
+	return b == ',' || b == ':' || at(t, len, pos, "——");
 }
 
 int

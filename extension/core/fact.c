@@ -1425,7 +1425,7 @@ other_speaker(const sentence *s, int k)
 static bool
 self_speaks(const sentence *s, int k)
 {
-	static const char *const stops[] = {",", "，", ":", "：", " ", NULL};
+	static const char *const stops[] = {",", ":", " ", NULL};	/* ，： normalized */
 
 	return is_cue(&s->m[k], NVF_CUE_SELF) &&
 		!(k > 0 && (s->m[k - 1].term->cues & STATUS_CUES) &&

@@ -313,3 +313,10 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('AMD said da
 -- 公司 in a paragraph that has named no company is the article's own company (the first it names), not the rival
 -- the paragraph before turned to
 SELECT fact_no, entity, metric, segment, measure, value, unit FROM nvfacts.extract(E'SK海力士业绩速读\n\nSK海力士全年营业利润约47万亿韩元，首次高于三星电子。不过论营收，三星全年营收仍高达300万亿韩元。\n\nHBM仍是主要动力。公司在财报中称，全年HBM营收同比翻了一倍多。');
+-- a clause opening with its own part (北美市场增长16%, 其中海外部门…, a part restated in brackets) is that part's,
+-- though the metric word is the clause's before; a region describing companies (美国同行) is no part, and
+-- 以中值计算 names no compute segment
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('戴尔第三财季按地区划分，中国区营收同比增长12%，北美市场增长6%，欧洲、中东及非洲区(EMEA)则下降3%。');
+SELECT fact_no, entity, metric, segment, measure, value, unit FROM nvfacts.extract('三星第四季度设施投资为12万亿韩元，其中DS部门10.5万亿韩元。');
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('阿里巴巴云业务营收增速约为26%，而美国同行已达到35%。');
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('英伟达第四季度数据中心营收为500亿美元，公司预计下一季度营收为600亿美元，以中值计算环比增长约12%。');

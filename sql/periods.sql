@@ -116,3 +116,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.
 -- a market share in a pasted table takes the period of its column, as a share in prose takes the period its
 -- sentence names (one rule: nvf_metric_dated); NVIDIA's calendar year is read as the fiscal year it mostly falls in
 SELECT fact_no, entity, metric, value, status, fiscal_year, period_kind, period_text FROM nvfacts.extract(E'全球AI加速卡市场份额（按出货额计）\n厂商　　│2023年│2024年\n英伟达　│81%　│85%\nAMD　　 │12%　│10%\n', '2025-03-01');
+-- a bare 全年 takes the year the sentence counted from today before it (今年第一季度…，全年…), not the context's
+-- year of last year's results; a year counted back (去年全年) after the figure does not lend its year
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'三星电子去年全年营收创新高。\n一家券商预计，三星今年Q1营业利润将超过25万亿韩元，全年有望突破110万亿韩元。', '2026-02-10');

@@ -267,21 +267,32 @@ part_break_between(const sentence *s, size_t a, size_t b)
 	return false;
 }
 
-/* The fiscal year named in the sentence's part holding pos (第四季度和2024财年): bare parts take it. */
+/*
+ * The fiscal year named in the sentence's part holding pos (第四季度和2024财年;
+ * 今年Q1…，全年… — a year counted from today only before pos, and none counted
+ * back): bare parts take it.  c is the context without it.
+ */
 static int
-sentence_year(const sentence *s, int fy_end_month, size_t pos)
+sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 {
 	for (int i = 0; i < s->np; i++)
 	{
 		const nvf_period_mention *p = &s->p[i];
+		int			fy;
 
-		if (!p->comparison && !p->aside && p->year == p->year_to &&
-			(p->year_form == NVF_YEAR_FISCAL || p->year_form == NVF_YEAR_CALENDAR) &&
-			!part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start))
-			return p->year_form == NVF_YEAR_FISCAL ? p->year
-				: (p->kind == NVF_PK_MONTH || p->kind == NVF_PK_YTD) && p->part
-				? nvf_fiscal_year_of((nvf_date) {p->year, p->part, 1}, fy_end_month)
-				: nvf_calendar_to_fiscal(p->year, fy_end_month);
+		if (p->comparison || p->aside || p->year != p->year_to ||
+			part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start))
+			continue;
+		if (p->year_form == NVF_YEAR_FISCAL)
+			return p->year;
+		if (p->year_form == NVF_YEAR_CALENDAR)
+			return (p->kind == NVF_PK_MONTH || p->kind == NVF_PK_YTD) && p->part
+				? nvf_fiscal_year_of((nvf_date) {p->year, p->part, 1}, c->fy_end_month)
+				: nvf_calendar_to_fiscal(p->year, c->fy_end_month);
+		if ((p->year_form == NVF_YEAR_RELATIVE || p->year_form == NVF_YEAR_RELATIVE_FISCAL) &&
+			p->year >= 0 && p->start < pos && !p->same_period && !p->relative_quarter &&
+			p->kind != NVF_PK_TTM && (fy = nvf_resolve_period(p, c).fy) != 0)
+			return fy;
 	}
 	return 0;
 }
@@ -302,9 +313,9 @@ nvf_entity_context(const doc_state *ds, int entity, const sentence *s, size_t po
 		: ds->periods[ds->nentities].current.kind != NVF_PK_NONE ? &ds->periods[ds->nentities].current
 		: NULL;
 	c.named = ep->named.kind != NVF_PK_NONE ? &ep->named : NULL;
-	c.sentence_year = s ? sentence_year(s, c.fy_end_month, pos) : 0;
 	c.outlook = outlook;
 	c.hk_usage = ds->hk_usage;
+	c.sentence_year = s ? sentence_year(s, &c, pos) : 0;
 	return c;
 }
 

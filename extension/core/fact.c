@@ -15,6 +15,7 @@
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
 #define NEXT_FIGURE_GAP 9		/* 资本支出349亿美元, 盘后跌超11%: a metric's own figure */
 #define LABEL_GAP 24
+#define OWN_PART_LEAD 7			/* ，其中DS部门9.9万亿韩元: a part opening its clause (bytes from its mark) */
 #define DESCRIPTOR_GAP 15		/* AI伺服器代工大廠廣達: a segment describing a company */			/* 智能云：309亿美元, Azure：同比增长40%: a segment labelling its figure */
 #define HEADLESS_SCAN 4096		/* bytes a page without a company is read ahead for its owner */
 #define VERB_GAP 12				/* 下降了 3个百分点: a direction word right before */
@@ -992,6 +993,25 @@ listed_part(const attribution *a)
 	return i;
 }
 
+/*
+ * The part that opens the figure's clause (其中DS部门9.9万亿韩元, 欧洲、中东及非洲区
+ * (EMEA)则增长15%): the last part named from lo to the figure, when that part
+ * is also named within OWN_PART_LEAD bytes of lo; else -1.
+ */
+static int
+opening_part(const attribution *a, size_t lo)
+{
+	const sentence *s = a->s;
+	int			own = last_segment(a->ds->lex, s, lo, a->q->start);
+
+	if (own < 0)
+		return -1;
+	for (int i = NVF_FIRST_FROM(s->m, s->nm, lo); i <= own && s->m[i].start <= lo + OWN_PART_LEAD; i++)
+		if (s->m[i].term->kind == NVF_TERM_SEGMENT && s->m[i].term->id == s->m[own].term->id)
+			return own;
+	return -1;
+}
+
 static int
 find_segment(const attribution *a, bool share)
 {
@@ -999,6 +1019,7 @@ find_segment(const attribution *a, bool share)
 	size_t		hi = a->q->start,
 				lo;
 	int			i,
+				own,
 				tot;
 
 	if (share)
@@ -1024,6 +1045,10 @@ find_segment(const attribution *a, bool share)
 		lo < a->cstart)
 		lo = a->cstart;
 	i = last_segment(a->ds->lex, s, lo, hi);
+	/* 中国区收入增长21%，北美市场增长16%: a clause naming its own part before its figure is that part's */
+	if (a->metric_m >= 0 && !a->metric_after && a->metric_cstart < a->cstart &&
+		(own = opening_part(a, a->cstart > lo ? a->cstart : lo)) >= 0)
+		return s->m[own].term->id;
 	/* 游戏业务受...影响，营收为25亿美元: the topic clause names the segment */
 	if (i < 0 && tot < 0 && a->metric_cstart > s->start)
 	{

@@ -119,3 +119,6 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, period_kind, period_
 -- a bare 全年 takes the year the sentence counted from today before it (今年第一季度…，全年…), not the context's
 -- year of last year's results; a year counted back (去年全年) after the figure does not lend its year
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'三星电子去年全年营收创新高。\n一家券商预计，三星今年Q1营业利润将超过25万亿韩元，全年有望突破110万亿韩元。', '2026-02-10');
+-- analysts' expectation of a figure reported is of the period reported, not of the comparison base a clause before
+-- it names (…，去年同期为X，高于分析师平均预期的Y)
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('谷歌母公司Alphabet第三季度营收为1020亿美元，同比增长16%，去年同期为880亿美元，高于分析师平均预期的998亿美元。', '2025-10-30');

@@ -1919,6 +1919,17 @@ event_date(const sentence *s, const nvf_period_mention *p)
 		p->end + 3 <= s->end && memcmp(s->t + p->end, "的", 3) == 0;
 }
 
+/*
+ * 去年同期为300亿美元，高于分析师预期的460亿美元: an expectation (or the
+ * benchmark a reported figure beat) is of the period reported, not of the
+ * comparison base a clause before it names.
+ */
+static bool
+base_of_clause_before(const attribution *a, const nvf_period_mention *p)
+{
+	return p->end <= a->cstart && (p->same_period || nvf_looks_back(p));
+}
+
 /* p, as the context's period for a figure whose sentence names none */
 static nvf_period
 carried(nvf_period p)
@@ -1947,7 +1958,7 @@ next_quarter(const nvf_period *p)
  */
 static nvf_period
 find_period(const attribution *a, const doc_state *ds, int entity, const nvf_metric *m,
-			nvf_status status, nvf_env *env, bool *past)
+			nvf_status status, bool expected, nvf_env *env, bool *past)
 {
 	bool		outlook = status != NVF_STATUS_ACTUAL;
 	const sentence *s = a->s;
@@ -1964,7 +1975,11 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	{
 		const nvf_period_mention *p = &s->p[s->np - 1 - i];
 
-		if (p->end <= a->q->start && own_period(p, a))
+		if (p->end > a->q->start || !own_period(p, a))
+			continue;
+		if (expected && base_of_clause_before(a, p))
+			c.outlook = false;	/* the expectation of a figure reported: its period read as reported */
+		else
 			best = p;
 	}
 	if (!nvf_metric_dated(m, best && !event_date(s, best)))
@@ -2156,7 +2171,8 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 		(expectation && after_reported(&a));
 	*reference = a.base >= 0 || expectation || benchmark;
 	/* the guidance a reported figure beat (好于240亿美元指引) is of the same period */
-	f->period = find_period(&a, ds, entity, m, benchmark ? NVF_STATUS_ACTUAL : f->status, env, &past);
+	f->period = find_period(&a, ds, entity, m, benchmark ? NVF_STATUS_ACTUAL : f->status,
+							benchmark || f->status == NVF_STATUS_FORECAST, env, &past);
 	if (neutral && past)
 		f->status = NVF_STATUS_ACTUAL;	/* 我们估计过去四个季度...: an estimate of the past */
 	if (is_from_base(&a) && a.base < 0)

@@ -1620,6 +1620,8 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('均值计算', 'block', true),
     ('中位数计算', 'block', true),
     ('口径计算', 'block', true),
+    ('准则计算', 'block', true),
+    ('基准计算', 'block', true),
     ('投资机构', 'block', true),
     ('投资人', 'block', true),
     ('投资者', 'block', true),

@@ -320,3 +320,5 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 SELECT fact_no, entity, metric, segment, measure, value, unit FROM nvfacts.extract('三星第四季度设施投资为12万亿韩元，其中DS部门10.5万亿韩元。');
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('阿里巴巴云业务营收增速约为26%，而美国同行已达到35%。');
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('英伟达第四季度数据中心营收为500亿美元，公司预计下一季度营收为600亿美元，以中值计算环比增长约12%。');
+-- 按…准则计算 names no compute segment
+SELECT fact_no, entity, metric, segment, basis, measure, value FROM nvfacts.extract('联想集团按国际财务报告准则计算的季度纯利为4.2亿美元，按年增长20%。');

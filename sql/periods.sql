@@ -122,3 +122,5 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, peri
 -- analysts' expectation of a figure reported is of the period reported, not of the comparison base a clause before
 -- it names (…，去年同期为X，高于分析师平均预期的Y)
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('谷歌母公司Alphabet第三季度营收为1020亿美元，同比增长16%，去年同期为880亿美元，高于分析师平均预期的998亿美元。', '2025-10-30');
+-- a comparison's base with 实际 before its metric word (高于2025年实际支出的X) is still the base: X is of that year
+SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_year FROM nvfacts.extract('三星电子表示，2026年设施投资预计为55万亿至60万亿韩元，高于2025年实际支出的47万亿韩元。');

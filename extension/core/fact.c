@@ -1148,14 +1148,15 @@ base_period(const attribution *a)
 			continue;
 		if (!(p->comparison || multiple_base(a, p)) || a->q->start - p->end > BASE_GAP)
 			return -1;
-		/* between them only fillers and words naming what the figure is */
+		/* between them only fillers and words naming what the figure is (2025年实际支出的) */
 		for (int m = first_at(s, k); m < s->nm && k < a->q->start; m++)
 		{
 			if (s->m[m].start >= a->q->start)
 				continue;
 			if (!nvf_only_fillers(s, k, s->m[m].start, fillers) ||
 				!(metric_like(&s->m[m]) || s->m[m].term->kind == NVF_TERM_SEGMENT ||
-				  is_cue(&s->m[m], NVF_CUE_GAAP) || is_cue(&s->m[m], NVF_CUE_NON_GAAP)))
+				  is_cue(&s->m[m], NVF_CUE_GAAP) || is_cue(&s->m[m], NVF_CUE_NON_GAAP) ||
+				  is_cue(&s->m[m], NVF_CUE_DONE)))
 				return -1;
 			k = s->m[m].end;
 		}

@@ -322,3 +322,5 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('英伟达第四季度数据中心营收为500亿美元，公司预计下一季度营收为600亿美元，以中值计算环比增长约12%。');
 -- 按…准则计算 names no compute segment
 SELECT fact_no, entity, metric, segment, basis, measure, value FROM nvfacts.extract('联想集团按国际财务报告准则计算的季度纯利为4.2亿美元，按年增长20%。');
+-- an outlook word after the figure's tolerance (X、上下浮动Y的指引) still makes the figure guidance
+SELECT fact_no, entity, metric, value, value_low, value_high, status FROM nvfacts.extract('美光公布第一财季营收为98亿美元，并给出了第二财季营收125亿美元、上下浮动3亿美元的指引。');

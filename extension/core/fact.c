@@ -1587,20 +1587,33 @@ beaten_base(const attribution *a)
 		a->q->start >= a->cstart + 3 && nvf_text_between_has(s, a->cstart, a->q->start, "比");
 }
 
-/* 超过40%的目标, 12%-15%的营收指引区间: an outlook word right after the figure. */
+/*
+ * 超过40%的目标, 12%-15%的营收指引区间: an outlook word right after the figure,
+ * or after its tolerance (187亿美元、上下浮动4亿美元的指引).
+ */
 static nvf_status
 status_after(const attribution *a)
 {
 	static const char *const fillers[] = {"的", "之", "业绩", " ", "以上", "以下", "左右", NULL};
+	static const char *const list_marks[] = {"、", ",", " ", NULL};
 	const sentence *s = a->s;
+	size_t		from = a->q->end;
 
-	for (int i = first_at(s, a->q->end); i < s->nm; i++)
+	for (int i = first_at(s, from); i < s->nm; i++)
 	{
 		const mention *m = &s->m[i];
+		int			t;
 
-		if (m->term->kind != NVF_TERM_CUE)
+		if (m->term->kind != NVF_TERM_CUE || m->start < from)
 			continue;
-		if (!nvf_only_fillers(s, a->q->end, m->start, fillers))
+		if (is_cue(m, NVF_CUE_TOLERANCE) && nvf_only_fillers(s, from, m->start, list_marks) &&
+			(t = NVF_FIRST_FROM(s->q, s->nq, m->end)) < s->nq &&
+			nvf_only_fillers(s, m->end, s->q[t].start, fillers))
+		{
+			from = s->q[t].end;
+			continue;
+		}
+		if (!nvf_only_fillers(s, from, m->start, fillers))
 			return NVF_STATUS_NONE;
 		if (is_cue(m, NVF_CUE_FORECAST))
 			return NVF_STATUS_FORECAST;

@@ -124,3 +124,7 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, peri
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('谷歌母公司Alphabet第三季度营收为1020亿美元，同比增长16%，去年同期为880亿美元，高于分析师平均预期的998亿美元。', '2025-10-30');
 -- a comparison's base with 实际 before its metric word (高于2025年实际支出的X) is still the base: X is of that year
 SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_year FROM nvfacts.extract('三星电子表示，2026年设施投资预计为55万亿至60万亿韩元，高于2025年实际支出的47万亿韩元。');
+-- an outlook revised (指引从X上调至Y) keeps its period in both figures; an actual change (毛利率从X降至Y) gives
+-- the earlier figure no period of its own
+SELECT fact_no, entity, metric, value, status, fiscal_year, period_kind FROM nvfacts.extract('联想将2026财年营收指引从700亿美元上调至730亿美元。');
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('联想2026财年第三季度毛利率从16.1%降至15.2%。');

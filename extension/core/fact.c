@@ -2189,8 +2189,9 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 							benchmark || f->status == NVF_STATUS_FORECAST, env, &past);
 	if (neutral && past)
 		f->status = NVF_STATUS_ACTUAL;	/* 我们估计过去四个季度...: an estimate of the past */
-	if (is_from_base(&a) && a.base < 0)
-		f->period.fy = f->period.fq = 0;	/* 从X变为Y: X is of an earlier period */
+	/* 从X变为Y: X is of an earlier period; an outlook revised (指引从X上调至Y) is of the same one */
+	if (is_from_base(&a) && a.base < 0 && f->status == NVF_STATUS_ACTUAL)
+		f->period.fy = f->period.fq = 0;
 	/* a figure for a period not ended when the page was written is an outlook */
 	if (f->status == NVF_STATUS_ACTUAL && entity >= 0 && m->flow &&
 		unended(&f->period, nvf_lexicon_entity(ds->lex, entity)->fy_end_month, ds->published) &&

@@ -177,13 +177,13 @@ last_reported(const fact_list *facts)
 
 /*
  * 收入：222億（+18%） after 收入按年增長18%: a change written without its
- * comparison word restates the year-on-year or sequential figure given before.
+ * comparison word restates the year-on-year or sequential figure given before
+ * (dated: f has a fiscal year or quarter).
  */
 static bool
-restates_comparison(doc_state *ds, const nvf_fact *f)
+restates_comparison(doc_state *ds, const nvf_fact *f, bool dated)
 {
 	static const nvf_measure measures[] = {NVF_MEASURE_YOY, NVF_MEASURE_QOQ};
-	bool		dated = f->period.fy != 0 || f->period.fq != 0;
 	fact_key	key;
 
 	if (f->measure != NVF_MEASURE_CHANGE)
@@ -231,7 +231,7 @@ seen_before(doc_state *ds, const nvf_fact *f)
 	 * where the context has one */
 	if (f->period.carried && !first_time_if(ds, &undated, false))
 		return true;
-	if (restates_comparison(ds, f))
+	if (restates_comparison(ds, f, dated))
 		return true;
 	if (!first_time_if(ds, &other, false))
 		return true;			/* given before with(out) its basis */
@@ -283,15 +283,11 @@ sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 		if (p->comparison || p->aside || p->year != p->year_to ||
 			part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start))
 			continue;
-		if (p->year_form == NVF_YEAR_FISCAL)
-			return p->year;
-		if (p->year_form == NVF_YEAR_CALENDAR)
-			return (p->kind == NVF_PK_MONTH || p->kind == NVF_PK_YTD) && p->part
-				? nvf_fiscal_year_of((nvf_date) {p->year, p->part, 1}, c->fy_end_month)
-				: nvf_calendar_to_fiscal(p->year, c->fy_end_month);
+		if (p->year_form == NVF_YEAR_FISCAL || p->year_form == NVF_YEAR_CALENDAR)
+			return nvf_mention_year(p, c);
 		if ((p->year_form == NVF_YEAR_RELATIVE || p->year_form == NVF_YEAR_RELATIVE_FISCAL) &&
 			p->year >= 0 && p->start < pos && !p->same_period && !p->relative_quarter &&
-			p->kind != NVF_PK_TTM && (fy = nvf_resolve_period(p, c).fy) != 0)
+			p->kind != NVF_PK_TTM && (fy = nvf_mention_year(p, c)) != 0)
 			return fy;
 	}
 	return 0;

@@ -1006,7 +1006,7 @@ opening_part(const attribution *a, size_t lo)
 
 	if (own < 0)
 		return -1;
-	for (int i = NVF_FIRST_FROM(s->m, s->nm, lo); i <= own && s->m[i].start <= lo + OWN_PART_LEAD; i++)
+	for (int i = first_at(s, lo); i <= own && s->m[i].start <= lo + OWN_PART_LEAD; i++)
 		if (s->m[i].term->kind == NVF_TERM_SEGMENT && s->m[i].term->id == s->m[own].term->id)
 			return own;
 	return -1;
@@ -1044,11 +1044,11 @@ find_segment(const attribution *a, bool share)
 	if (!nvf_lexicon_metric(a->ds->lex, a->metric)->flow && a->q->unit == NVF_UNIT_PERCENT &&
 		lo < a->cstart)
 		lo = a->cstart;
-	i = last_segment(a->ds->lex, s, lo, hi);
 	/* 中国区收入增长21%，北美市场增长16%: a clause naming its own part before its figure is that part's */
 	if (a->metric_m >= 0 && !a->metric_after && a->metric_cstart < a->cstart &&
 		(own = opening_part(a, a->cstart > lo ? a->cstart : lo)) >= 0)
 		return s->m[own].term->id;
+	i = last_segment(a->ds->lex, s, lo, hi);
 	/* 游戏业务受...影响，营收为25亿美元: the topic clause names the segment */
 	if (i < 0 && tot < 0 && a->metric_cstart > s->start)
 	{

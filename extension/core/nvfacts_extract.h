@@ -204,6 +204,8 @@ typedef struct nvf_period_context
 } nvf_period_context;
 
 extern nvf_period nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c);
+/* The fiscal year mention m names, read in context c (its relative year counted, or the context's). */
+extern int	nvf_mention_year(const nvf_period_mention *m, const nvf_period_context *c);
 
 /*
  * The last day of the calendar month in which p ends, for an entity whose

@@ -1136,8 +1136,8 @@ base_calendar_year(const nvf_period_context *c)
 	return c->published.year;
 }
 
-static int
-mention_year(const nvf_period_mention *m, const nvf_period_context *c)
+int
+nvf_mention_year(const nvf_period_mention *m, const nvf_period_context *c)
 {
 	int			y;
 
@@ -1188,7 +1188,7 @@ nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c)
 	}
 	if (m->kind == NVF_PK_TTM)
 		return p;				/* twelve months to an end the text rarely dates */
-	p.fy = mention_year(m, c);
+	p.fy = nvf_mention_year(m, c);
 	if (m->year_form == NVF_YEAR_ENDED && m->kind == NVF_PK_QUARTER && !m->part)
 		p.part = quarter_ending_in(m->month, c->fy_end_month);
 	if (p.kind == NVF_PK_QUARTER)

@@ -600,6 +600,28 @@ article_ended(const sentence *s)
 
 /* ---- the page: register, currency, lead period ------------------------ */
 
+#define CJK_FIRST 0x4E00			/* the unified ideographs the marks are among */
+#define CJK_LAST 0x9FFF
+
+/* A character only traditional script writes: one bit each, set at first use. */
+static bool
+only_traditional(uint32_t c)
+{
+	static const char marks[] = "億營業為於與這個們報財發會說時來對經當國輝達據";
+	static uint8_t bits[(CJK_LAST - CJK_FIRST + 1) / 8 + 1];
+	static bool filled = false;
+	int			adv;
+
+	for (size_t i = 0; !filled && i < sizeof(marks) - 1; i += adv)
+	{
+		uint32_t	m = nvf_utf8_decode((const unsigned char *) marks + i, sizeof(marks) - 1 - i, &adv);
+
+		bits[(m - CJK_FIRST) / 8] |= 1u << ((m - CJK_FIRST) % 8);
+	}
+	filled = true;
+	return c >= CJK_FIRST && c <= CJK_LAST && (bits[(c - CJK_FIRST) / 8] & (1u << ((c - CJK_FIRST) % 8)));
+}
+
 /*
  * Hong Kong and Taiwan pages: characters only traditional script writes,
  * counted in the original text of the first block.
@@ -607,18 +629,13 @@ article_ended(const sentence *s)
 static bool
 traditional_register(const nvf_block *blk)
 {
-	static const char *const marks[] = {"億", "營", "業", "為", "於", "與", "這", "個", "們", "報",
-	"財", "發", "會", "說", "時", "來", "對", "經", "當", "國", "輝", "達", "據", NULL};
-	int			n = 0;
+	const unsigned char *o = (const unsigned char *) blk->orig;
+	int			n = 0,
+				adv;
 
-	for (size_t i = 0; i + 3 <= blk->orig_len && n < 8; i++)
-		if ((unsigned char) blk->orig[i] >= 0xE4)
-			for (int k = 0; marks[k]; k++)
-				if (memcmp(blk->orig + i, marks[k], 3) == 0)
-				{
-					n++;
-					break;
-				}
+	for (size_t i = 0; i < blk->orig_len && n < 8; i += adv)
+		if (only_traditional(nvf_utf8_decode(o + i, blk->orig_len - i, &adv)))
+			n++;
 	return n >= 8;
 }
 

@@ -262,8 +262,8 @@ SELECT fact_no, entity, metric, segment, measure, value, fiscal_year, fiscal_qua
 SELECT fact_no, entity, metric, segment, value, unit, fiscal_year FROM nvfacts.extract('对于2027财年，我给出三种情形：英伟达数据中心收入分别为2100亿、2600亿和3100亿美元。');
 -- a modifier may come between a figure's 的 and its metric (28亿美元的相关投资损失)
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('微软在本季财报中按权益法确认了约28亿美元的相关投资损失。');
--- a measure outside the vocabulary named in an aside's brackets (按固定汇率计) does not stop the sentence's metric
--- carrying on past its semicolon
+-- an aside in brackets (按固定汇率计增长14%: constant currency, a growth of the same revenue) does not stop the
+-- sentence's metric carrying on past its semicolon
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'微软第一财季业绩\n· 营收：650亿美元，同比增长15%（按固定汇率计增长14%）；市场预期640亿美元\n· 净利润：250亿美元');
 -- a percentage right after a metric word and 的 (接近营收的30%) is a part of that amount, no change of it
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('谷歌单季300亿美元的资本支出已接近营收的30%，折旧压力会上升；调整后EBITDA约为营收的60%。');
@@ -324,3 +324,5 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 SELECT fact_no, entity, metric, segment, basis, measure, value FROM nvfacts.extract('联想集团按国际财务报告准则计算的季度纯利为4.2亿美元，按年增长20%。');
 -- an outlook word after the figure's tolerance (X、上下浮动Y的指引) still makes the figure guidance
 SELECT fact_no, entity, metric, value, value_low, value_high, status FROM nvfacts.extract('美光公布第一财季营收为98亿美元，并给出了第二财季营收125亿美元、上下浮动3亿美元的指引。');
+-- 固定汇率下 (constant currency) is no exchange-rate figure: the growth is the segment's
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软预计下一季度Azure在固定汇率下同比增长约37%，智能云收入为322亿美元。');

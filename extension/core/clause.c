@@ -376,6 +376,7 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 				qi = 0,
 				pi = 0;
 	size_t		i = s->start;
+	nvf_buf		quiet = {NULL, 0, 0};
 
 	s->m = nvf_alloc(env, cap * sizeof(mention));
 	s->nm = 0;
@@ -410,8 +411,16 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 			s->kinds |= 1u << term->kind;
 			s->cues |= term->cues;
 		}
+		else
+		{
+			nvf_span	q = {i, i + term->len};
+
+			nvf_buf_append(env, &quiet, (const char *) &q, sizeof(q));
+		}
 		i += term->len;
 	}
+	s->quiet = (nvf_span *) quiet.data;
+	s->nquiet = (int) (quiet.len / sizeof(nvf_span));
 }
 
 /* Binary search: the first of n items (start0 of each, stride apart) starting at or after pos. */

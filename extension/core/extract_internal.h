@@ -33,6 +33,8 @@ typedef struct sentence
 	int			nq;
 	nvf_period_mention *p;
 	int			np;
+	nvf_span   *quiet;			/* block words (固定汇率下, 按美元计算): text that names nothing */
+	int			nquiet;
 } sentence;
 
 #define ENTITY_NONE (-1)

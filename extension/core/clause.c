@@ -102,6 +102,9 @@ soft_break(const char *t, size_t len, size_t nl)
 	if (t[nl - 1] == ',' || nvf_ends_with_one_of(t, nl, commas))
 		return true;
 	next = line_length(t, len, nl + 1);
+	/* 环比增\n长25%;在数据中心内部,…,: a shorter line that runs on past its own end is wrapped too */
+	if (next > 0 && (t[nl + next] == ',' || nvf_ends_with_one_of(t, nl + 1 + next, commas)))
+		return true;
 	return next >= WRAP_MIN_BYTES && next * 5 >= prev * 4 && next * 4 <= prev * 5;
 }
 

@@ -328,3 +328,7 @@ SELECT fact_no, entity, metric, value, value_low, value_high, status FROM nvfact
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软预计下一季度Azure在固定汇率下同比增长约37%，智能云收入为322亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'英伟达周三公布的财报显示，公司第三财季营收为570亿美元，同比增长62%，其中游戏业务收入为43亿美元，环比增\n长8%；专业可视化业务收入为7.6亿美元，\n同比增长56%。');
+-- a contract or spot price (合约价, 现货价) is a unit price; a research firm's statistic (据集邦咨询) is the market's,
+-- unless it names a company
+SELECT fact_no, entity, metric, segment, measure, value, value_low, value_high, unit FROM nvfacts.extract('美光本季度业绩亮眼。据集邦咨询统计，第三季度NAND合约价格环比上涨10%至15%，DRAM现货价则下跌3%。');
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('据Counterpoint统计，三星第三季度在全球智能手机市场的份额为19%。');

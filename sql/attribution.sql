@@ -332,3 +332,5 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'�
 -- unless it names a company
 SELECT fact_no, entity, metric, segment, measure, value, value_low, value_high, unit FROM nvfacts.extract('美光本季度业绩亮眼。据集邦咨询统计，第三季度NAND合约价格环比上涨10%至15%，DRAM现货价则下跌3%。');
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('据Counterpoint统计，三星第三季度在全球智能手机市场的份额为19%。');
+-- Microsoft's reporting line "Azure及其他云服务" is Azure's, not the cloud's at large
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软本季度Azure及其他云服务收入同比增长38%。');

@@ -71,17 +71,26 @@ nvf_ends_with_one_of(const char *t, size_t end, const char *const *marks)
 	return false;
 }
 
+/* Does t[..end) end in a comma (，、: normalization made ， ASCII)? */
+static bool
+ends_in_comma(const char *t, size_t end)
+{
+	static const char *const commas[] = {"、", NULL};
+
+	return end > 0 && (t[end - 1] == ',' || nvf_ends_with_one_of(t, end, commas));
+}
+
 /*
  * A line break inside a sentence of hard-wrapped text (a page cut at a
  * fixed width): a long line not ending in a sentence mark, followed by a
- * line about as long, or by any line when it ends in a comma.
+ * line about as long, or by any line when it ends in a comma, or by a
+ * shorter line that itself ends in one.
  */
 static bool
 soft_break(const char *t, size_t len, size_t nl)
 {
 	/* (the ASCII marks normalization made of ！？；：）， are tested below) */
 	static const char *const finals[] = {"。", "」", "”", NULL};
-	static const char *const commas[] = {"、", NULL};
 	size_t		start = nl,
 				prev,
 				next;
@@ -99,11 +108,11 @@ soft_break(const char *t, size_t len, size_t nl)
 	if (nvf_ends_with_one_of(t, nl, finals))
 		return false;
 	/* a comma ends no sentence: the paragraph's last line may be short */
-	if (t[nl - 1] == ',' || nvf_ends_with_one_of(t, nl, commas))
+	if (ends_in_comma(t, nl))
 		return true;
 	next = line_length(t, len, nl + 1);
 	/* 环比增\n长25%;在数据中心内部,…,: a shorter line that runs on past its own end is wrapped too */
-	if (next > 0 && (t[nl + next] == ',' || nvf_ends_with_one_of(t, nl + 1 + next, commas)))
+	if (next > 0 && ends_in_comma(t, nl + 1 + next))
 		return true;
 	return next >= WRAP_MIN_BYTES && next * 5 >= prev * 4 && next * 4 <= prev * 5;
 }

@@ -910,6 +910,7 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('资本支出', 'capex', false, NULL, false, NULL, true),
     ('资本开支', 'capex', false, NULL, false, NULL, true),
     ('资本性支出', 'capex', false, NULL, false, NULL, true),
+    ('资本性开支', 'capex', false, NULL, false, NULL, true),
     ('本钱支出', 'capex', false, NULL, false, NULL, true),
     ('资本投入', 'capex', false, NULL, false, NULL, true),
     ('设施投资', 'capex', false, NULL, false, NULL, true),

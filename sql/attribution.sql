@@ -334,3 +334,8 @@ SELECT fact_no, entity, metric, segment, measure, value, value_low, value_high, 
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('据Counterpoint统计，三星第三季度在全球智能手机市场的份额为19%。');
 -- Microsoft's reporting line "Azure及其他云服务" is Azure's, not the cloud's at large
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软本季度Azure及其他云服务收入同比增长38%。');
+-- a company's growth stated year on year (按年增长, 同比上升) with no metric word is no move of its share price;
+-- a bare move of the company is
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('据本台报道，百度本季按年增长12%，另一边，英伟达周二上涨4%。');
+-- 资本性开支 (the Hong Kong word for capital expenditure) is capex, not spending at large
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('联想集团本财年资本性开支约为15亿美元。');

@@ -256,6 +256,8 @@ SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantiti
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('营收2兆589亿元');
 -- 成 counts tenths, with a digit after it
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('纯利大增三成六');
+-- 两成半 is 25%; 三成半导体 is 30% of chip makers, 半 starting a word
+SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('净利润增长两成半，约三成半导体厂商亏损');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('九成以上');
 -- a currency named after 元; cents of Hong Kong pages; pct as percentage points
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('8,765亿元新台币');

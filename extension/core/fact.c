@@ -340,7 +340,9 @@ bare_move(const attribution *a)
 
 		if (k == NVF_TERM_ENTITY)
 			return true;
-		if (k == NVF_TERM_METRIC || k == NVF_TERM_SEGMENT)
+		/* 按年增长15%: a year-on-year growth is a company's figure, not its shares' */
+		if (k == NVF_TERM_METRIC || k == NVF_TERM_SEGMENT ||
+			is_cue(&s->m[e], NVF_CUE_YOY) || is_cue(&s->m[e], NVF_CUE_QOQ))
 			return false;
 	}
 	return false;

@@ -381,16 +381,21 @@ read_fraction(const scan_ctx *sc, parsed *p, size_t n)
 	return p->value.ok;
 }
 
-/* 三成六 = 36%: a digit right after 成 (not the start of another number) is a percent. */
+/*
+ * 三成六 = 36%: a digit right after 成 (not the start of another number) is a
+ * percent; 两成半 = 25% (but 三成半导体企业 is 30% of chip makers).
+ */
 static void
 tenths_digit(const scan_ctx *sc, parsed *p)
 {
 	int			adv,
 				adv2;
 	uint32_t	c = cp_at(sc, p->end, &adv);
-	int			d = c >= 0x4E00 ? nvf_cjk_digit(c) : -1;
+	uint32_t	next = cp_at(sc, p->end + adv, &adv2);
+	int			d = c == 0x534A ? 5 : c >= 0x4E00 ? nvf_cjk_digit(c) : -1;	/* 半 */
 
-	if (d < 1 || nvf_is_cjk_numeral(cp_at(sc, p->end + adv, &adv2)))
+	if (d < 1 || nvf_is_cjk_numeral(next) ||
+		(c == 0x534A && (next == 0x5BFC || next == 0x5E74)))	/* 半导体, 半年 */
 		return;
 	/* the digit counts tenths of the tenths: 3成 + 6 -> (3 * 10 + 6)% */
 	p->num.value = nvf_dec_add(nvf_dec_shift(p->num.value, 1), nvf_dec_make(d, 0));

@@ -339,3 +339,6 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('据本台报道，百度本季按年增长12%，另一边，英伟达周二上涨4%。');
 -- 资本性开支 (the Hong Kong word for capital expenditure) is capex, not spending at large
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('联想集团本财年资本性开支约为15亿美元。');
+-- a target price raised from one figure to another: both are the analyst's (从 after 目标价 revises an outlook);
+-- a margin that fell from one level to another reports both
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('瑞银把美光的目标价从180美元调高至260美元。美光上季毛利率从45%回落至42%。');

@@ -1356,19 +1356,26 @@ is_from_base(const attribution *a)
 	return from_cue(a) >= 0;
 }
 
-/* 营收预测从360亿美元上调至400亿: the starting point is the outlook revised. */
+/*
+ * 营收预测从360亿美元上调至400亿, 目标价从235美元上调至250美元: the starting
+ * point is the outlook revised, not a reported figure.
+ */
 static bool
 revised_outlook(const attribution *a)
 {
+	static const nvf_cue outlooks[] = {NVF_CUE_GUIDANCE, NVF_CUE_FORECAST, NVF_CUE_EXPECT};
 	int			from = from_cue(a);
-	int			c = from >= 0 ? last_mention(a->s, a->cstart, a->s->m[from].start, NVF_TERM_CUE,
-											 NVF_CUE_GUIDANCE) : -1;
 
-	/* 预测从, not 将从: a noun for the outlook, not the future tense */
-	if (c < 0)
-		c = from >= 0 ? last_mention(a->s, a->cstart, a->s->m[from].start, NVF_TERM_CUE,
-									 NVF_CUE_EXPECT) : -1;
-	return c >= 0 && a->s->m[from].start - a->s->m[c].end <= 3 && a->s->m[c].term->len >= 6;
+	for (size_t k = 0; from >= 0 && k < sizeof(outlooks) / sizeof(outlooks[0]); k++)
+	{
+		int			c = last_mention(a->s, a->cstart, a->s->m[from].start, NVF_TERM_CUE,
+									 outlooks[k]);
+
+		/* 预测从, not 将从: a noun for the outlook, not the future tense */
+		if (c >= 0 && a->s->m[from].start - a->s->m[c].end <= 3 && a->s->m[c].term->len >= 6)
+			return true;
+	}
+	return false;
 }
 
 /*

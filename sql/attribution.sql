@@ -342,3 +342,5 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('联想集团�
 -- a target price raised from one figure to another: both are the analyst's (从 after 目标价 revises an outlook);
 -- a margin that fell from one level to another reports both
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('瑞银把美光的目标价从180美元调高至260美元。美光上季毛利率从45%回落至42%。');
+-- a measure outside the vocabulary inside a bracketed aside (含融资租赁) does not take the figure from the metric
+SELECT fact_no, entity, metric, value FROM nvfacts.extract('谷歌本季资本支出（不含融资租赁部分）为240亿美元。');

@@ -128,3 +128,9 @@ SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_yea
 -- the earlier figure no period of its own
 SELECT fact_no, entity, metric, value, status, fiscal_year, period_kind FROM nvfacts.extract('联想将2026财年营收指引从700亿美元上调至730亿美元。');
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('联想2026财年第三季度毛利率从16.1%降至15.2%。');
+-- a quarter the page names before any company is read in each company's own fiscal calendar: calendar Q3 2025
+-- is Microsoft's FY2026 Q1, so its 第一财季 is of FY2026
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_end FROM nvfacts.extract('2025年第三季度，美国几家云厂商的业绩普遍好于预期。微软第一财季净利润为277亿美元。', '2025-10-31');
+-- with no period in context, 当季 in a reported figure is the quarter reported last before publication, and
+-- 下季度 in an outlook the one after it (the quarter in progress)
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('博通当季营收为180亿美元，公司预计下季度营收约为191亿美元。', '2025-12-12');

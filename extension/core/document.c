@@ -293,26 +293,28 @@ sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 	return 0;
 }
 
-nvf_period_context
-nvf_entity_context(const doc_state *ds, int entity, const sentence *s, size_t pos, bool outlook)
+void
+nvf_entity_context(const doc_state *ds, int entity, const sentence *s, size_t pos, bool outlook,
+				   nvf_period_context *c)
 {
 	const entity_periods *ep = periods_of(ds, entity);
 	const nvf_entity *e = nvf_lexicon_entity(ds->lex, entity);
-	nvf_period_context c;
 
-	memset(&c, 0, sizeof(c));
-	c.fy_end_month = e ? e->fy_end_month : 12;
-	c.published = ds->published;
+	memset(c, 0, sizeof(*c));
+	c->fy_end_month = e ? e->fy_end_month : 12;
+	c->published = ds->published;
 	/* an entity with no period of its own is read in the page's (a period named
-	 * before any company, or the lead's) */
-	c.current = ep->current.kind != NVF_PK_NONE ? &ep->current
-		: ds->periods[ds->nentities].current.kind != NVF_PK_NONE ? &ds->periods[ds->nentities].current
-		: NULL;
-	c.named = ep->named.kind != NVF_PK_NONE ? &ep->named : NULL;
-	c.outlook = outlook;
-	c.hk_usage = ds->hk_usage;
-	c.sentence_year = s ? sentence_year(s, &c, pos) : 0;
-	return c;
+	 * before any company, or the lead's), in its own fiscal calendar */
+	c->current = ep->current.kind != NVF_PK_NONE ? &ep->current : NULL;
+	if (!c->current && ds->periods[ds->nentities].current.kind != NVF_PK_NONE)
+	{
+		c->page = nvf_period_in_calendar(&ds->periods[ds->nentities].current, c->fy_end_month);
+		c->current = &c->page;
+	}
+	c->named = ep->named.kind != NVF_PK_NONE ? &ep->named : NULL;
+	c->outlook = outlook;
+	c->hk_usage = ds->hk_usage;
+	c->sentence_year = s ? sentence_year(s, c, pos) : 0;
 }
 
 /* Is a figure of the sentence after pos? */
@@ -408,7 +410,7 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 		if (p->comparison || p->aside || owner == ENTITY_NONE)
 			continue;
 		ep = periods_of(ds, owner);
-		c = nvf_entity_context(ds, owner, s, p->start, outlook);
+		nvf_entity_context(ds, owner, s, p->start, outlook, &c);
 		r = nvf_resolve_period(p, &c);
 		if (!r.fy && !r.fq)
 			continue;

@@ -200,8 +200,8 @@ extern bool nvf_table_line(const doc_state *ds, nvf_env *env, nvf_table *tb, con
 /* The entity a sentence is about (its first one, a group, or ENTITY_NONE). */
 extern int	nvf_sentence_subject(const doc_state *ds, const sentence *s);
 /* The period context of an entity (ENTITY_* for none) for a figure or a mention at pos. */
-extern nvf_period_context nvf_entity_context(const doc_state *ds, int entity,
-											 const sentence *s, size_t pos, bool outlook);
+extern void nvf_entity_context(const doc_state *ds, int entity, const sentence *s, size_t pos,
+							   bool outlook, nvf_period_context *c);
 /* Whether the status cues before pos in the sentence make it an outlook. */
 extern bool nvf_outlook_before(const sentence *s, size_t pos);
 /* Whether an outlook word follows pos right away (第二季财测, 第三季度展望). */

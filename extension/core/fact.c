@@ -192,11 +192,13 @@ left_out_before(const attribution *a)
 	return false;
 }
 
+/* (资本支出（含融资租赁）达349亿美元: a measure outside the vocabulary in an aside names no figure) */
 static int
 last_metric_like(const sentence *s, size_t lo, size_t hi)
 {
 	for (int i = last_before(s, hi); i >= 0 && s->m[i].start >= lo; i--)
-		if (s->m[i].end <= hi && metric_like(&s->m[i]) && !left_out(s, i))
+		if (s->m[i].end <= hi && metric_like(&s->m[i]) && !left_out(s, i) &&
+			!(is_cue(&s->m[i], NVF_CUE_OTHER_METRIC) && nvf_in_brackets(s, lo, s->m[i].start, hi)))
 			return i;
 	return -1;
 }
@@ -1993,7 +1995,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 {
 	bool		outlook = status != NVF_STATUS_ACTUAL;
 	const sentence *s = a->s;
-	nvf_period_context c = nvf_entity_context(ds, entity, s, a->q->start, outlook);
+	nvf_period_context c;
 	const nvf_period_mention *best = a->base >= 0 ? &s->p[a->base] : NULL;
 	nvf_period	none = {0, 0, NVF_PK_NONE, 0, NULL, false},
 				own,
@@ -2002,6 +2004,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	*past = false;
 	if (!nvf_metric_dated(m, true))
 		return none;			/* a level at a moment (市值, 股价, 估值): no period */
+	nvf_entity_context(ds, entity, s, a->q->start, outlook, &c);
 	for (int i = 0; !best && i < s->np; i++)
 	{
 		const nvf_period_mention *p = &s->p[s->np - 1 - i];

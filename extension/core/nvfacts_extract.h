@@ -197,6 +197,7 @@ typedef struct nvf_period_context
 	int			fy_end_month;
 	nvf_date	published;		/* year 0: unknown */
 	const nvf_period *current;	/* the period the article reports (NULL: none) */
+	nvf_period	page;			/* the page's period in this calendar, when current is it */
 	const nvf_period *named;	/* the period named last */
 	int			sentence_year;	/* a fiscal year named in the same sentence, or 0 */
 	bool		outlook;		/* the figure is guidance or a forecast */
@@ -212,6 +213,8 @@ extern int	nvf_mention_year(const nvf_period_mention *m, const nvf_period_contex
  * fiscal year ends in fy_end_month; false when p does not say.
  */
 extern bool nvf_period_end(const nvf_period *p, int fy_end_month, nvf_date *out);
+/* A calendar quarter read as the quarter of a fiscal calendar that ends in the same month. */
+extern nvf_period nvf_period_in_calendar(const nvf_period *p, int fy_end_month);
 /* The month of a date, counted from year 0 (year * 12 + month). */
 static inline int
 nvf_month_index(nvf_date d)

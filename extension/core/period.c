@@ -1089,7 +1089,8 @@ relative_quarter_period(const nvf_period_mention *m, const nvf_period_context *c
 {
 	const nvf_period *cur = c->current && c->current->fq ? c->current : NULL;
 	const nvf_period *base = m->anaphoric && c->named && c->named->fq ? c->named : cur;
-	nvf_period	none = {0, 0, NVF_PK_QUARTER, 0, NULL, false};
+	nvf_period	none = {0, 0, NVF_PK_QUARTER, 0, NULL, false},
+				pub;
 	int			shift = m->quarter_shift;
 
 	/* Hong Kong and Taiwan write 上季 for the quarter just reported */
@@ -1099,19 +1100,18 @@ relative_quarter_period(const nvf_period_mention *m, const nvf_period_context *c
 			return shift_quarter(cur, 0);
 		return c->published.year ? quarter_before(c->published, c->fy_end_month) : none;
 	}
+	/* with no period in context, the quarter reported last before publication
+	 * is the report's: 当季 reported is it, 下季度 guided the one after */
+	if (!cur && c->published.year)
+	{
+		pub = quarter_before(c->published, c->fy_end_month);
+		cur = &pub;
+		base = base ? base : cur;
+	}
 	/* 本季度 inside an outlook is the quarter being guided */
 	if (shift == 0 && c->outlook && !m->anaphoric && cur)
 		shift = 1;
-	if (base)
-		return shift_quarter(base, shift);
-	if (c->published.year)
-	{
-		/* the quarter of publication, moved */
-		nvf_period	p = quarter_before(c->published, c->fy_end_month);
-
-		return shift_quarter(&p, m->quarter_shift + 1);
-	}
-	return none;
+	return base ? shift_quarter(base, shift) : none;
 }
 
 /* The fiscal year a bare part of a year (第四季度, 上半年) belongs to. */
@@ -1247,6 +1247,24 @@ nvf_period_end(const nvf_period *p, int fy_end_month, nvf_date *out)
 	out->month = idx % 12 + 1;
 	out->day = days_in_month(out->year, out->month);
 	return true;
+}
+
+/*
+ * A calendar quarter read in another fiscal calendar: the quarter a page names
+ * before any company (本季, 2025年第三季度) is, for Microsoft, the fiscal
+ * quarter that ends in the same month.  Other periods are returned as they are.
+ */
+nvf_period
+nvf_period_in_calendar(const nvf_period *p, int fy_end_month)
+{
+	nvf_period	q = *p;
+	nvf_date	end;
+
+	if (p->kind != NVF_PK_QUARTER || fy_end_month == 12 || !nvf_period_end(p, 12, &end))
+		return q;
+	q.fy = nvf_fiscal_year_of(end, fy_end_month);
+	q.fq = quarter_ending_in(end.month, fy_end_month);
+	return q;
 }
 
 int

@@ -213,7 +213,7 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 		int64_t		os,
 					oe;
 
-		ctx = nvf_entity_context(ds, f->entity, s, cells[0].start, col->forecast);
+		nvf_entity_context(ds, f->entity, s, cells[0].start, col->forecast, &ctx);
 		f->period = nvf_resolve_period(pm, &ctx);
 		f->period.text = nvf_block_original(env, s->blk, pm->start, pm->end, &os, &oe);
 	}

@@ -344,3 +344,6 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('联想集团�
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('瑞银把美光的目标价从180美元调高至260美元。美光上季毛利率从45%回落至42%。');
 -- a measure outside the vocabulary inside a bracketed aside (含融资租赁) does not take the figure from the metric
 SELECT fact_no, entity, metric, value FROM nvfacts.extract('谷歌本季资本支出（不含融资租赁部分）为240亿美元。');
+-- a profit margin named without its kind (利润率), non-operating or interest income: measures outside the vocabulary,
+-- they take no metric from the clause before
+SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('超微电脑营收增速从去年的110%明显放缓，利润率也只剩11%。寒武纪本期营业外收入为3000万元，利息收入为800万元。');

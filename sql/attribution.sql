@@ -347,3 +347,5 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract('谷歌本季资本�
 -- a profit margin named without its kind (利润率), non-operating or interest income: measures outside the vocabulary,
 -- they take no metric from the clause before
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('超微电脑营收增速从去年的110%明显放缓，利润率也只剩11%。寒武纪本期营业外收入为3000万元，利息收入为800万元。');
+-- research-note shorthand: GM is the gross margin; "year on year" (no hyphens) is a year-on-year comparison
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('博通 FQ4 速览：Revenue $18.0B，GM 77.9%。Broadcom said AI revenue rose 74% year on year.');

@@ -349,3 +349,7 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract('谷歌本季资本�
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('超微电脑营收增速从去年的110%明显放缓，利润率也只剩11%。寒武纪本期营业外收入为3000万元，利息收入为800万元。');
 -- research-note shorthand: GM is the gross margin; "year on year" (no hyphens) is a year-on-year comparison
 SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('博通 FQ4 速览：Revenue $18.0B，GM 77.9%。Broadcom said AI revenue rose 74% year on year.');
+-- a sales volume (销量, 销售量) is a count outside the vocabulary: it takes no metric from the clause before; a
+-- company whose shares are sold or held (出售, 持有, 减持 …) is named in passing, the seller keeps the figure
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('美光本季营业利润率升至35%，HBM销量环比增长逾四成。');
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('孙正义旗下的软银本季通过减持英伟达获利约6亿美元。');

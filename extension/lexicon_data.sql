@@ -897,6 +897,8 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('每股基本纯益', 'eps', false, NULL, false, NULL, true),
     ('每股基本收益', 'eps', false, NULL, false, NULL, true),
     ('每股净利', 'eps', false, NULL, false, NULL, true),
+    ('合每股', 'eps', false, NULL, false, NULL, true),
+    ('折合每股', 'eps', false, NULL, false, NULL, true),
     ('每股基本盈利', 'eps', false, NULL, false, NULL, true),
     ('每股摊薄盈利', 'eps', false, NULL, false, NULL, true),
     ('摊薄盈利', 'eps', false, NULL, false, NULL, true),

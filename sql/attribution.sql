@@ -353,3 +353,5 @@ SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('博�
 -- company whose shares are sold or held (出售, 持有, 减持 …) is named in passing, the seller keeps the figure
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('美光本季营业利润率升至35%，HBM销量环比增长逾四成。');
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('孙正义旗下的软银本季通过减持英伟达获利约6亿美元。');
+-- 合每股/折合每股 after a profit gives the same profit per share: eps, not a second net income
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('联发科本季税后纯益为新台币150亿元，折合每股9.4元。');

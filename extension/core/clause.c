@@ -80,11 +80,26 @@ ends_in_comma(const char *t, size_t end)
 	return end > 0 && (t[end - 1] == ',' || nvf_ends_with_one_of(t, end, commas));
 }
 
+#define LABEL_MAX_CHARS 6		/* 点评:, 风险提示: a line's label is this short */
+
+/* Does the line at pos open with a short label of Han characters and a colon (点评:)? */
+static bool
+labelled_line(const char *t, size_t len, size_t pos)
+{
+	int			n = 0;
+
+	while (pos + 3 <= len && (unsigned char) t[pos] >= 0xE4 && (unsigned char) t[pos] <= 0xE9 &&
+		   n <= LABEL_MAX_CHARS)
+		pos += 3, n++;
+	return n >= 2 && n <= LABEL_MAX_CHARS && pos < len && t[pos] == ':';
+}
+
 /*
  * A line break inside a sentence of hard-wrapped text (a page cut at a
  * fixed width): a long line not ending in a sentence mark, followed by a
  * line about as long, or by any line when it ends in a comma, or by a
- * shorter line that itself ends in one.
+ * shorter line that itself ends in one.  A line opening with its own label
+ * (点评:) starts anew.
  */
 static bool
 soft_break(const char *t, size_t len, size_t nl)
@@ -105,7 +120,7 @@ soft_break(const char *t, size_t len, size_t nl)
 	if (prev < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
 		strchr(".!?;:)", t[nl - 1]) || table_cells(t + start, prev))
 		return false;
-	if (nvf_ends_with_one_of(t, nl, finals))
+	if (nvf_ends_with_one_of(t, nl, finals) || labelled_line(t, len, nl + 1))
 		return false;
 	/* a comma ends no sentence: the paragraph's last line may be short */
 	if (ends_in_comma(t, nl))

@@ -357,3 +357,6 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('孙正义旗�
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('联发科本季税后纯益为新台币150亿元，折合每股9.4元。');
 -- a line opening with its own label (点评:) is no hard-wrapped continuation of the bullet above it, though as long
 SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract(E'英伟达财报要点\n· 四季度展望：营收预计约为650亿美元，毛利率约为75%，上下浮动50个基点\n点评：数据中心业务占总营收比重已经升至约九成，增长动能依旧强劲。');
+-- the share price of a company named with its Hong Kong code (after 控股, 集团, -W) is in HKD though the results were declared in
+-- 人民币，下同 (现报 is a price quoted now); Tencent's 营销服务 (its advertising line's new name) is online_advertising
+SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('快讯：腾讯控股(00700)季内收入1900亿元(人民币，下同)，其中营销服务收入350亿元。腾讯午后现报640元。');

@@ -705,6 +705,26 @@ stock_code_market(const char *t, size_t len, size_t pos)
 	return NVF_UNIT_NONE;
 }
 
+/* 腾讯控股(00700), 小米集团-W(01810): the company's name goes on past its alias. */
+static size_t
+past_corporate_suffix(const sentence *s, size_t pos)
+{
+	static const char *const suffixes[] = {"控股", "集团", "集團", "股份", NULL};
+
+	for (int k = 0; suffixes[k]; k++)
+		if (pos + strlen(suffixes[k]) <= s->end &&
+			memcmp(s->t + pos, suffixes[k], strlen(suffixes[k])) == 0)
+		{
+			pos += strlen(suffixes[k]);
+			break;
+		}
+	if (pos + 2 <= s->end && s->t[pos] == '-' && s->t[pos + 1] == 'W')
+		pos += 2;
+	else if (pos + 3 <= s->end && memcmp(s->t + pos, "-SW", 3) == 0)
+		pos += 3;
+	return pos;
+}
+
 /* 联想集团(00992), 鸿海(2317): the company's share price in a bare 元 is in that market's currency. */
 static void
 note_listing(doc_state *ds, const sentence *s)
@@ -713,7 +733,8 @@ note_listing(doc_state *ds, const sentence *s)
 
 	for (int i = 0; i < s->nm; i++)
 		if (s->m[i].term->kind == NVF_TERM_ENTITY &&
-			(u = stock_code_market(s->t, s->end, s->m[i].end)) != NVF_UNIT_NONE)
+			(u = stock_code_market(s->t, s->end, past_corporate_suffix(s, s->m[i].end))) !=
+			NVF_UNIT_NONE)
 			ds->listing[s->m[i].term->id] = u;
 }
 

@@ -2111,20 +2111,21 @@ loss_sign(const attribution *a, nvf_measure measure)
 }
 
 /*
- * The currency of a bare 元 in this document (新台币 named first, 美元，下同),
- * or for the share price of a company named with its stock code, the
- * currency of that market (联想集团(00992): HKD).
+ * The currency of a bare 元: for the share price of a company named with its
+ * stock code, that market's (联想集团(00992): HKD, even where the results
+ * were declared in 人民币，下同); else the document's (新台币 named first,
+ * 美元，下同).
  */
 static nvf_unit
 fact_unit(const doc_state *ds, const nvf_quantity *q, int entity, int metric)
 {
 	if (!(q->flags & NVF_Q_BARE_YUAN))
 		return q->unit;
-	if (ds->currency)
-		return ds->currency;
 	if (entity >= 0 && ds->listing[entity] &&
 		metric == ds->metric.share_price)
 		return ds->listing[entity];
+	if (ds->currency)
+		return ds->currency;
 	return q->unit;
 }
 

@@ -360,3 +360,5 @@ SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.ext
 -- the share price of a company named with its Hong Kong code (after 控股, 集团, -W) is in HKD though the results were declared in
 -- 人民币，下同 (现报 is a price quoted now); Tencent's 营销服务 (its advertising line's new name) is online_advertising
 SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('快讯：腾讯控股(00700)季内收入1900亿元(人民币，下同)，其中营销服务收入350亿元。腾讯午后现报640元。');
+-- a price is of the product named before it (B200), not of a part that only qualifies the price (云端)
+SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('眼下B200在海外的云端租用价格大约是每小时3.8美元。');

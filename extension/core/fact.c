@@ -1024,6 +1024,25 @@ opening_part(const attribution *a, size_t lo)
 	return -1;
 }
 
+/*
+ * H100的云端租用价格: a price (a metric word that needs a part) is of the
+ * product named before it, not of a part that only qualifies it.
+ */
+static int
+priced_product(const attribution *a, size_t lo, int i)
+{
+	const nvf_lexicon *lex = a->ds->lex;
+	int			p;
+
+	if (nvf_lexicon_segment(lex, a->s->m[i].term->id)->product)
+		return i;
+	for (p = i - 1; p >= 0 && a->s->m[p].start >= lo; p--)
+		if (a->s->m[p].term->kind == NVF_TERM_SEGMENT &&
+			nvf_lexicon_segment(lex, a->s->m[p].term->id)->product)
+			return p;
+	return i;
+}
+
 static int
 find_segment(const attribution *a, bool share)
 {
@@ -1061,6 +1080,8 @@ find_segment(const attribution *a, bool share)
 		(own = opening_part(a, a->cstart > lo ? a->cstart : lo)) >= 0)
 		return s->m[own].term->id;
 	i = last_segment(a->ds->lex, s, lo, hi);
+	if (i >= 0 && a->metric_m >= 0 && (s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT))
+		i = priced_product(a, lo, i);
 	/* 游戏业务受...影响，营收为25亿美元: the topic clause names the segment */
 	if (i < 0 && tot < 0 && a->metric_cstart > s->start)
 	{

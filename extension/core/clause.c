@@ -163,7 +163,7 @@ item_start(const char *t, size_t len, size_t pos)
 	return false;
 }
 
-static bool clause_mark(const char *t, size_t len, size_t pos);
+static inline bool clause_mark(const char *t, size_t len, size_t pos);
 
 /*
  * A "sentence" longer than this (a list or table without full stops) is cut
@@ -218,7 +218,8 @@ nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 	return 1;
 }
 
-static bool
+/* inline: collect_clauses asks at every byte of every sentence */
+static inline bool
 clause_mark(const char *t, size_t len, size_t pos)
 {
 	unsigned char b = (unsigned char) t[pos];
@@ -394,13 +395,12 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 	s->nm = 0;
 	while (i < s->end)
 	{
-		const nvf_term *term = inside_quantity(s->q, s->nq, &qi, i) ? NULL
-			: nvf_lexicon_match(lex, s->t, s->end, i);
-
-		if (term && straddles_period(s, &pi, i, i + term->len))
-			term = NULL;
+		const nvf_term *term = nvf_lexicon_next(lex, s->t, s->end, &i);
 
 		if (!term)
+			break;
+		/* (both cursors only walk forward: asked at fewer places, they answer the same) */
+		if (inside_quantity(s->q, s->nq, &qi, i) || straddles_period(s, &pi, i, i + term->len))
 		{
 			i = nvf_char_boundary(s->t, s->end, i + 1);
 			continue;

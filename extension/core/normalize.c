@@ -219,22 +219,96 @@ context_char(uint32_t c)
 }
 
 /*
+ * One bit per BMP code point: the character stays as it is (no replacement,
+ * not an invalid byte's U+FFFD) and no context rule looks at it.  Most text
+ * is such characters: normalize_run copies them without emit_char's tests.
+ * Filled on the first normalization, from the table.
+ */
+static uint64_t plain_bits[0x10000 / 64];
+static bool plain_ready;
+
+static void
+fill_plain(void)
+{
+	for (uint32_t c = 0; c < 0x10000; c++)
+		if (!nvf_repl_table[c].changed && !context_char(c) && c != 0xFFFD)
+			plain_bits[c / 64] |= UINT64_C(1) << (c % 64);
+	plain_ready = true;
+}
+
+static inline bool
+is_plain(uint32_t c)
+{
+	return c >= 0x10000 || ((plain_bits[c / 64] >> (c % 64)) & 1);
+}
+
+/* Room for n more bytes of output (and their map) without a test each. */
+static void
+make_room(normalize_state *st, size_t n)
+{
+	nvf_buf_reserve(st->env, &st->out, n);
+	if (st->with_map && st->out.len + n + 1 > st->mapcap)
+		grow_map(st, st->out.len + n + 1);
+}
+
+/* Writes the plain character c at st->in[i] (adv bytes) as it is; make_room made room. */
+static inline void
+copy_plain(normalize_state *st, size_t i, uint32_t c, int adv)
+{
+	size_t		o = st->out.len;
+	char	   *out = st->out.data + o;
+	const unsigned char *in = st->in + i;
+
+	/*
+	 * A character has four bytes at most, and make_room left four spare: all
+	 * four are written, without a loop (what lies past adv is written over by
+	 * the next character, or lies past the end).
+	 */
+	if (st->with_map)
+	{
+		int32_t    *src = st->src + o,
+				   *srcend = st->srcend + o;
+
+		for (int k = 0; k < 4; k++)
+		{
+			src[k] = (int32_t) i;
+			srcend[k] = (int32_t) (i + adv);
+		}
+	}
+	if (i + 4 <= st->len)
+		memcpy(out, in, 4);
+	else
+		memcpy(out, in, adv);
+	st->out.len = o + adv;
+	st->last_cp = c;
+}
+
+/*
  * Normalizes the run of characters at st->in[i] that no context rule looks at,
  * no further than the character starting before limit (each one as
  * emit_char has it, whatever came before).  Returns the offset after the
- * run: i when st->in[i] is for normalize_step.
+ * run: i when st->in[i] is for normalize_step.  A plain character takes as
+ * many bytes out as in: room for the rest of the run is made once, and
+ * again after a character that was replaced.
  */
 static size_t
 normalize_run(normalize_state *st, size_t i, size_t limit)
 {
+	make_room(st, limit - i + 4);
 	while (i < limit)
 	{
 		int			adv;
-		uint32_t	c = peek(st, i, &adv);
+		uint32_t	c = nvf_utf8_decode(st->in + i, st->len - i, &adv);
 
-		if (context_char(c))
+		if (is_plain(c))
+			copy_plain(st, i, c, adv);
+		else if (context_char(c))
 			break;
-		emit_char(st, i, c, adv);
+		else
+		{
+			emit_char(st, i, c, adv);
+			make_room(st, limit - i + 4);
+		}
 		i += adv;
 	}
 	return i;
@@ -284,6 +358,8 @@ nvf_normalize_text(nvf_env *env, const char *in, size_t len, bool with_map, nvf_
 	size_t		i = 0,
 				next_check = 1 << 16;
 
+	if (!plain_ready)
+		fill_plain();
 	memset(&st, 0, sizeof(st));
 	st.env = env;
 	st.in = (const unsigned char *) in;

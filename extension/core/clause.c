@@ -55,7 +55,7 @@ line_length(const char *t, size_t len, size_t pos)
 static bool
 table_cells(const char *line, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; (i = nvf_next_separator_byte(line, i, n)) < n; i++)
 		if (nvf_cell_separator(line, i, n))
 			return true;
 	return false;

@@ -95,17 +95,18 @@ soft_break(const char *t, size_t len, size_t nl)
 				prev,
 				next;
 
-	while (start > 0 && t[start - 1] != '\n')
-		start--;
-	prev = nl - start;
 	/* 3495.\n67亿元: a number cut by the wrap */
 	if (nl >= 2 && t[nl - 1] == '.' && t[nl - 2] >= '0' && t[nl - 2] <= '9' && nl + 1 < len &&
 		t[nl + 1] >= '0' && t[nl + 1] <= '9')
 		return true;
-	if (prev < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
-		strchr(".!?;:)", t[nl - 1]) || table_cells(t + start, prev))
+	/* the tests of the line's ends first: most lines end a sentence, and are not measured */
+	if (nl < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
+		strchr(".!?;:)", t[nl - 1]) || nvf_ends_with_one_of(t, nl, finals))
 		return false;
-	if (nvf_ends_with_one_of(t, nl, finals))
+	while (start > 0 && t[start - 1] != '\n')
+		start--;
+	prev = nl - start;
+	if (prev < WRAP_MIN_BYTES || table_cells(t + start, prev))
 		return false;
 	/* a comma ends no sentence: the paragraph's last line may be short */
 	if (ends_in_comma(t, nl))
@@ -187,18 +188,18 @@ int
 nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 {
 	size_t		i = pos,
+				quiet_end = len - pos > SENTENCE_MAX ? pos + SENTENCE_MAX : len,
 				n;
 
 	if (pos >= len)
 		return 0;
 	while (i < len)
 	{
-		/* bytes that start no mark, bullet or item: the common case */
-		if (!may_end_sentence[(unsigned char) t[i]] && i - pos < SENTENCE_MAX)
-		{
+		/* bytes that start no mark, bullet or item: the common case, one loop for them */
+		while (i < quiet_end && !may_end_sentence[(unsigned char) t[i]])
 			i++;
-			continue;
-		}
+		if (i == len)
+			break;
 		if (i > pos && item_start(t, len, i))
 			break;				/* the next item is a sentence of its own */
 		if ((n = sentence_mark(t, len, i)) != 0 && !(t[i] == '\n' && soft_break(t, len, i)))

@@ -164,7 +164,10 @@ item_start(const char *t, size_t len, size_t pos)
 	return false;
 }
 
-static inline bool clause_mark(const char *t, size_t len, size_t pos);
+static bool clause_mark(const char *t, size_t len, size_t pos);
+
+/* The first bytes of the clause marks (normalization made ，： ASCII; —— starts with 0xE2). */
+static const bool may_end_clause[256] = {[','] = true, [':'] = true, [0xE2] = true};
 
 /*
  * A "sentence" longer than this (a list or table without full stops) is cut
@@ -219,14 +222,12 @@ nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 	return 1;
 }
 
-/* inline: collect_clauses asks at every byte of every sentence */
-static inline bool
+static bool
 clause_mark(const char *t, size_t len, size_t pos)
 {
 	unsigned char b = (unsigned char) t[pos];
 
-	/* (normalization made ，： ASCII) */
-	if (b != ',' && b != ':' && b != 0xE2)
+	if (!may_end_clause[b])
 		return false;			/* the common case: no mark starts with this byte */
 	return b == ',' || b == ':' || at(t, len, pos, "——");
 }
@@ -368,7 +369,10 @@ collect_clauses(nvf_env *env, sentence *s)
 	s->nclauses = 0;
 	for (size_t i = s->start; i < s->end; i++)
 	{
-		if (!clause_mark(s->t, s->end, i))
+		/* the bytes no mark starts with, one loop for them */
+		while (i < s->end && !may_end_clause[(unsigned char) s->t[i]])
+			i++;
+		if (i == s->end || !clause_mark(s->t, s->end, i))
 			continue;
 		if (s->nclauses == cap - 1)
 		{

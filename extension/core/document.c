@@ -845,8 +845,9 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		ds->has_lead = lead_mention(ps, np, &ds->lead);
 	}
 
+	/* where the figures are in the document (a fact quotes its sentence, not its figure's surface) */
 	for (int i = 0; i < nq; i++)
-		nvf_quantity_locate(scratch, blk, &qs[i]);
+		nvf_block_chars(blk, qs[i].start, qs[i].end, &qs[i].ostart, &qs[i].oend);
 	while (nvf_next_sentence(t->s, t->len, pos, &end))
 	{
 		sentence	s;

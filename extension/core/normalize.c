@@ -500,6 +500,18 @@ nvf_block_build(nvf_env *env, const char *doc, size_t pos, size_t end,
 	nvf_normalize_text(env, blk->orig, n, true, &blk->text);
 }
 
+void
+nvf_block_chars(const nvf_block *blk, size_t a, size_t b, int64_t *ostart, int64_t *oend)
+{
+	if (b <= a || b > blk->text.len)
+	{
+		*ostart = *oend = blk->char_base;
+		return;
+	}
+	*ostart = blk->char_base + blk->ochar[blk->text.src[a]];
+	*oend = blk->char_base + blk->ochar[blk->text.srcend[b - 1]];
+}
+
 char *
 nvf_block_original(nvf_env *env, const nvf_block *blk, size_t a, size_t b,
 				   int64_t *ostart, int64_t *oend)
@@ -507,14 +519,10 @@ nvf_block_original(nvf_env *env, const nvf_block *blk, size_t a, size_t b,
 	size_t		ob,
 				oe;
 
+	nvf_block_chars(blk, a, b, ostart, oend);
 	if (b <= a || b > blk->text.len)
-	{
-		*ostart = *oend = blk->char_base;
 		return nvf_strndup(env, "", 0);
-	}
 	ob = (size_t) blk->text.src[a];
 	oe = (size_t) blk->text.srcend[b - 1];
-	*ostart = blk->char_base + blk->ochar[ob];
-	*oend = blk->char_base + blk->ochar[oe];
 	return nvf_strndup(env, blk->orig + ob, oe - ob);
 }

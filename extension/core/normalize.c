@@ -465,7 +465,14 @@ nvf_block_end(const char *s, size_t len, size_t pos)
 	return cut > pos ? cut : limit;
 }
 
-/* ochar[b] for every byte b of s[0..n), and ochar[n]: block-relative char offsets. */
+#define CHAR_INDEX_SPARE 3		/* ochar's entries past n + 1: see char_index */
+
+/*
+ * ochar[b] for every byte b of s[0..n), and ochar[n]: block-relative char
+ * offsets.  A character has four bytes at most: all four entries are
+ * written, without a loop (those past it are written over by the next
+ * character, or are spare).
+ */
 static void
 char_index(const char *s, size_t n, int32_t *ochar)
 {
@@ -478,8 +485,7 @@ char_index(const char *s, size_t n, int32_t *ochar)
 
 		if ((unsigned char) s[i] >= 0x80)
 			nvf_utf8_decode((const unsigned char *) s + i, n - i, &adv);
-		for (int k = 0; k < adv; k++)
-			ochar[i + k] = c;
+		ochar[i] = ochar[i + 1] = ochar[i + 2] = ochar[i + 3] = c;
 		i += adv;
 		c++;
 	}
@@ -495,7 +501,7 @@ nvf_block_build(nvf_env *env, const char *doc, size_t pos, size_t end,
 	blk->orig = doc + pos;
 	blk->orig_len = n;
 	blk->char_base = char_base;
-	blk->ochar = nvf_alloc(env, (n + 1) * sizeof(int32_t));
+	blk->ochar = nvf_alloc(env, (n + 1 + CHAR_INDEX_SPARE) * sizeof(int32_t));
 	char_index(blk->orig, n, blk->ochar);
 	nvf_normalize_text(env, blk->orig, n, true, &blk->text);
 }

@@ -259,7 +259,8 @@ nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers)
 	{
 		size_t		n = strlen(fillers[k]);
 
-		if (a + n <= b && memcmp(s->t + a, fillers[k], n) == 0)
+		/* (the first byte first: most fillers differ there; none is empty) */
+		if (a + n <= b && s->t[a] == fillers[k][0] && memcmp(s->t + a, fillers[k], n) == 0)
 			return n;
 	}
 	return 0;

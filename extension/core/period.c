@@ -739,7 +739,8 @@ word_before(const char *t, size_t pos, const char *const *words)
 	{
 		size_t		n = strlen(words[i]);
 
-		if (pos >= n && memcmp(t + pos - n, words[i], n) == 0)
+		/* (the last byte first: most words differ there; none is empty) */
+		if (pos >= n && t[pos - 1] == words[i][n - 1] && memcmp(t + pos - n, words[i], n) == 0)
 			return n;
 	}
 	return 0;

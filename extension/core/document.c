@@ -113,6 +113,8 @@ seen_grow(doc_state *ds)
 	ds->seen_cap = cap;
 }
 
+#define KEY_CHUNK 64				/* keys allocated at once: two are kept for most facts */
+
 /* True when a key was not offered before; remember it when add. */
 static bool
 first_time_if(doc_state *ds, const fact_key *key, bool add)
@@ -127,7 +129,13 @@ first_time_if(doc_state *ds, const fact_key *key, bool add)
 			return false;
 	if (add)
 	{
-		ds->seen[j] = nvf_alloc(ds->env, sizeof(*key));
+		if (ds->key_pool_left == 0)
+		{
+			ds->key_pool = nvf_alloc(ds->env, KEY_CHUNK * sizeof(*key));
+			ds->key_pool_left = KEY_CHUNK;
+		}
+		ds->seen[j] = ds->key_pool++;
+		ds->key_pool_left--;
 		*ds->seen[j] = *key;
 		ds->seen_n++;
 	}

@@ -96,6 +96,8 @@ typedef struct doc_state
 	struct fact_key **seen;		/* duplicate keys: open addressing */
 	size_t		seen_cap;
 	size_t		seen_n;
+	struct fact_key *key_pool;	/* room for key_pool_left more keys, allocated a chunk at a time */
+	int			key_pool_left;
 } doc_state;
 
 /* in clause.c */

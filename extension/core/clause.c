@@ -55,7 +55,7 @@ line_length(const char *t, size_t len, size_t pos)
 static bool
 table_cells(const char *line, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; (i = nvf_next_separator_byte(line, i, n)) < n; i++)
 		if (nvf_cell_separator(line, i, n))
 			return true;
 	return false;
@@ -110,17 +110,19 @@ soft_break(const char *t, size_t len, size_t nl)
 				prev,
 				next;
 
-	while (start > 0 && t[start - 1] != '\n')
-		start--;
-	prev = nl - start;
 	/* 3495.\n67亿元: a number cut by the wrap */
 	if (nl >= 2 && t[nl - 1] == '.' && t[nl - 2] >= '0' && t[nl - 2] <= '9' && nl + 1 < len &&
 		t[nl + 1] >= '0' && t[nl + 1] <= '9')
 		return true;
-	if (prev < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
-		strchr(".!?;:)", t[nl - 1]) || table_cells(t + start, prev))
+	/* the tests of the line's ends first: most lines end a sentence, and are not measured */
+	if (nl < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
+		strchr(".!?;:)", t[nl - 1]) || nvf_ends_with_one_of(t, nl, finals) ||
+		labelled_line(t, len, nl + 1))
 		return false;
-	if (nvf_ends_with_one_of(t, nl, finals) || labelled_line(t, len, nl + 1))
+	while (start > 0 && t[start - 1] != '\n')
+		start--;
+	prev = nl - start;
+	if (prev < WRAP_MIN_BYTES || table_cells(t + start, prev))
 		return false;
 	/* a comma ends no sentence: the paragraph's last line may be short */
 	if (ends_in_comma(t, nl))
@@ -180,6 +182,9 @@ item_start(const char *t, size_t len, size_t pos)
 
 static bool clause_mark(const char *t, size_t len, size_t pos);
 
+/* The first bytes of the clause marks (normalization made ，： ASCII; —— starts with 0xE2). */
+static const bool may_end_clause[256] = {[','] = true, [':'] = true, [0xE2] = true};
+
 /*
  * A "sentence" longer than this (a list or table without full stops) is cut
  * at a comma, or anywhere at twice the length: the work on a sentence grows
@@ -202,18 +207,18 @@ int
 nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 {
 	size_t		i = pos,
+				quiet_end = len - pos > SENTENCE_MAX ? pos + SENTENCE_MAX : len,
 				n;
 
 	if (pos >= len)
 		return 0;
 	while (i < len)
 	{
-		/* bytes that start no mark, bullet or item: the common case */
-		if (!may_end_sentence[(unsigned char) t[i]] && i - pos < SENTENCE_MAX)
-		{
+		/* bytes that start no mark, bullet or item: the common case, one loop for them */
+		while (i < quiet_end && !may_end_sentence[(unsigned char) t[i]])
 			i++;
-			continue;
-		}
+		if (i == len)
+			break;
 		if (i > pos && item_start(t, len, i))
 			break;				/* the next item is a sentence of its own */
 		if ((n = sentence_mark(t, len, i)) != 0 && !(t[i] == '\n' && soft_break(t, len, i)))
@@ -238,8 +243,7 @@ clause_mark(const char *t, size_t len, size_t pos)
 {
 	unsigned char b = (unsigned char) t[pos];
 
-	/* (normalization made ，： ASCII) */
-	if (b != ',' && b != ':' && b != 0xE2)
+	if (!may_end_clause[b])
 		return false;			/* the common case: no mark starts with this byte */
 	return b == ',' || b == ':' || at(t, len, pos, "——");
 }
@@ -271,7 +275,8 @@ nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers)
 	{
 		size_t		n = strlen(fillers[k]);
 
-		if (a + n <= b && memcmp(s->t + a, fillers[k], n) == 0)
+		/* (the first byte first: most fillers differ there; none is empty) */
+		if (a + n <= b && s->t[a] == fillers[k][0] && memcmp(s->t + a, fillers[k], n) == 0)
 			return n;
 	}
 	return 0;
@@ -381,7 +386,10 @@ collect_clauses(nvf_env *env, sentence *s)
 	s->nclauses = 0;
 	for (size_t i = s->start; i < s->end; i++)
 	{
-		if (!clause_mark(s->t, s->end, i))
+		/* the bytes no mark starts with, one loop for them */
+		while (i < s->end && !may_end_clause[(unsigned char) s->t[i]])
+			i++;
+		if (i == s->end || !clause_mark(s->t, s->end, i))
 			continue;
 		if (s->nclauses == cap - 1)
 		{
@@ -409,13 +417,12 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 	s->nm = 0;
 	while (i < s->end)
 	{
-		const nvf_term *term = inside_quantity(s->q, s->nq, &qi, i) ? NULL
-			: nvf_lexicon_match(lex, s->t, s->end, i);
-
-		if (term && straddles_period(s, &pi, i, i + term->len))
-			term = NULL;
+		const nvf_term *term = nvf_lexicon_next(lex, s->t, s->end, &i);
 
 		if (!term)
+			break;
+		/* (both cursors only walk forward: asked at fewer places, they answer the same) */
+		if (inside_quantity(s->q, s->nq, &qi, i) || straddles_period(s, &pi, i, i + term->len))
 		{
 			i = nvf_char_boundary(s->t, s->end, i + 1);
 			continue;

@@ -113,6 +113,8 @@ seen_grow(doc_state *ds)
 	ds->seen_cap = cap;
 }
 
+#define KEY_CHUNK 64				/* keys allocated at once: two are kept for most facts */
+
 /* True when a key was not offered before; remember it when add. */
 static bool
 first_time_if(doc_state *ds, const fact_key *key, bool add)
@@ -127,7 +129,13 @@ first_time_if(doc_state *ds, const fact_key *key, bool add)
 			return false;
 	if (add)
 	{
-		ds->seen[j] = nvf_alloc(ds->env, sizeof(*key));
+		if (ds->key_pool_left == 0)
+		{
+			ds->key_pool = nvf_alloc(ds->env, KEY_CHUNK * sizeof(*key));
+			ds->key_pool_left = KEY_CHUNK;
+		}
+		ds->seen[j] = ds->key_pool++;
+		ds->key_pool_left--;
 		*ds->seen[j] = *key;
 		ds->seen_n++;
 	}
@@ -868,8 +876,9 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		ds->has_lead = lead_mention(ps, np, &ds->lead);
 	}
 
+	/* where the figures are in the document (a fact quotes its sentence, not its figure's surface) */
 	for (int i = 0; i < nq; i++)
-		nvf_quantity_locate(scratch, blk, &qs[i]);
+		nvf_block_chars(blk, qs[i].start, qs[i].end, &qs[i].ostart, &qs[i].oend);
 	while (nvf_next_sentence(t->s, t->len, pos, &end))
 	{
 		sentence	s;

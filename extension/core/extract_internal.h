@@ -96,6 +96,8 @@ typedef struct doc_state
 	struct fact_key **seen;		/* duplicate keys: open addressing */
 	size_t		seen_cap;
 	size_t		seen_n;
+	struct fact_key *key_pool;	/* room for key_pool_left more keys, allocated a chunk at a time */
+	int			key_pool_left;
 } doc_state;
 
 /* in clause.c */
@@ -115,13 +117,29 @@ extern int	nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos
 /* Is pos inside brackets opened and closed within [lo, hi)? */
 extern bool nvf_in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi);
 extern bool nvf_ends_with_one_of(const char *t, size_t end, const char *const *marks);
+/* Whether a cell separator may start with byte b (a tab, |, a space, or the first byte of │ ┃). */
+static inline bool
+nvf_separator_byte(char b)
+{
+	return b == '\t' || b == '|' || b == ' ' || (unsigned char) b == 0xE2;
+}
+
+/* The first i from i on (before hi) where a cell separator may start, or hi. */
+static inline size_t
+nvf_next_separator_byte(const char *t, size_t i, size_t hi)
+{
+	while (i < hi && !nvf_separator_byte(t[i]))
+		i++;
+	return i;
+}
+
 /* The length of the cell separator at t[i] (a tab, |, │, ┃ or two spaces or more), or 0. */
 static inline size_t
 nvf_cell_separator(const char *t, size_t i, size_t hi)
 {
 	size_t		k = i;
 
-	if (t[i] != '\t' && t[i] != '|' && t[i] != ' ' && (unsigned char) t[i] != 0xE2)
+	if (!nvf_separator_byte(t[i]))
 		return 0;				/* the common case: no separator starts with this byte */
 	if (t[i] == '\t' || t[i] == '|')
 		return 1;

@@ -168,8 +168,8 @@ nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind, in
 	return true;
 }
 
-/* The code point at pos, ASCII lower-cased; *adv its length. */
-static uint32_t
+/* The code point at pos, ASCII lower-cased; *adv its length (inline: asked at every character). */
+static inline uint32_t
 key_cp(const char *t, size_t len, size_t pos, int *adv)
 {
 	uint32_t	c = nvf_utf8_decode((const unsigned char *) t + pos, len - pos, adv);
@@ -331,13 +331,12 @@ term_at(const nvf_term *term, const char *t, size_t len, size_t pos)
 			 alnum(term->text[term->len - 1]));
 }
 
-const nvf_term *
-nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
+/* nvf_lexicon_match at pos, whose first code point c (adv bytes) has been read. */
+static inline const nvf_term *
+match_at(const nvf_lexicon *lex, const char *t, size_t len, size_t pos, uint32_t c, int adv)
 {
-	int			adv,
-				k2;
-	uint32_t	c = key_cp(t, len, pos, &adv),
-				k1 = c < INDEX_SIZE ? c : 0;
+	uint32_t	k1 = c < INDEX_SIZE ? c : 0;
+	int			k2;
 
 	/* most characters start no word: one bit says so, before the chains are read */
 	if (!(lex->starts[k1 / 8] & (1u << (k1 % 8))))
@@ -351,6 +350,35 @@ nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 	for (int i = lex->head[k1]; i >= 0; i = lex->terms[i].next)
 		if (term_at(&lex->terms[i], t, len, pos))
 			return &lex->terms[i];
+	return NULL;
+}
+
+const nvf_term *
+nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
+{
+	int			adv;
+	uint32_t	c = key_cp(t, len, pos, &adv);
+
+	return match_at(lex, t, len, pos, c, adv);
+}
+
+/* One loop over the characters, not one call each: sentences are read whole. */
+const nvf_term *
+nvf_lexicon_next(const nvf_lexicon *lex, const char *t, size_t len, size_t *pos)
+{
+	for (size_t i = *pos; i < len; i = nvf_char_boundary(t, len, i + 1))
+	{
+		int			adv;
+		uint32_t	c = key_cp(t, len, i, &adv);
+		const nvf_term *term = match_at(lex, t, len, i, c, adv);
+
+		if (term)
+		{
+			*pos = i;
+			return term;
+		}
+	}
+	*pos = len;
 	return NULL;
 }
 

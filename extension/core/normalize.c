@@ -219,22 +219,96 @@ context_char(uint32_t c)
 }
 
 /*
+ * One bit per BMP code point: the character stays as it is (no replacement,
+ * not an invalid byte's U+FFFD) and no context rule looks at it.  Most text
+ * is such characters: normalize_run copies them without emit_char's tests.
+ * Filled on the first normalization, from the table.
+ */
+static uint64_t plain_bits[0x10000 / 64];
+static bool plain_ready;
+
+static void
+fill_plain(void)
+{
+	for (uint32_t c = 0; c < 0x10000; c++)
+		if (!nvf_repl_table[c].changed && !context_char(c) && c != 0xFFFD)
+			plain_bits[c / 64] |= UINT64_C(1) << (c % 64);
+	plain_ready = true;
+}
+
+static inline bool
+is_plain(uint32_t c)
+{
+	return c >= 0x10000 || ((plain_bits[c / 64] >> (c % 64)) & 1);
+}
+
+/* Room for n more bytes of output (and their map) without a test each. */
+static void
+make_room(normalize_state *st, size_t n)
+{
+	nvf_buf_reserve(st->env, &st->out, n);
+	if (st->with_map && st->out.len + n + 1 > st->mapcap)
+		grow_map(st, st->out.len + n + 1);
+}
+
+/* Writes the plain character c at st->in[i] (adv bytes) as it is; make_room made room. */
+static inline void
+copy_plain(normalize_state *st, size_t i, uint32_t c, int adv)
+{
+	size_t		o = st->out.len;
+	char	   *out = st->out.data + o;
+	const unsigned char *in = st->in + i;
+
+	/*
+	 * A character has four bytes at most, and make_room left four spare: all
+	 * four are written, without a loop (what lies past adv is written over by
+	 * the next character, or lies past the end).
+	 */
+	if (st->with_map)
+	{
+		int32_t    *src = st->src + o,
+				   *srcend = st->srcend + o;
+
+		for (int k = 0; k < 4; k++)
+		{
+			src[k] = (int32_t) i;
+			srcend[k] = (int32_t) (i + adv);
+		}
+	}
+	if (i + 4 <= st->len)
+		memcpy(out, in, 4);
+	else
+		memcpy(out, in, adv);
+	st->out.len = o + adv;
+	st->last_cp = c;
+}
+
+/*
  * Normalizes the run of characters at st->in[i] that no context rule looks at,
  * no further than the character starting before limit (each one as
  * emit_char has it, whatever came before).  Returns the offset after the
- * run: i when st->in[i] is for normalize_step.
+ * run: i when st->in[i] is for normalize_step.  A plain character takes as
+ * many bytes out as in: room for the rest of the run is made once, and
+ * again after a character that was replaced.
  */
 static size_t
 normalize_run(normalize_state *st, size_t i, size_t limit)
 {
+	make_room(st, limit - i + 4);
 	while (i < limit)
 	{
 		int			adv;
-		uint32_t	c = peek(st, i, &adv);
+		uint32_t	c = nvf_utf8_decode(st->in + i, st->len - i, &adv);
 
-		if (context_char(c))
+		if (is_plain(c))
+			copy_plain(st, i, c, adv);
+		else if (context_char(c))
 			break;
-		emit_char(st, i, c, adv);
+		else
+		{
+			emit_char(st, i, c, adv);
+			make_room(st, limit - i + 4);
+		}
 		i += adv;
 	}
 	return i;
@@ -284,6 +358,8 @@ nvf_normalize_text(nvf_env *env, const char *in, size_t len, bool with_map, nvf_
 	size_t		i = 0,
 				next_check = 1 << 16;
 
+	if (!plain_ready)
+		fill_plain();
 	memset(&st, 0, sizeof(st));
 	st.env = env;
 	st.in = (const unsigned char *) in;
@@ -389,7 +465,14 @@ nvf_block_end(const char *s, size_t len, size_t pos)
 	return cut > pos ? cut : limit;
 }
 
-/* ochar[b] for every byte b of s[0..n), and ochar[n]: block-relative char offsets. */
+#define CHAR_INDEX_SPARE 3		/* ochar's entries past n + 1: see char_index */
+
+/*
+ * ochar[b] for every byte b of s[0..n), and ochar[n]: block-relative char
+ * offsets.  A character has four bytes at most: all four entries are
+ * written, without a loop (those past it are written over by the next
+ * character, or are spare).
+ */
 static void
 char_index(const char *s, size_t n, int32_t *ochar)
 {
@@ -402,8 +485,7 @@ char_index(const char *s, size_t n, int32_t *ochar)
 
 		if ((unsigned char) s[i] >= 0x80)
 			nvf_utf8_decode((const unsigned char *) s + i, n - i, &adv);
-		for (int k = 0; k < adv; k++)
-			ochar[i + k] = c;
+		ochar[i] = ochar[i + 1] = ochar[i + 2] = ochar[i + 3] = c;
 		i += adv;
 		c++;
 	}
@@ -419,9 +501,21 @@ nvf_block_build(nvf_env *env, const char *doc, size_t pos, size_t end,
 	blk->orig = doc + pos;
 	blk->orig_len = n;
 	blk->char_base = char_base;
-	blk->ochar = nvf_alloc(env, (n + 1) * sizeof(int32_t));
+	blk->ochar = nvf_alloc(env, (n + 1 + CHAR_INDEX_SPARE) * sizeof(int32_t));
 	char_index(blk->orig, n, blk->ochar);
 	nvf_normalize_text(env, blk->orig, n, true, &blk->text);
+}
+
+void
+nvf_block_chars(const nvf_block *blk, size_t a, size_t b, int64_t *ostart, int64_t *oend)
+{
+	if (b <= a || b > blk->text.len)
+	{
+		*ostart = *oend = blk->char_base;
+		return;
+	}
+	*ostart = blk->char_base + blk->ochar[blk->text.src[a]];
+	*oend = blk->char_base + blk->ochar[blk->text.srcend[b - 1]];
 }
 
 char *
@@ -431,14 +525,10 @@ nvf_block_original(nvf_env *env, const nvf_block *blk, size_t a, size_t b,
 	size_t		ob,
 				oe;
 
+	nvf_block_chars(blk, a, b, ostart, oend);
 	if (b <= a || b > blk->text.len)
-	{
-		*ostart = *oend = blk->char_base;
 		return nvf_strndup(env, "", 0);
-	}
 	ob = (size_t) blk->text.src[a];
 	oe = (size_t) blk->text.srcend[b - 1];
-	*ostart = blk->char_base + blk->ochar[ob];
-	*oend = blk->char_base + blk->ochar[oe];
 	return nvf_strndup(env, blk->orig + ob, oe - ob);
 }

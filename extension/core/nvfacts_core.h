@@ -192,6 +192,8 @@ typedef struct nvf_block
 /* Normalizes doc[pos..end) into blk (with map and char index). */
 extern void nvf_block_build(nvf_env *env, const char *doc, size_t pos, size_t end,
 							int64_t char_base, nvf_block *blk);
+/* The char range in the document of the normalized byte range [a,b) (nvf_block_original's, no copy). */
+extern void nvf_block_chars(const nvf_block *blk, size_t a, size_t b, int64_t *ostart, int64_t *oend);
 /* Original text behind the normalized byte range [a,b): a fresh NUL-terminated copy. */
 extern char *nvf_block_original(nvf_env *env, const nvf_block *blk, size_t a, size_t b,
 								int64_t *ostart, int64_t *oend);

@@ -122,6 +122,13 @@ extern const nvf_segment *nvf_lexicon_segment(const nvf_lexicon *lex, int i);
 /* The longest term at t[pos], or NULL. */
 extern const nvf_term *nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len,
 										 size_t pos);
+/*
+ * The first term from *pos on, asking nvf_lexicon_match at each character
+ * (stepping as nvf_char_boundary does): *pos is set to where it starts, or
+ * to len with NULL when there is none.
+ */
+extern const nvf_term *nvf_lexicon_next(const nvf_lexicon *lex, const char *t, size_t len,
+										size_t *pos);
 
 /* ---- dates and periods (in period.c) ----------------------------------- */
 

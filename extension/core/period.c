@@ -739,7 +739,8 @@ word_before(const char *t, size_t pos, const char *const *words)
 	{
 		size_t		n = strlen(words[i]);
 
-		if (pos >= n && memcmp(t + pos - n, words[i], n) == 0)
+		/* (the last byte first: most words differ there; none is empty) */
+		if (pos >= n && t[pos - 1] == words[i][n - 1] && memcmp(t + pos - n, words[i], n) == 0)
 			return n;
 	}
 	return 0;
@@ -849,8 +850,41 @@ static const char *const starts[][2] = {
 
 #define NSTARTS (sizeof(starts) / sizeof(starts[0]))
 
+/*
+ * The characters a second-character list admits, decoded once (the lists are
+ * asked at every character that may start a period): "*" any, "#" a digit
+ * or a Chinese numeral, the rest by code point.
+ */
+#define SECOND_MAX 16			/* characters a list may hold (after_number has 12) */
+typedef struct char_set
+{
+	bool		any;
+	bool		numeral;
+	int			n;
+	uint32_t	cps[SECOND_MAX];
+} char_set;
+
+/* What may follow a number that starts a period: 2025年, 2025财年, 1-4月, 2026和2027财年. */
+static const char after_number[] = "年财会季月个至到和与全、";
+
 static int8_t start_of[0x10000];	/* 1 + index into starts, 0: none */
+static char_set seconds[NSTARTS];	/* starts[i][1], decoded */
+static char_set after_number_set;
 static bool starts_ready;
+
+static void
+fill_set(const char *allowed, char_set *set)
+{
+	size_t		len = strlen(allowed);
+	int			adv;
+
+	set->any = allowed[0] == '*';
+	for (size_t i = 0; i < len && set->n < SECOND_MAX; i += adv)
+	{
+		set->cps[set->n] = nvf_utf8_decode((const unsigned char *) allowed + i, len - i, &adv);
+		set->numeral |= set->cps[set->n++] == '#';
+	}
+}
 
 static void
 fill_starts(void)
@@ -861,28 +895,22 @@ fill_starts(void)
 		uint32_t	cp = nvf_utf8_decode((const unsigned char *) starts[i][0], 3, &adv);
 
 		start_of[cp] = (int8_t) (i + 1);
+		fill_set(starts[i][1], &seconds[i]);
 	}
+	fill_set(after_number, &after_number_set);
 	starts_ready = true;
 }
 
 /* Is cp in the admitted second characters of a start? */
 static bool
-second_fits(const char *allowed, uint32_t cp)
+second_fits(const char_set *set, uint32_t cp)
 {
-	int			adv;
-
-	const char *end = allowed + strlen(allowed);
-
-	if (allowed[0] == '*')
+	if (set->any)
 		return true;
-	for (const char *a = allowed; a < end; a += adv)
-	{
-		uint32_t	x = nvf_utf8_decode((const unsigned char *) a, end - a, &adv);
-
-		if (x == cp || (x == '#' && ((cp >= '0' && cp <= '9') || nvf_is_cjk_numeral(cp))))
+	for (int i = 0; i < set->n; i++)
+		if (set->cps[i] == cp)
 			return true;
-	}
-	return false;
+	return set->numeral && ((cp >= '0' && cp <= '9') || nvf_is_cjk_numeral(cp));
 }
 
 /*
@@ -892,7 +920,6 @@ second_fits(const char *allowed, uint32_t cp)
 static bool
 number_may_start(const unsigned char *s, size_t len)
 {
-	static const char *const after = "年财会季月个至到和与全、";
 	size_t		i = 0;
 	int			adv;
 	uint32_t	cp;
@@ -906,7 +933,7 @@ number_may_start(const unsigned char *s, size_t len)
 	if (s[i] == 'Q' || s[i] == 'H' || s[i] == '-' || s[i] == '~' || s[i] == 'q' || s[i] == '/')
 		return true;
 	cp = nvf_utf8_decode(s + i, len - i, &adv);
-	return cp >= 0x80 && second_fits(after, cp);
+	return cp >= 0x80 && second_fits(&after_number_set, cp);
 }
 
 /* Can a period expression start at s?  (asked at every character; *adv: its length) */
@@ -923,7 +950,7 @@ may_start(const unsigned char *s, size_t len, int *adv)
 		return cp == 'F' || cp == 'f' || cp == 'Q' || cp == 'q' || cp == 'H' || cp == 'T';
 	if (cp >= 0x10000 || (k = start_of[cp]) == 0 || (size_t) *adv >= len)
 		return false;
-	return second_fits(starts[k - 1][1], nvf_utf8_decode(s + *adv, len - *adv, &adv2));
+	return second_fits(&seconds[k - 1], nvf_utf8_decode(s + *adv, len - *adv, &adv2));
 }
 
 /* Where the bracket open before pos closes (a short one, on its line), or pos. */

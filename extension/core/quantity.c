@@ -13,9 +13,12 @@
 /* ---- the words, indexed by role ---------------------------------------- */
 
 /*
- * The rows of quantity_words.c of one role, in table order, with a filter on
- * their first characters: the roles are looked up at every number and most
- * lookups find nothing.  Filled on the first scan (fill_scan_tables).
+ * The rows of quantity_words.c of one role, grouped twice: by the low byte
+ * of their first code point (the words that may start at a position) and by
+ * their last byte (the words that may end there), in table order within each
+ * group, so that the first or longest match is the table's.  The roles are
+ * looked up at every number and most lookups find nothing: a lookup reads
+ * only its group.  Filled on the first scan (fill_scan_tables).
  */
 typedef struct indexed_word
 {
@@ -23,15 +26,22 @@ typedef struct indexed_word
 	size_t		len;			/* strlen(w->word): some roles are matched backwards */
 } indexed_word;
 
+/* One grouping of a role's rows: group b is rows[at[b] .. at[b + 1]). */
+typedef struct word_groups
+{
+	const indexed_word *rows;
+	uint16_t	at[257];
+} word_groups;
+
 typedef struct word_table
 {
-	const indexed_word *words;	/* n rows */
-	int			n;
-	uint64_t	first[4];		/* bit c & 255 for the first code point c of each word */
+	word_groups by_first;		/* by first code point c, group c & 255 */
+	word_groups by_last;		/* by last byte */
 } word_table;
 
 static word_table roles[QW_ROLE_N_];
-static indexed_word role_rows[QW_TABLE_MAX];
+static indexed_word first_rows[QW_TABLE_MAX];
+static indexed_word last_rows[QW_TABLE_MAX];
 
 /* ---- small text helpers ---------------------------------------------- */
 
@@ -87,37 +97,45 @@ word_boundary_after(const scan_ctx *sc, size_t end)
 	return end >= sc->len || !is_alpha(sc->t[end]);
 }
 
-/* The bit of tab's filter for code point c. */
-static bool
-first_bit(const word_table *tab, uint32_t c)
+/* The rows of group b, their count in *n. */
+static inline const indexed_word *
+group(const word_groups *g, unsigned b, int *n)
 {
-	c &= 255;
-	return (tab->first[c >> 6] >> (c & 63)) & 1;
+	*n = g->at[b + 1] - g->at[b];
+	return g->rows + g->at[b];
 }
 
-/* Could a word of the role start at pos? */
-static bool
-role_may_start(const scan_ctx *sc, size_t pos, const word_table *tab)
+/*
+ * The rows of the role that may start at pos (in table order): those whose
+ * first code point shares the low byte of the one at pos (a word matching
+ * there has the same first code point).  Inline: every lookup starts here.
+ */
+static inline const indexed_word *
+starting_at(const scan_ctx *sc, size_t pos, qword_role role, int *n)
 {
 	int			adv;
 
-	return pos < sc->len &&
-		first_bit(tab, nvf_utf8_decode((const unsigned char *) sc->t + pos, sc->len - pos, &adv));
+	if (pos >= sc->len)
+	{
+		*n = 0;
+		return NULL;
+	}
+	return group(&roles[role].by_first,
+				 nvf_utf8_decode((const unsigned char *) sc->t + pos, sc->len - pos, &adv) & 255, n);
 }
 
 /* Longest word of the role at pos (English ones need a word boundary). */
 static const qword *
 longest_word(const scan_ctx *sc, size_t pos, qword_role role)
 {
-	const word_table *tab = &roles[role];
 	const qword *best = NULL;
 	size_t		bestlen = 0;
+	int			nrows;
+	const indexed_word *rows = starting_at(sc, pos, role, &nrows);
 
-	if (!role_may_start(sc, pos, tab))
-		return NULL;			/* no word starts with this character */
-	for (int i = 0; i < tab->n; i++)
+	for (int i = 0; i < nrows; i++)
 	{
-		const qword *w = tab->words[i].w;
+		const qword *w = rows[i].w;
 		size_t		n = word_at(sc, pos, w->word);
 
 		if (n > bestlen &&
@@ -167,14 +185,13 @@ cp_before(const scan_ctx *sc, size_t pos)
 static const qword *
 first_word(const scan_ctx *sc, size_t pos, qword_role role, size_t *n)
 {
-	const word_table *tab = &roles[role];
+	int			nrows;
+	const indexed_word *rows = starting_at(sc, pos, role, &nrows);
 
 	*n = 0;
-	if (!role_may_start(sc, pos, tab))
-		return NULL;
-	for (int i = 0; i < tab->n; i++)
-		if ((*n = word_at(sc, pos, tab->words[i].w->word)) > 0)
-			return tab->words[i].w;
+	for (int i = 0; i < nrows; i++)
+		if ((*n = word_at(sc, pos, rows[i].w->word)) > 0)
+			return rows[i].w;
 	return NULL;
 }
 
@@ -233,14 +250,19 @@ number_in_word(const scan_ctx *sc, size_t pos)
 static const qword *
 word_ending_at(const scan_ctx *sc, size_t pos, qword_role role)
 {
-	const word_table *tab = &roles[role];
 	const qword *best = NULL;
 	size_t		bestlen = 0;
+	int			nrows;
+	const indexed_word *rows;
 
-	for (int i = 0; i < tab->n; i++)
+	if (pos == 0)
+		return NULL;
+	/* only the words ending in the byte before pos may end there */
+	rows = group(&roles[role].by_last, (unsigned char) sc->t[pos - 1], &nrows);
+	for (int i = 0; i < nrows; i++)
 	{
-		const qword *w = tab->words[i].w;
-		size_t		n = tab->words[i].len;
+		const qword *w = rows[i].w;
+		size_t		n = rows[i].len;
 
 		if (n > bestlen && ends_with(sc, pos, w->word, n) &&
 			(!is_alpha(w->word[0]) || pos == n || !is_alpha(sc->t[pos - n - 1])))
@@ -303,13 +325,14 @@ apply_flat_from(const scan_ctx *sc, parsed *p)
 static void
 apply_approx_after(const scan_ctx *sc, parsed *p)
 {
-	const word_table *tab = &roles[QW_APPROX_AFTER];
 	size_t		pos = skip_spaces(sc, p->end, 1);
+	int			nrows;
+	const indexed_word *rows = starting_at(sc, pos, QW_APPROX_AFTER, &nrows);
 
-	for (int i = 0; i < tab->n; i++)
+	for (int i = 0; i < nrows; i++)
 	{
-		const qword *w = tab->words[i].w;
-		size_t		n = tab->words[i].len;
+		const qword *w = rows[i].w;
+		size_t		n = rows[i].len;
 
 		if (!starts_with(sc, pos, w->word))
 			continue;
@@ -843,29 +866,65 @@ set_bit(uint64_t *bits, uint32_t c)
 	bits[c >> 6] |= UINT64_C(1) << (c & 63);
 }
 
-/* The index of quantity_words.c by role, its filters and start_bits, once per process. */
-static void
-fill_scan_tables(void)
+/* The group of a row: the low byte of its first code point, or its last byte. */
+static unsigned
+group_key(const indexed_word *iw, bool by_last)
 {
-	int			count[QW_ROLE_N_] = {0},
+	int			adv;
+
+	if (by_last)
+		return (unsigned char) iw->w->word[iw->len - 1];
+	return nvf_utf8_decode((const unsigned char *) iw->w->word, iw->len, &adv) & 255;
+}
+
+/* Every role's rows grouped by group_key into rows (a counting sort: table order within a group). */
+static void
+fill_groups(indexed_word *rows, bool by_last)
+{
+	int			count[QW_ROLE_N_][257] = {{0}},
+				filled[QW_ROLE_N_][256] = {{0}},
 				at = 0;
 
 	for (const qword *w = nvf_quantity_words; w->word; w++)
-		count[w->role]++;
+	{
+		indexed_word iw = {w, strlen(w->word)};
+
+		count[w->role][group_key(&iw, by_last) + 1]++;
+	}
 	for (int r = 0; r < QW_ROLE_N_; r++)
 	{
-		roles[r].words = &role_rows[at];
-		at += count[r];
+		word_groups *g = by_last ? &roles[r].by_last : &roles[r].by_first;
+
+		g->rows = rows + at;
+		for (int b = 0; b <= 256; b++)
+		{
+			if (b > 0)
+				count[r][b] += count[r][b - 1];
+			g->at[b] = (uint16_t) count[r][b];
+		}
+		at += count[r][256];
 	}
 	for (const qword *w = nvf_quantity_words; w->word; w++)
 	{
-		word_table *tab = &roles[w->role];
-		size_t		len = strlen(w->word);
-		int			adv;
-		uint32_t	c = nvf_utf8_decode((const unsigned char *) w->word, len, &adv);
+		indexed_word iw = {w, strlen(w->word)};
+		unsigned	b = group_key(&iw, by_last);
+		word_groups *g = by_last ? &roles[w->role].by_last : &roles[w->role].by_first;
 
-		role_rows[tab->words - role_rows + tab->n++] = (indexed_word) {w, len};
-		set_bit(tab->first, c & 255);
+		rows[(g->rows - rows) + g->at[b] + filled[w->role][b]++] = iw;
+	}
+}
+
+/* The index of quantity_words.c by role and start_bits, once per process. */
+static void
+fill_scan_tables(void)
+{
+	fill_groups(first_rows, false);
+	fill_groups(last_rows, true);
+	for (const qword *w = nvf_quantity_words; w->word; w++)
+	{
+		int			adv;
+		uint32_t	c = nvf_utf8_decode((const unsigned char *) w->word, strlen(w->word), &adv);
+
 		if (qword_role_starts(w->role) && c < 0x10000)
 			set_bit(start_bits, c);
 	}

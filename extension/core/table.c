@@ -25,6 +25,7 @@ split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
 		hi--;
 	for (; i <= hi; i += len)
 	{
+		i = nvf_next_separator_byte(t, i, hi);	/* (most bytes start none: one loop for them) */
 		if (i < hi && (len = nvf_cell_separator(t, i, hi)) == 0)
 		{
 			len = 1;

@@ -718,19 +718,10 @@ static size_t
 past_corporate_suffix(const sentence *s, size_t pos)
 {
 	static const char *const suffixes[] = {"控股", "集团", "集團", "股份", NULL};
+	static const char *const share_classes[] = {"-W", "-SW", NULL};
 
-	for (int k = 0; suffixes[k]; k++)
-		if (pos + strlen(suffixes[k]) <= s->end &&
-			memcmp(s->t + pos, suffixes[k], strlen(suffixes[k])) == 0)
-		{
-			pos += strlen(suffixes[k]);
-			break;
-		}
-	if (pos + 2 <= s->end && s->t[pos] == '-' && s->t[pos + 1] == 'W')
-		pos += 2;
-	else if (pos + 3 <= s->end && memcmp(s->t + pos, "-SW", 3) == 0)
-		pos += 3;
-	return pos;
+	pos += nvf_filler_at(s, pos, s->end, suffixes);
+	return pos + nvf_filler_at(s, pos, s->end, share_classes);
 }
 
 /* 联想集团(00992), 鸿海(2317): the company's share price in a bare 元 is in that market's currency. */
@@ -826,10 +817,7 @@ bullet_line(const sentence *s)
 
 	while (i < s->end && s->t[i] == ' ')
 		i++;
-	for (int k = 0; bullets[k]; k++)
-		if (i + strlen(bullets[k]) <= s->end && memcmp(s->t + i, bullets[k], strlen(bullets[k])) == 0)
-			return true;
-	return false;
+	return nvf_filler_at(s, i, s->end, bullets) > 0;
 }
 
 /*

@@ -1115,26 +1115,22 @@ static nvf_period
 relative_quarter_period(const nvf_period_mention *m, const nvf_period_context *c)
 {
 	const nvf_period *cur = c->current && c->current->fq ? c->current : NULL;
-	const nvf_period *base = m->anaphoric && c->named && c->named->fq ? c->named : cur;
+	const nvf_period *base;
 	nvf_period	none = {0, 0, NVF_PK_QUARTER, 0, NULL, false},
 				pub;
 	int			shift = m->quarter_shift;
 
-	/* Hong Kong and Taiwan write 上季 for the quarter just reported */
-	if (m->hk_last && (c->hk_usage || m->latest))
-	{
-		if (cur)
-			return shift_quarter(cur, 0);
-		return c->published.year ? quarter_before(c->published, c->fy_end_month) : none;
-	}
 	/* with no period in context, the quarter reported last before publication
 	 * is the report's: 当季 reported is it, 下季度 guided the one after */
 	if (!cur && c->published.year)
 	{
 		pub = quarter_before(c->published, c->fy_end_month);
 		cur = &pub;
-		base = base ? base : cur;
 	}
+	base = m->anaphoric && c->named && c->named->fq ? c->named : cur;
+	/* Hong Kong and Taiwan write 上季 for the quarter just reported */
+	if (m->hk_last && (c->hk_usage || m->latest))
+		return cur ? shift_quarter(cur, 0) : none;
 	/* 本季度 inside an outlook is the quarter being guided */
 	if (shift == 0 && c->outlook && !m->anaphoric && cur)
 		shift = 1;

@@ -941,7 +941,6 @@ may_start(uint32_t c)
 	return c < 0x10000 && (start_bits[c >> 6] >> (c & 63)) & 1;
 }
 
-
 /* The first character start from pos where a quantity may start, or limit. */
 static size_t
 next_candidate(const scan_ctx *sc, size_t pos, size_t limit)

@@ -134,3 +134,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_end F
 -- with no period in context, 当季 in a reported figure is the quarter reported last before publication, and
 -- 下季度 in an outlook the one after it (the quarter in progress)
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('博通当季营收为180亿美元，公司预计下季度营收约为191亿美元。', '2025-12-12');
+-- a bare quarter in an outlook that comes before the quarter reported in the year is next year's: a fourth
+-- quarter's report guides 一季度 of the year after, even a sentence after the one that named its year
+SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'台积电公布第四季度营收为337亿美元。\n以中值计算，一季度营收预计将环比增长约4%。', '2026-01-16');

@@ -1137,12 +1137,25 @@ relative_quarter_period(const nvf_period_mention *m, const nvf_period_context *c
 	return base ? shift_quarter(base, shift) : none;
 }
 
+/*
+ * A bare quarter in an outlook, against the quarter in context: one that
+ * comes before it in the year is next year's (a Q4 report guides 第一季度).
+ * Reported quarters are not turned back: a page walks Q1, Q2, Q3 forward.
+ */
+static int
+bare_quarter_year(int quarter, const nvf_period *cur, bool outlook)
+{
+	return outlook && quarter < cur->fq ? cur->fy + 1 : cur->fy;
+}
+
 /* The fiscal year a bare part of a year (第四季度, 上半年) belongs to. */
 static int
 context_year(const nvf_period_mention *m, const nvf_period_context *c)
 {
 	if (c->sentence_year)
 		return c->sentence_year;
+	if (c->current && c->current->fy && m->kind == NVF_PK_QUARTER && m->part && c->current->fq)
+		return bare_quarter_year(m->part, c->current, c->outlook);
 	if (c->current && c->current->fy)
 		return c->current->fy;
 	if (m->kind == NVF_PK_QUARTER && m->part)

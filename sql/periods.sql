@@ -137,3 +137,6 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM 
 -- a bare quarter in an outlook that comes before the quarter reported in the year is next year's: a fourth
 -- quarter's report guides 一季度 of the year after, even a sentence after the one that named its year
 SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'台积电公布第四季度营收为337亿美元。\n以中值计算，一季度营收预计将环比增长约4%。', '2026-01-16');
+-- a date followed by an act (7月发布的指引, 去年10月给出的) is when the guidance was given, not its period: the
+-- guidance is of the quarter reported
+SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('英特尔第三季度营收为137亿美元，高于公司2025年7月发布的126亿至136亿美元指引。', '2025-10-24');

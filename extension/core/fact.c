@@ -1973,6 +1973,16 @@ event_date(const sentence *s, const nvf_period_mention *p)
 		p->end + 3 <= s->end && memcmp(s->t + p->end, "的", 3) == 0;
 }
 
+/* 公司去年10月给出的指引: the date guidance was given, not its period. */
+static bool
+date_of_act(const sentence *s, const nvf_period_mention *p)
+{
+	static const char *const acts[] = {"给出的", "发布的", "公布的", "提出的", "提供的", "作出的",
+	"宣布的", "发出的", "上调的", "下调的", NULL};
+
+	return nvf_filler_at(s, p->end, s->end, acts) > 0;
+}
+
 /*
  * 去年同期为300亿美元，高于分析师预期的460亿美元: an expectation (or the
  * benchmark a reported figure beat) is of the period reported, not of the
@@ -2030,7 +2040,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	{
 		const nvf_period_mention *p = &s->p[s->np - 1 - i];
 
-		if (p->end > a->q->start || !own_period(p, a))
+		if (p->end > a->q->start || !own_period(p, a) || date_of_act(s, p))
 			continue;
 		if (expected && base_of_clause_before(a, p))
 			c.outlook = false;	/* the expectation of a figure reported: its period read as reported */

@@ -913,6 +913,8 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('diluted EPS', 'eps', false, NULL, false, NULL, true),
     ('资本支出', 'capex', false, NULL, false, NULL, true),
     ('资本开支', 'capex', false, NULL, false, NULL, true),
+    ('资本支出预算', 'capex', false, NULL, false, NULL, true),
+    ('资本开支预算', 'capex', false, NULL, false, NULL, true),
     ('资本性支出', 'capex', false, NULL, false, NULL, true),
     ('资本性开支', 'capex', false, NULL, false, NULL, true),
     ('本钱支出', 'capex', false, NULL, false, NULL, true),

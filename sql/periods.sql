@@ -140,3 +140,6 @@ SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quar
 -- a date followed by an act (7月发布的指引, 去年10月给出的) is when the guidance was given, not its period: the
 -- guidance is of the quarter reported
 SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('英特尔第三季度营收为137亿美元，高于公司2025年7月发布的126亿至136亿美元指引。', '2025-10-24');
+-- a plan revised (将资本开支预算从X上调至Y) starts from the plan: X is guidance of the same year, not a reported
+-- figure; 资本开支预算 is capex, not spending
+SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('美光决定将本财年资本开支预算从180亿美元上调至200亿美元。', '2025-12-18');

@@ -1380,15 +1380,21 @@ is_from_base(const attribution *a)
 }
 
 /*
- * 营收预测从360亿美元上调至400亿, 目标价从235美元上调至250美元: the starting
- * point is the outlook revised, not a reported figure.
+ * 营收预测从360亿美元上调至400亿, 目标价从235美元上调至250美元, 将资本支出
+ * 从180亿美元上调至200亿美元: the starting point is the outlook or plan
+ * revised, not a reported figure.  Only plans are revised (上调, 下修): a
+ * reported figure rises (从45%提高到47%).
  */
 static bool
 revised_outlook(const attribution *a)
 {
 	static const nvf_cue outlooks[] = {NVF_CUE_GUIDANCE, NVF_CUE_FORECAST, NVF_CUE_EXPECT};
+	static const char *const revisions[] = {"上调", "下调", "调高", "调低", "调升", "调降", "上修",
+	"下修", NULL};
 	int			from = from_cue(a);
 
+	if (from >= 0 && nvf_filler_at(a->s, a->q->end, a->s->end, revisions))
+		return true;
 	for (size_t k = 0; from >= 0 && k < sizeof(outlooks) / sizeof(outlooks[0]); k++)
 	{
 		int			c = last_mention(a->s, a->cstart, a->s->m[from].start, NVF_TERM_CUE,

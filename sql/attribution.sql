@@ -362,3 +362,6 @@ SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.ext
 SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('快讯：腾讯控股(00700)季内收入1900亿元(人民币，下同)，其中营销服务收入350亿元。腾讯午后现报640元。');
 -- a price is of the product named before it (B200), not of a part that only qualifies the price (云端)
 SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('眼下B200在海外的云端租用价格大约是每小时3.8美元。');
+-- an expectation of a growth rate is growth of the same kind as the figure it is set against (同比增长34%，高于
+-- 分析师预期的31.2%: both yoy); one with its own comparison word keeps it
+SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('谷歌云收入同比增长34%，高于分析师预期的31.2%；谷歌全年运营费用为900亿美元，同比增幅预计接近20%。', '2025-10-30');

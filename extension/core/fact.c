@@ -1881,8 +1881,10 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	if (!*share && dir == 0 && has_cue(s, a->cstart, a->q->start, NVF_CUE_SHARE) &&
 		m->family != NVF_FAMILY_PERCENT)
 		*share = true;
-	/* 消费智能产品占比37%，较第2季的35%略增: a base is what its figure is */
-	if (!*share && a->base >= 0 && a->prev_measure && m->family != NVF_FAMILY_PERCENT)
+	/* 消费智能产品占比37%，较第2季的35%略增: a base is what its figure is, and so is
+	 * an expectation (同比增长40%，高于市场预期的38.4%) */
+	if (!*share && (a->base >= 0 || (expectation_cue(a) >= 0 && !cmp)) && a->prev_measure &&
+		m->family != NVF_FAMILY_PERCENT)
 	{
 		*share = a->prev_measure == NVF_MEASURE_SHARE;
 		if (!*share)

@@ -365,3 +365,6 @@ SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('眼�
 -- an expectation of a growth rate is growth of the same kind as the figure it is set against (同比增长34%，高于
 -- 分析师预期的31.2%: both yoy); one with its own comparison word keeps it
 SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('谷歌云收入同比增长34%，高于分析师预期的31.2%；谷歌全年运营费用为900亿美元，同比增幅预计接近20%。', '2025-10-30');
+-- business groups of Lenovo, Intel and Tencent are segments (data): a group's figures are not the company's
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('聯想集團第二財季收入204.5億美元。智能設備業務集團收入156億美元；基建方案業務集團收入41億美元；方案服務業務集團收入26億美元。');
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('英特尔第三季度数据中心与人工智能事业部营收41亿美元，客户端计算事业部营收85亿美元。腾讯金融科技及企业服务收入582亿元。');

@@ -368,3 +368,6 @@ SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.ext
 -- business groups of Lenovo, Intel and Tencent are segments (data): a group's figures are not the company's
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('聯想集團第二財季收入204.5億美元。智能設備業務集團收入156億美元；基建方案業務集團收入41億美元；方案服務業務集團收入26億美元。');
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('英特尔第三季度数据中心与人工智能事业部营收41亿美元，客户端计算事业部营收85亿美元。腾讯金融科技及企业服务收入582亿元。');
+-- an outlook of a market that names no company is someone's forecast, not guidance (据IDC预测…将达到); the sum of
+-- companies' plans (他们…将投入) stays their guidance
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'据Gartner预测，明年全球AI服务器市场规模将达到3,330亿美元，同比增长28%。\n微软、谷歌和Meta已公布计划，他们明年在AI基础设施上的支出合计将达到2,000亿美元。', '2025-09-10');

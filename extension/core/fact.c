@@ -2237,6 +2237,12 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->approx = q->approx;
 	f->status = measure == NVF_MEASURE_SURPRISE ? surprise_status(&a, out, first)
 		: find_status(&a, &neutral);
+	/* 据IDC预测，全球AI服务器市场规模将达到…: no company gives an outlook of a
+	 * market it does not name; it is someone's forecast */
+	if (f->status == NVF_STATUS_GUIDANCE && neutral && f->entity < 0 &&
+		nvf_first_mention(s, s->start, q->start, NVF_TERM_ENTITY, 0) < 0 &&
+		!has_cue(s, s->start, q->start, NVF_CUE_GROUP))
+		f->status = NVF_STATUS_FORECAST;
 	expectation = expectation_cue(&a) >= 0;
 	/* 收入222億美元，高於市場預期的約214億美元: the expectation a reported figure
 	 * is measured against is of that figure's period */

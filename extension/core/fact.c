@@ -2198,7 +2198,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	const nvf_metric *m;
 	nvf_measure measure;
 	bool		share,
-				neutral,
+				neutral = false,	/* a surprise's status is not read from words */
 				past,
 				benchmark,
 				expectation;

@@ -242,76 +242,100 @@ is_plain(uint32_t c)
 	return c >= 0x10000 || ((plain_bits[c / 64] >> (c % 64)) & 1);
 }
 
-/* Room for n more bytes of output (and their map) without a test each. */
-static void
-make_room(normalize_state *st, size_t n)
+/*
+ * The end of the run of plain characters at st->in[i], no further than the
+ * character starting before limit; the last of them in *last (untouched
+ * when the run is empty).  Every character of the run decoded well (an
+ * invalid byte is U+FFFD, which is not plain), so its length is its lead
+ * byte's.
+ */
+static size_t
+plain_run_end(const normalize_state *st, size_t i, size_t limit, uint32_t *last)
 {
-	nvf_buf_reserve(st->env, &st->out, n);
-	if (st->with_map && st->out.len + n + 1 > st->mapcap)
-		grow_map(st, st->out.len + n + 1);
+	const unsigned char *in = st->in;
+	uint32_t	c = *last;
+
+	while (i < limit)
+	{
+		int			adv;
+		uint32_t	next = nvf_utf8_decode(in + i, st->len - i, &adv);
+
+		if (!is_plain(next))
+			break;
+		c = next;
+		i += adv;
+	}
+	*last = c;
+	return i;
 }
 
-/* Writes the plain character c at st->in[i] (adv bytes) as it is; make_room made room. */
-static inline void
-copy_plain(normalize_state *st, size_t i, uint32_t c, int adv)
+/*
+ * src and srcend of the plain run in[a..b), copied as it is: each output
+ * byte maps to the character of the same input byte.  src and srcend point
+ * at the run's first output byte.
+ */
+static void
+map_plain_run(int32_t *src, int32_t *srcend, const unsigned char *in, size_t a, size_t b)
+{
+	size_t		i = a;
+
+	while (i < b)
+	{
+		size_t		n = in[i] < 0x80 ? 1 : in[i] < 0xE0 ? 2 : in[i] < 0xF0 ? 3 : 4;
+
+		for (size_t k = i; k < i + n; k++)
+		{
+			src[k - a] = (int32_t) i;
+			srcend[k - a] = (int32_t) (i + n);
+		}
+		i += n;
+	}
+}
+
+/* Writes the plain run st->in[a..b) as it is, with its map: one copy, not one character at a time. */
+static void
+copy_plain_run(normalize_state *st, size_t a, size_t b)
 {
 	size_t		o = st->out.len;
-	char	   *out = st->out.data + o;
-	const unsigned char *in = st->in + i;
 
-	/*
-	 * A character has four bytes at most, and make_room left four spare: all
-	 * four are written, without a loop (what lies past adv is written over by
-	 * the next character, or lies past the end).
-	 */
+	nvf_buf_reserve(st->env, &st->out, b - a);
 	if (st->with_map)
 	{
-		int32_t    *src = st->src + o,
-				   *srcend = st->srcend + o;
-
-		for (int k = 0; k < 4; k++)
-		{
-			src[k] = (int32_t) i;
-			srcend[k] = (int32_t) (i + adv);
-		}
+		if (o + (b - a) + 1 > st->mapcap)
+			grow_map(st, o + (b - a) + 1);
+		map_plain_run(st->src + o, st->srcend + o, st->in, a, b);
 	}
-	if (i + 4 <= st->len)
-		memcpy(out, in, 4);
-	else
-		memcpy(out, in, adv);
-	st->out.len = o + adv;
-	st->last_cp = c;
+	memcpy(st->out.data + o, st->in + a, b - a);
+	st->out.len = o + (b - a);
 }
 
 /*
  * Normalizes the run of characters at st->in[i] that no context rule looks at,
  * no further than the character starting before limit (each one as
  * emit_char has it, whatever came before).  Returns the offset after the
- * run: i when st->in[i] is for normalize_step.  A plain character takes as
- * many bytes out as in: room for the rest of the run is made once, and
- * again after a character that was replaced.
+ * run: i when st->in[i] is for normalize_step.  Most text is plain: it is
+ * copied in runs, between the characters that are replaced.
  */
 static size_t
 normalize_run(normalize_state *st, size_t i, size_t limit)
 {
-	make_room(st, limit - i + 4);
-	while (i < limit)
+	for (;;)
 	{
+		size_t		j = plain_run_end(st, i, limit, &st->last_cp);
 		int			adv;
-		uint32_t	c = nvf_utf8_decode(st->in + i, st->len - i, &adv);
+		uint32_t	c;
 
-		if (is_plain(c))
-			copy_plain(st, i, c, adv);
-		else if (context_char(c))
-			break;
-		else
-		{
-			emit_char(st, i, c, adv);
-			make_room(st, limit - i + 4);
-		}
+		if (j > i)
+			copy_plain_run(st, i, j);
+		i = j;
+		if (i >= limit)
+			return i;
+		c = nvf_utf8_decode(st->in + i, st->len - i, &adv);
+		if (context_char(c))
+			return i;
+		emit_char(st, i, c, adv);
 		i += adv;
 	}
-	return i;
 }
 
 /* One step of normalization at a context character st->in[i]; returns the next input offset. */

@@ -242,71 +242,61 @@ is_plain(uint32_t c)
 	return c >= 0x10000 || ((plain_bits[c / 64] >> (c % 64)) & 1);
 }
 
+/* Room for n more bytes of output (and their map) without a test each. */
+static void
+make_room(normalize_state *st, size_t n)
+{
+	nvf_buf_reserve(st->env, &st->out, n);
+	if (st->with_map && st->out.len + n + 1 > st->mapcap)
+		grow_map(st, st->out.len + n + 1);
+}
+
 /*
- * The end of the run of plain characters at st->in[i], no further than the
- * character starting before limit; the last of them in *last (untouched
- * when the run is empty).  Every character of the run decoded well (an
- * invalid byte is U+FFFD, which is not plain), so its length is its lead
- * byte's.
+ * Writes the run of plain characters at st->in[i] as it is, no further than
+ * the character starting before limit; returns the offset after it.  The
+ * caller made room for the bytes up to limit.  The characters are decoded
+ * and mapped one by one, in locals (the state's fields would be reloaded
+ * after every store to the map), and copied in one memcpy.  A character
+ * has four bytes at most and make_room left four entries spare: all four of
+ * its map entries are written, without a loop (those past it are written
+ * over by the next character, or lie past the end).
  */
 static size_t
-plain_run_end(const normalize_state *st, size_t i, size_t limit, uint32_t *last)
+copy_plain_run(normalize_state *st, size_t i, size_t limit)
 {
 	const unsigned char *in = st->in;
-	uint32_t	c = *last;
+	size_t		len = st->len,
+				start = i,
+				o;
+	uint32_t	last = st->last_cp;
+	int32_t    *src,
+			   *srcend;
 
+	o = st->out.len;
+	src = st->with_map ? st->src : NULL;
+	srcend = st->srcend;
 	while (i < limit)
 	{
 		int			adv;
-		uint32_t	next = nvf_utf8_decode(in + i, st->len - i, &adv);
+		uint32_t	c = nvf_utf8_decode(in + i, len - i, &adv);
 
-		if (!is_plain(next))
+		if (!is_plain(c))
 			break;
-		c = next;
-		i += adv;
-	}
-	*last = c;
-	return i;
-}
-
-/*
- * src and srcend of the plain run in[a..b), copied as it is: each output
- * byte maps to the character of the same input byte.  src and srcend point
- * at the run's first output byte.
- */
-static void
-map_plain_run(int32_t *src, int32_t *srcend, const unsigned char *in, size_t a, size_t b)
-{
-	size_t		i = a;
-
-	while (i < b)
-	{
-		size_t		n = in[i] < 0x80 ? 1 : in[i] < 0xE0 ? 2 : in[i] < 0xF0 ? 3 : 4;
-
-		for (size_t k = i; k < i + n; k++)
+		if (src)
 		{
-			src[k - a] = (int32_t) i;
-			srcend[k - a] = (int32_t) (i + n);
+			src[o] = src[o + 1] = src[o + 2] = src[o + 3] = (int32_t) i;
+			srcend[o] = srcend[o + 1] = srcend[o + 2] = srcend[o + 3] = (int32_t) (i + adv);
 		}
-		i += n;
+		last = c;
+		i += adv;
+		o += adv;
 	}
-}
-
-/* Writes the plain run st->in[a..b) as it is, with its map: one copy, not one character at a time. */
-static void
-copy_plain_run(normalize_state *st, size_t a, size_t b)
-{
-	size_t		o = st->out.len;
-
-	nvf_buf_reserve(st->env, &st->out, b - a);
-	if (st->with_map)
-	{
-		if (o + (b - a) + 1 > st->mapcap)
-			grow_map(st, o + (b - a) + 1);
-		map_plain_run(st->src + o, st->srcend + o, st->in, a, b);
-	}
-	memcpy(st->out.data + o, st->in + a, b - a);
-	st->out.len = o + (b - a);
+	if (i == start)
+		return i;
+	memcpy(st->out.data + st->out.len, in + start, i - start);
+	st->out.len = o;
+	st->last_cp = last;
+	return i;
 }
 
 /*
@@ -314,26 +304,27 @@ copy_plain_run(normalize_state *st, size_t a, size_t b)
  * no further than the character starting before limit (each one as
  * emit_char has it, whatever came before).  Returns the offset after the
  * run: i when st->in[i] is for normalize_step.  Most text is plain: it is
- * copied in runs, between the characters that are replaced.
+ * copied in runs, between the characters that are replaced.  A plain
+ * character takes as many bytes out as in: room for the rest of the run is
+ * made once, and again after a character that was replaced.
  */
 static size_t
 normalize_run(normalize_state *st, size_t i, size_t limit)
 {
+	make_room(st, limit - i + 4);
 	for (;;)
 	{
-		size_t		j = plain_run_end(st, i, limit, &st->last_cp);
 		int			adv;
 		uint32_t	c;
 
-		if (j > i)
-			copy_plain_run(st, i, j);
-		i = j;
+		i = copy_plain_run(st, i, limit);
 		if (i >= limit)
 			return i;
 		c = nvf_utf8_decode(st->in + i, st->len - i, &adv);
 		if (context_char(c))
 			return i;
 		emit_char(st, i, c, adv);
+		make_room(st, limit - i + 4);
 		i += adv;
 	}
 }

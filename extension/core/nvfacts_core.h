@@ -69,11 +69,15 @@ nvf_utf8_decode(const unsigned char *s, size_t len, int *adv)
 		*adv = 1;
 		return s[0];
 	}
-	if ((s[0] & 0xF0) == 0xE0 && len >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+	if ((s[0] & 0xF0) == 0xE0 && len >= 3)
 	{
-		uint32_t	cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+		/* continuation bytes are 0x80..0xBF: 0..0x3F after the xor */
+		uint32_t	c1 = s[1] ^ 0x80u,
+					c2 = s[2] ^ 0x80u;
+		uint32_t	cp = ((s[0] & 0x0Fu) << 12) | (c1 << 6) | c2;
 
-		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
+		/* not overlong, not a surrogate (0xD800..0xDFFF) */
+		if ((c1 | c2) < 0x40 && cp >= 0x800 && (cp & 0xF800) != 0xD800)
 		{
 			*adv = 3;
 			return cp;

@@ -124,14 +124,12 @@ starting_at(const scan_ctx *sc, size_t pos, qword_role role, int *n)
 				 nvf_utf8_decode((const unsigned char *) sc->t + pos, sc->len - pos, &adv) & 255, n);
 }
 
-/* Longest word of the role at pos (English ones need a word boundary). */
+/* Longest word of the rows at pos (English ones need a word boundary). */
 static const qword *
-longest_word(const scan_ctx *sc, size_t pos, qword_role role)
+longest_of(const scan_ctx *sc, size_t pos, const indexed_word *rows, int nrows)
 {
 	const qword *best = NULL;
 	size_t		bestlen = 0;
-	int			nrows;
-	const indexed_word *rows = starting_at(sc, pos, role, &nrows);
 
 	for (int i = 0; i < nrows; i++)
 	{
@@ -146,6 +144,19 @@ longest_word(const scan_ctx *sc, size_t pos, qword_role role)
 		}
 	}
 	return best;
+}
+
+/*
+ * Longest word of the role at pos.  Inline, the rows apart: most lookups
+ * find their group empty, and end here.
+ */
+static inline const qword *
+longest_word(const scan_ctx *sc, size_t pos, qword_role role)
+{
+	int			nrows;
+	const indexed_word *rows = starting_at(sc, pos, role, &nrows);
+
+	return nrows ? longest_of(sc, pos, rows, nrows) : NULL;
 }
 
 static size_t
@@ -181,18 +192,25 @@ cp_before(const scan_ctx *sc, size_t pos)
 	return nvf_utf8_decode((const unsigned char *) sc->t + k, pos - k, &adv);
 }
 
-/* The first word of the role (in table order) at pos, its length in *n. */
+/* The first of the rows (in table order) at pos, its length in *n. */
 static const qword *
+first_of(const scan_ctx *sc, size_t pos, const indexed_word *rows, int nrows, size_t *n)
+{
+	for (int i = 0; i < nrows; i++)
+		if ((*n = word_at(sc, pos, rows[i].w->word)) > 0)
+			return rows[i].w;
+	return NULL;
+}
+
+/* The first word of the role (in table order) at pos, its length in *n; inline as longest_word. */
+static inline const qword *
 first_word(const scan_ctx *sc, size_t pos, qword_role role, size_t *n)
 {
 	int			nrows;
 	const indexed_word *rows = starting_at(sc, pos, role, &nrows);
 
 	*n = 0;
-	for (int i = 0; i < nrows; i++)
-		if ((*n = word_at(sc, pos, rows[i].w->word)) > 0)
-			return rows[i].w;
-	return NULL;
+	return nrows ? first_of(sc, pos, rows, nrows, n) : NULL;
 }
 
 /* The length of the first word of the role at pos, or 0. */

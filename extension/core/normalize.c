@@ -496,10 +496,8 @@ char_index(const char *s, size_t n, int32_t *ochar)
 
 	while (i < n)
 	{
-		int			adv = 1;
+		int			adv = nvf_utf8_advance((const unsigned char *) s + i, n - i);
 
-		if ((unsigned char) s[i] >= 0x80)
-			nvf_utf8_decode((const unsigned char *) s + i, n - i, &adv);
 		ochar[i] = ochar[i + 1] = ochar[i + 2] = ochar[i + 3] = c;
 		i += adv;
 		c++;

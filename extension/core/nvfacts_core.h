@@ -86,6 +86,26 @@ nvf_utf8_decode(const unsigned char *s, size_t len, int *adv)
 	return nvf_utf8_decode_multibyte(s, len, adv);
 }
 
+/*
+ * The bytes of the character at s[0..len): nvf_utf8_decode's *adv, for
+ * scanners that need no code point.  A well-formed 3-byte sequence with a
+ * lead byte other than E0 and ED (which may start an overlong form or a
+ * surrogate) is told by its bytes alone.
+ */
+static inline int
+nvf_utf8_advance(const unsigned char *s, size_t len)
+{
+	int			adv;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && len >= 3 &&
+		((s[1] ^ 0x80u) | (s[2] ^ 0x80u)) < 0x40)
+		return 3;
+	nvf_utf8_decode(s, len, &adv);
+	return adv;
+}
+
 /* pos, or past the continuation bytes there: the start of the character next at or after pos. */
 static inline size_t
 nvf_char_boundary(const char *t, size_t len, size_t pos)

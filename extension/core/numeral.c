@@ -137,7 +137,7 @@ read_arabic(const char *t, size_t len, size_t pos, nvf_dec *v)
 		if (i - pos > MAX_NUMBER_CHARS * 4)
 			overflow = true;
 	}
-	*v = overflow ? nvf_dec_make(0, 0) : nvf_dec_make(mant, -frac);
+	*v = overflow ? nvf_dec_digit(0) : nvf_dec_make(mant, -frac);
 	if (overflow)
 		v->ok = false;
 	return i;
@@ -190,7 +190,7 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 		/* 零 after a multiplier is a filler (一千零五); after a digit it is
 		 * one more digit (二〇二四) */
 		tk.kind = (d == 0 && any && !have_number) ? TOK_ZERO : TOK_DIGITS;
-		tk.value = nvf_dec_make(d, 0);
+		tk.value = nvf_dec_digit(d);
 		tk.chinese = true;
 		tk.end = pos + adv;
 		/* 三点五: a Chinese decimal */
@@ -246,7 +246,7 @@ typedef struct accum
 static void
 acc_init(accum *a)
 {
-	a->trillions = a->result = a->section = a->number = nvf_dec_make(0, 0);
+	a->trillions = a->result = a->section = a->number = nvf_dec_digit(0);
 	a->have_number = false;
 }
 
@@ -261,32 +261,32 @@ acc_below(const accum *a)
 static void
 acc_multiply(accum *a, int exp)
 {
-	nvf_dec		n = a->have_number ? a->number : nvf_dec_make(1, 0);
+	nvf_dec		n = a->have_number ? a->number : nvf_dec_digit(1);
 
 	if (exp == 12)
 	{
 		a->trillions = nvf_dec_shift(nvf_dec_add(nvf_dec_add(a->trillions, acc_below(a)), n), 12);
-		a->result = a->section = nvf_dec_make(0, 0);
+		a->result = a->section = nvf_dec_digit(0);
 	}
 	else if (exp == 8)
 	{
 		a->result = nvf_dec_shift(nvf_dec_add(nvf_dec_add(a->result, a->section),
-											  a->have_number ? a->number : nvf_dec_make(0, 0)), 8);
+											  a->have_number ? a->number : nvf_dec_digit(0)), 8);
 		/* a bare 亿 is 10^8; a zero before it stays zero: 0亿美元 is 0 */
 		if (nvf_dec_is_zero(a->result) && !a->have_number)
 			a->result = nvf_dec_make(1, 8);
-		a->section = nvf_dec_make(0, 0);
+		a->section = nvf_dec_digit(0);
 	}
 	else if (exp == 4)
 	{
 		a->section = nvf_dec_shift(nvf_dec_add(a->section,
-											   a->have_number ? a->number : nvf_dec_make(0, 0)), 4);
+											   a->have_number ? a->number : nvf_dec_digit(0)), 4);
 		if (nvf_dec_is_zero(a->section) && !a->have_number)
 			a->section = nvf_dec_make(1, 4);
 	}
 	else
 		a->section = nvf_dec_add(a->section, nvf_dec_shift(n, exp));
-	a->number = nvf_dec_make(0, 0);
+	a->number = nvf_dec_digit(0);
 	a->have_number = false;
 }
 
@@ -302,8 +302,8 @@ approximate_pair(const char *t, size_t len, const accum *lo, const token *tk)
 {
 	int			adv;
 
-	return tk->chinese && nvf_dec_cmp(nvf_dec_add(lo->number, nvf_dec_make(1, 0)), tk->value) == 0 &&
-		nvf_dec_cmp(lo->number, nvf_dec_make(9, 0)) < 0 && !nvf_dec_is_zero(lo->number) &&
+	return tk->chinese && nvf_dec_cmp(nvf_dec_add(lo->number, nvf_dec_digit(1)), tk->value) == 0 &&
+		nvf_dec_cmp(lo->number, nvf_dec_digit(9)) < 0 && !nvf_dec_is_zero(lo->number) &&
 		nvf_cjk_multiplier(cp_at(t, len, tk->end, &adv)) > 0;
 }
 
@@ -356,7 +356,7 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 			if (lo.have_number)
 			{
 				tk.value = nvf_dec_add(nvf_dec_shift(lo.number, 1), tk.value);
-				tk.value = nvf_dec_add(tk.value, nvf_dec_make(0, 0));
+				tk.value = nvf_dec_add(tk.value, nvf_dec_digit(0));
 			}
 			lo.number = hi.number = tk.value;
 			lo.have_number = hi.have_number = true;
@@ -401,8 +401,8 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 		{
 			bool		after_ten = (prev == TOK_SMALL);
 
-			lo.number = nvf_dec_make(after_ten ? 1 : 2, 0);
-			hi.number = nvf_dec_make(9, 0);
+			lo.number = nvf_dec_digit(after_ten ? 1 : 2);
+			hi.number = nvf_dec_digit(9);
 			lo.have_number = hi.have_number = true;
 			num->vague = true;
 		}

@@ -166,6 +166,15 @@ typedef struct nvf_dec
 #define NVF_DEC_DIGITS 18		/* significant digits kept exactly */
 
 extern nvf_dec nvf_dec_make(int64_t mant, int32_t exp);
+
+/* nvf_dec_make(d, 0) for a digit d (0..9), without the call: numerals make them at every character. */
+static inline nvf_dec
+nvf_dec_digit(int d)
+{
+	nvf_dec		r = {d, 0, true};
+
+	return r;
+}
 extern nvf_dec nvf_dec_add(nvf_dec a, nvf_dec b);
 extern nvf_dec nvf_dec_mul(nvf_dec a, nvf_dec b);
 extern nvf_dec nvf_dec_div(nvf_dec a, nvf_dec b);	/* 15 significant digits */

@@ -184,7 +184,6 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 		tk.end = read_arabic(t, len, pos, &tk.value);
 		return tk;
 	}
-	c2 = cp_at(t, len, pos + adv, &adv2);
 	if ((d = nvf_cjk_digit(c)) >= 0)
 	{
 		/* 零 after a multiplier is a filler (一千零五); after a digit it is
@@ -194,6 +193,7 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 		tk.chinese = true;
 		tk.end = pos + adv;
 		/* 三点五: a Chinese decimal */
+		c2 = cp_at(t, len, pos + adv, &adv2);
 		if (c2 == 0x70B9 && adv2)	/* 点 */
 		{
 			nvf_dec		frac;
@@ -223,13 +223,14 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 		return tk;
 	}
 	/* 几 / 数 only next to a multiplier: 几十, 十几, 数百万 */
-	if ((c == 0x51E0 || c == 0x6570) && !have_number &&
-		((adv2 && nvf_cjk_multiplier(c2) > 0) || (c == 0x51E0 && any)))
+	if ((c != 0x51E0 && c != 0x6570) || have_number)
+		return tk;
+	c2 = cp_at(t, len, pos + adv, &adv2);
+	if ((adv2 && nvf_cjk_multiplier(c2) > 0) || (c == 0x51E0 && any))
 	{
 		tk.kind = TOK_VAGUE;
 		tk.chinese = true;
 		tk.end = pos + adv;
-		return tk;
 	}
 	return tk;
 }

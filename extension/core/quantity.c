@@ -106,6 +106,23 @@ group(const word_groups *g, unsigned b, int *n)
 }
 
 /*
+ * The low byte of the code point at t[pos], read off its bytes without
+ * decoding it: the lead byte of an ASCII character, else the low two bits
+ * of its next-to-last byte and the low six of its last.  For a malformed
+ * or cut character it is some byte: no word (all well-formed) matches there.
+ */
+static inline unsigned
+first_cp_low_byte(const scan_ctx *sc, size_t pos)
+{
+	const unsigned char *s = (const unsigned char *) sc->t + pos;
+	size_t		n = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+
+	if (n == 1 || n > sc->len - pos)
+		return s[0];
+	return ((s[n - 2] & 3u) << 6) | (s[n - 1] & 0x3Fu);
+}
+
+/*
  * The rows of the role that may start at pos (in table order): those whose
  * first code point shares the low byte of the one at pos (a word matching
  * there has the same first code point).  Inline: every lookup starts here.
@@ -113,15 +130,12 @@ group(const word_groups *g, unsigned b, int *n)
 static inline const indexed_word *
 starting_at(const scan_ctx *sc, size_t pos, qword_role role, int *n)
 {
-	int			adv;
-
 	if (pos >= sc->len)
 	{
 		*n = 0;
 		return NULL;
 	}
-	return group(&roles[role].by_first,
-				 nvf_utf8_decode((const unsigned char *) sc->t + pos, sc->len - pos, &adv) & 255, n);
+	return group(&roles[role].by_first, first_cp_low_byte(sc, pos), n);
 }
 
 /* Longest word of the rows at pos (English ones need a word boundary). */

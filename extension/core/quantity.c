@@ -278,19 +278,13 @@ number_in_word(const scan_ctx *sc, size_t pos)
 	return prev == 0x7B2C;		/* 第 */
 }
 
-/* The longest word of the role ending at pos (an English one at a word start), or NULL. */
+/* The longest of the rows ending at pos (an English one at a word start), or NULL. */
 static const qword *
-word_ending_at(const scan_ctx *sc, size_t pos, qword_role role)
+longest_ending_of(const scan_ctx *sc, size_t pos, const indexed_word *rows, int nrows)
 {
 	const qword *best = NULL;
 	size_t		bestlen = 0;
-	int			nrows;
-	const indexed_word *rows;
 
-	if (pos == 0)
-		return NULL;
-	/* only the words ending in the byte before pos may end there */
-	rows = group(&roles[role].by_last, (unsigned char) sc->t[pos - 1], &nrows);
 	for (int i = 0; i < nrows; i++)
 	{
 		const qword *w = rows[i].w;
@@ -304,6 +298,23 @@ word_ending_at(const scan_ctx *sc, size_t pos, qword_role role)
 		}
 	}
 	return best;
+}
+
+/*
+ * The longest word of the role ending at pos, or NULL.  Only the words
+ * ending in the byte before pos may end there; inline up to that group, as
+ * longest_word.
+ */
+static inline const qword *
+word_ending_at(const scan_ctx *sc, size_t pos, qword_role role)
+{
+	int			nrows;
+	const indexed_word *rows;
+
+	if (pos == 0)
+		return NULL;
+	rows = group(&roles[role].by_last, (unsigned char) sc->t[pos - 1], &nrows);
+	return nrows ? longest_ending_of(sc, pos, rows, nrows) : NULL;
 }
 
 /* Where the text before the quantity ends, spaces skipped. */

@@ -428,9 +428,10 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 		return false;
 	num->end = i;
 	num->value = acc_total(&lo);
-	num->high = acc_total(&hi);
+	/* hi took every step lo took, and other digits only where the number is vague */
+	num->high = num->vague ? acc_total(&hi) : num->value;
 	/* 5亿亿亿…: no money or count is that large (the caller skips it whole) */
-	if (!nvf_dec_plausible(num->value) || !nvf_dec_plausible(num->high))
+	if (!nvf_dec_plausible(num->value) || (num->vague && !nvf_dec_plausible(num->high)))
 		return false;
 	return num->ndigits > 0 || prev == TOK_SMALL || prev == TOK_BIG || num->vague;
 }

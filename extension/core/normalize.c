@@ -253,8 +253,9 @@ make_room(normalize_state *st, size_t n)
 
 /*
  * Writes the run of plain characters at st->in[i] as it is, no further than
- * the character starting before limit; returns the offset after it.  The
- * caller made room for the bytes up to limit.  The characters are decoded
+ * the character starting before limit; returns the offset after it, and
+ * the character there (unless at limit) in *c and *cadv.  The caller made
+ * room for the bytes up to limit.  The characters are decoded
  * and mapped one by one, in locals (the state's fields would be reloaded
  * after every store to the map), and copied in one memcpy.  A character
  * has four bytes at most and make_room left four entries spare: all four of
@@ -262,7 +263,7 @@ make_room(normalize_state *st, size_t n)
  * over by the next character, or lie past the end).
  */
 static size_t
-copy_plain_run(normalize_state *st, size_t i, size_t limit)
+copy_plain_run(normalize_state *st, size_t i, size_t limit, uint32_t *c, int *cadv)
 {
 	const unsigned char *in = st->in;
 	size_t		len = st->len,
@@ -278,16 +279,20 @@ copy_plain_run(normalize_state *st, size_t i, size_t limit)
 	while (i < limit)
 	{
 		int			adv;
-		uint32_t	c = nvf_utf8_decode(in + i, len - i, &adv);
+		uint32_t	next = nvf_utf8_decode(in + i, len - i, &adv);
 
-		if (!is_plain(c))
+		if (!is_plain(next))
+		{
+			*c = next;
+			*cadv = adv;
 			break;
+		}
 		if (src)
 		{
 			src[o] = src[o + 1] = src[o + 2] = src[o + 3] = (int32_t) i;
 			srcend[o] = srcend[o + 1] = srcend[o + 2] = srcend[o + 3] = (int32_t) (i + adv);
 		}
-		last = c;
+		last = next;
 		i += adv;
 		o += adv;
 	}
@@ -306,7 +311,7 @@ copy_plain_run(normalize_state *st, size_t i, size_t limit)
  * run: i when st->in[i] is for normalize_step.  Most text is plain: it is
  * copied in runs, between the characters that are replaced.  A plain
  * character takes as many bytes out as in: room for the rest of the run is
- * made once, and again after a character that was replaced.
+ * made once, and again after a replacement longer than its character.
  */
 static size_t
 normalize_run(normalize_state *st, size_t i, size_t limit)
@@ -316,15 +321,16 @@ normalize_run(normalize_state *st, size_t i, size_t limit)
 	{
 		int			adv;
 		uint32_t	c;
+		size_t		before;
 
-		i = copy_plain_run(st, i, limit);
-		if (i >= limit)
+		i = copy_plain_run(st, i, limit, &c, &adv);
+		if (i >= limit || context_char(c))
 			return i;
-		c = nvf_utf8_decode(st->in + i, st->len - i, &adv);
-		if (context_char(c))
-			return i;
+		before = st->out.len;
 		emit_char(st, i, c, adv);
-		make_room(st, limit - i + 4);
+		/* a replacement no longer than its character leaves the room made */
+		if (st->out.len - before > (size_t) adv)
+			make_room(st, limit - i + 4);
 		i += adv;
 	}
 }

@@ -74,15 +74,31 @@ nvf_dec_is_zero(nvf_dec a)
 	return a.ok && a.mant == 0;
 }
 
+/*
+ * digits(|mant|) + exp <= NVF_MAX_MAGNITUDE_EXP, that is |mant| <
+ * 10^(NVF_MAX_MAGNITUDE_EXP - exp): a comparison, not a division a digit
+ * (a made decimal has 18 digits at most).
+ */
 bool
 nvf_dec_plausible(nvf_dec a)
 {
-	int64_t		m = a.mant < 0 ? -a.mant : a.mant;
-	int			digits = 0;
+	static const uint64_t pow10[19] = {
+		1, UINT64_C(10), UINT64_C(100), UINT64_C(1000), UINT64_C(10000), UINT64_C(100000),
+		UINT64_C(1000000), UINT64_C(10000000), UINT64_C(100000000),
+		UINT64_C(1000000000), UINT64_C(10000000000), UINT64_C(100000000000),
+		UINT64_C(1000000000000), UINT64_C(10000000000000),
+		UINT64_C(100000000000000), UINT64_C(1000000000000000),
+		UINT64_C(10000000000000000), UINT64_C(100000000000000000),
+		UINT64_C(1000000000000000000)
+	};
+	uint64_t	m = a.mant < 0 ? -(uint64_t) a.mant : (uint64_t) a.mant;
+	int64_t		room = (int64_t) NVF_MAX_MAGNITUDE_EXP - a.exp;
 
-	for (; m > 0; m /= 10)
-		digits++;
-	return a.ok && (a.mant == 0 || digits + a.exp <= NVF_MAX_MAGNITUDE_EXP);
+	if (!a.ok || m == 0)
+		return a.ok;
+	if (room <= 0)
+		return false;
+	return room > 18 || m < pow10[room];
 }
 
 /* Scales mant by 10^k exactly, or fails on overflow. */

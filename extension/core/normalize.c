@@ -251,67 +251,88 @@ make_room(normalize_state *st, size_t n)
 		grow_map(st, st->out.len + n + 1);
 }
 
-/* Writes the plain character c at st->in[i] (adv bytes) as it is; make_room made room. */
-static inline void
-copy_plain(normalize_state *st, size_t i, uint32_t c, int adv)
+/*
+ * Writes the run of plain characters at st->in[i] as it is, no further than
+ * the character starting before limit; returns the offset after it, and
+ * the character there (unless at limit) in *c and *cadv.  The caller made
+ * room for the bytes up to limit.  The characters are decoded
+ * and mapped one by one, in locals (the state's fields would be reloaded
+ * after every store to the map), and copied in one memcpy.  A character
+ * has four bytes at most and make_room left four entries spare: all four of
+ * its map entries are written, without a loop (those past it are written
+ * over by the next character, or lie past the end).
+ */
+static size_t
+copy_plain_run(normalize_state *st, size_t i, size_t limit, uint32_t *c, int *cadv)
 {
-	size_t		o = st->out.len;
-	char	   *out = st->out.data + o;
-	const unsigned char *in = st->in + i;
+	const unsigned char *in = st->in;
+	size_t		len = st->len,
+				start = i,
+				o;
+	uint32_t	last = st->last_cp;
+	int32_t    *src,
+			   *srcend;
 
-	/*
-	 * A character has four bytes at most, and make_room left four spare: all
-	 * four are written, without a loop (what lies past adv is written over by
-	 * the next character, or lies past the end).
-	 */
-	if (st->with_map)
+	o = st->out.len;
+	src = st->with_map ? st->src : NULL;
+	srcend = st->srcend;
+	while (i < limit)
 	{
-		int32_t    *src = st->src + o,
-				   *srcend = st->srcend + o;
+		int			adv;
+		uint32_t	next = nvf_utf8_decode(in + i, len - i, &adv);
 
-		for (int k = 0; k < 4; k++)
+		if (!is_plain(next))
 		{
-			src[k] = (int32_t) i;
-			srcend[k] = (int32_t) (i + adv);
+			*c = next;
+			*cadv = adv;
+			break;
 		}
+		if (src)
+		{
+			src[o] = src[o + 1] = src[o + 2] = src[o + 3] = (int32_t) i;
+			srcend[o] = srcend[o + 1] = srcend[o + 2] = srcend[o + 3] = (int32_t) (i + adv);
+		}
+		last = next;
+		i += adv;
+		o += adv;
 	}
-	if (i + 4 <= st->len)
-		memcpy(out, in, 4);
-	else
-		memcpy(out, in, adv);
-	st->out.len = o + adv;
-	st->last_cp = c;
+	if (i == start)
+		return i;
+	memcpy(st->out.data + st->out.len, in + start, i - start);
+	st->out.len = o;
+	st->last_cp = last;
+	return i;
 }
 
 /*
  * Normalizes the run of characters at st->in[i] that no context rule looks at,
  * no further than the character starting before limit (each one as
  * emit_char has it, whatever came before).  Returns the offset after the
- * run: i when st->in[i] is for normalize_step.  A plain character takes as
- * many bytes out as in: room for the rest of the run is made once, and
- * again after a character that was replaced.
+ * run: i when st->in[i] is for normalize_step.  Most text is plain: it is
+ * copied in runs, between the characters that are replaced.  A plain
+ * character takes as many bytes out as in: room for the rest of the run is
+ * made once, and again after a replacement longer than its character.
  */
 static size_t
 normalize_run(normalize_state *st, size_t i, size_t limit)
 {
 	make_room(st, limit - i + 4);
-	while (i < limit)
+	for (;;)
 	{
 		int			adv;
-		uint32_t	c = nvf_utf8_decode(st->in + i, st->len - i, &adv);
+		uint32_t	c;
+		size_t		before;
 
-		if (is_plain(c))
-			copy_plain(st, i, c, adv);
-		else if (context_char(c))
-			break;
-		else
-		{
-			emit_char(st, i, c, adv);
+		i = copy_plain_run(st, i, limit, &c, &adv);
+		if (i >= limit || context_char(c))
+			return i;
+		before = st->out.len;
+		emit_char(st, i, c, adv);
+		/* a replacement no longer than its character leaves the room made */
+		if (st->out.len - before > (size_t) adv)
 			make_room(st, limit - i + 4);
-		}
 		i += adv;
 	}
-	return i;
 }
 
 /* One step of normalization at a context character st->in[i]; returns the next input offset. */
@@ -481,10 +502,8 @@ char_index(const char *s, size_t n, int32_t *ochar)
 
 	while (i < n)
 	{
-		int			adv = 1;
+		int			adv = nvf_utf8_advance((const unsigned char *) s + i, n - i);
 
-		if ((unsigned char) s[i] >= 0x80)
-			nvf_utf8_decode((const unsigned char *) s + i, n - i, &adv);
 		ochar[i] = ochar[i + 1] = ochar[i + 2] = ochar[i + 3] = c;
 		i += adv;
 		c++;

@@ -137,7 +137,7 @@ read_arabic(const char *t, size_t len, size_t pos, nvf_dec *v)
 		if (i - pos > MAX_NUMBER_CHARS * 4)
 			overflow = true;
 	}
-	*v = overflow ? nvf_dec_make(0, 0) : nvf_dec_make(mant, -frac);
+	*v = overflow ? nvf_dec_digit(0) : nvf_dec_make(mant, -frac);
 	if (overflow)
 		v->ok = false;
 	return i;
@@ -184,16 +184,16 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 		tk.end = read_arabic(t, len, pos, &tk.value);
 		return tk;
 	}
-	c2 = cp_at(t, len, pos + adv, &adv2);
 	if ((d = nvf_cjk_digit(c)) >= 0)
 	{
 		/* 零 after a multiplier is a filler (一千零五); after a digit it is
 		 * one more digit (二〇二四) */
 		tk.kind = (d == 0 && any && !have_number) ? TOK_ZERO : TOK_DIGITS;
-		tk.value = nvf_dec_make(d, 0);
+		tk.value = nvf_dec_digit(d);
 		tk.chinese = true;
 		tk.end = pos + adv;
 		/* 三点五: a Chinese decimal */
+		c2 = cp_at(t, len, pos + adv, &adv2);
 		if (c2 == 0x70B9 && adv2)	/* 点 */
 		{
 			nvf_dec		frac;
@@ -223,13 +223,14 @@ next_token(const char *t, size_t len, size_t pos, bool have_number, bool any)
 		return tk;
 	}
 	/* 几 / 数 only next to a multiplier: 几十, 十几, 数百万 */
-	if ((c == 0x51E0 || c == 0x6570) && !have_number &&
-		((adv2 && nvf_cjk_multiplier(c2) > 0) || (c == 0x51E0 && any)))
+	if ((c != 0x51E0 && c != 0x6570) || have_number)
+		return tk;
+	c2 = cp_at(t, len, pos + adv, &adv2);
+	if ((adv2 && nvf_cjk_multiplier(c2) > 0) || (c == 0x51E0 && any))
 	{
 		tk.kind = TOK_VAGUE;
 		tk.chinese = true;
 		tk.end = pos + adv;
-		return tk;
 	}
 	return tk;
 }
@@ -246,7 +247,7 @@ typedef struct accum
 static void
 acc_init(accum *a)
 {
-	a->trillions = a->result = a->section = a->number = nvf_dec_make(0, 0);
+	a->trillions = a->result = a->section = a->number = nvf_dec_digit(0);
 	a->have_number = false;
 }
 
@@ -261,32 +262,32 @@ acc_below(const accum *a)
 static void
 acc_multiply(accum *a, int exp)
 {
-	nvf_dec		n = a->have_number ? a->number : nvf_dec_make(1, 0);
+	nvf_dec		n = a->have_number ? a->number : nvf_dec_digit(1);
 
 	if (exp == 12)
 	{
 		a->trillions = nvf_dec_shift(nvf_dec_add(nvf_dec_add(a->trillions, acc_below(a)), n), 12);
-		a->result = a->section = nvf_dec_make(0, 0);
+		a->result = a->section = nvf_dec_digit(0);
 	}
 	else if (exp == 8)
 	{
 		a->result = nvf_dec_shift(nvf_dec_add(nvf_dec_add(a->result, a->section),
-											  a->have_number ? a->number : nvf_dec_make(0, 0)), 8);
+											  a->have_number ? a->number : nvf_dec_digit(0)), 8);
 		/* a bare 亿 is 10^8; a zero before it stays zero: 0亿美元 is 0 */
 		if (nvf_dec_is_zero(a->result) && !a->have_number)
 			a->result = nvf_dec_make(1, 8);
-		a->section = nvf_dec_make(0, 0);
+		a->section = nvf_dec_digit(0);
 	}
 	else if (exp == 4)
 	{
 		a->section = nvf_dec_shift(nvf_dec_add(a->section,
-											   a->have_number ? a->number : nvf_dec_make(0, 0)), 4);
+											   a->have_number ? a->number : nvf_dec_digit(0)), 4);
 		if (nvf_dec_is_zero(a->section) && !a->have_number)
 			a->section = nvf_dec_make(1, 4);
 	}
 	else
 		a->section = nvf_dec_add(a->section, nvf_dec_shift(n, exp));
-	a->number = nvf_dec_make(0, 0);
+	a->number = nvf_dec_digit(0);
 	a->have_number = false;
 }
 
@@ -302,8 +303,8 @@ approximate_pair(const char *t, size_t len, const accum *lo, const token *tk)
 {
 	int			adv;
 
-	return tk->chinese && nvf_dec_cmp(nvf_dec_add(lo->number, nvf_dec_make(1, 0)), tk->value) == 0 &&
-		nvf_dec_cmp(lo->number, nvf_dec_make(9, 0)) < 0 && !nvf_dec_is_zero(lo->number) &&
+	return tk->chinese && nvf_dec_cmp(nvf_dec_add(lo->number, nvf_dec_digit(1)), tk->value) == 0 &&
+		nvf_dec_cmp(lo->number, nvf_dec_digit(9)) < 0 && !nvf_dec_is_zero(lo->number) &&
 		nvf_cjk_multiplier(cp_at(t, len, tk->end, &adv)) > 0;
 }
 
@@ -356,7 +357,7 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 			if (lo.have_number)
 			{
 				tk.value = nvf_dec_add(nvf_dec_shift(lo.number, 1), tk.value);
-				tk.value = nvf_dec_add(tk.value, nvf_dec_make(0, 0));
+				tk.value = nvf_dec_add(tk.value, nvf_dec_digit(0));
 			}
 			lo.number = hi.number = tk.value;
 			lo.have_number = hi.have_number = true;
@@ -401,8 +402,8 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 		{
 			bool		after_ten = (prev == TOK_SMALL);
 
-			lo.number = nvf_dec_make(after_ten ? 1 : 2, 0);
-			hi.number = nvf_dec_make(9, 0);
+			lo.number = nvf_dec_digit(after_ten ? 1 : 2);
+			hi.number = nvf_dec_digit(9);
 			lo.have_number = hi.have_number = true;
 			num->vague = true;
 		}
@@ -427,9 +428,10 @@ nvf_read_number(const char *t, size_t len, size_t pos, nvf_number *num)
 		return false;
 	num->end = i;
 	num->value = acc_total(&lo);
-	num->high = acc_total(&hi);
+	/* hi took every step lo took, and other digits only where the number is vague */
+	num->high = num->vague ? acc_total(&hi) : num->value;
 	/* 5亿亿亿…: no money or count is that large (the caller skips it whole) */
-	if (!nvf_dec_plausible(num->value) || !nvf_dec_plausible(num->high))
+	if (!nvf_dec_plausible(num->value) || (num->vague && !nvf_dec_plausible(num->high)))
 		return false;
 	return num->ndigits > 0 || prev == TOK_SMALL || prev == TOK_BIG || num->vague;
 }

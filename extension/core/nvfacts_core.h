@@ -69,17 +69,41 @@ nvf_utf8_decode(const unsigned char *s, size_t len, int *adv)
 		*adv = 1;
 		return s[0];
 	}
-	if ((s[0] & 0xF0) == 0xE0 && len >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80)
+	if ((s[0] & 0xF0) == 0xE0 && len >= 3)
 	{
-		uint32_t	cp = ((s[0] & 0x0Fu) << 12) | ((s[1] & 0x3Fu) << 6) | (s[2] & 0x3Fu);
+		/* continuation bytes are 0x80..0xBF: 0..0x3F after the xor */
+		uint32_t	c1 = s[1] ^ 0x80u,
+					c2 = s[2] ^ 0x80u;
+		uint32_t	cp = ((s[0] & 0x0Fu) << 12) | (c1 << 6) | c2;
 
-		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
+		/* not overlong, not a surrogate (0xD800..0xDFFF) */
+		if ((c1 | c2) < 0x40 && cp >= 0x800 && (cp & 0xF800) != 0xD800)
 		{
 			*adv = 3;
 			return cp;
 		}
 	}
 	return nvf_utf8_decode_multibyte(s, len, adv);
+}
+
+/*
+ * The bytes of the character at s[0..len): nvf_utf8_decode's *adv, for
+ * scanners that need no code point.  A well-formed 3-byte sequence with a
+ * lead byte other than E0 and ED (which may start an overlong form or a
+ * surrogate) is told by its bytes alone.
+ */
+static inline int
+nvf_utf8_advance(const unsigned char *s, size_t len)
+{
+	int			adv;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xE1 && s[0] <= 0xEF && s[0] != 0xED && len >= 3 &&
+		((s[1] ^ 0x80u) | (s[2] ^ 0x80u)) < 0x40)
+		return 3;
+	nvf_utf8_decode(s, len, &adv);
+	return adv;
 }
 
 /* pos, or past the continuation bytes there: the start of the character next at or after pos. */
@@ -142,6 +166,15 @@ typedef struct nvf_dec
 #define NVF_DEC_DIGITS 18		/* significant digits kept exactly */
 
 extern nvf_dec nvf_dec_make(int64_t mant, int32_t exp);
+
+/* nvf_dec_make(d, 0) for a digit d (0..9), without the call: numerals make them at every character. */
+static inline nvf_dec
+nvf_dec_digit(int d)
+{
+	nvf_dec		r = {d, 0, true};
+
+	return r;
+}
 extern nvf_dec nvf_dec_add(nvf_dec a, nvf_dec b);
 extern nvf_dec nvf_dec_mul(nvf_dec a, nvf_dec b);
 extern nvf_dec nvf_dec_div(nvf_dec a, nvf_dec b);	/* 15 significant digits */

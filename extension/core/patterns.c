@@ -41,34 +41,49 @@ static const char *const pattern_src[NVF_PAT_COUNT_] = {
 	"|(?m:^ *([0-9]{1,2})/([0-9]{1,2})/((?:19|20)[0-9]{2}) *$)"
 };
 
-static pcre2_code *compiled[NVF_PAT_COUNT_];
-static bool jit_ok[NVF_PAT_COUNT_];
+typedef struct compiled_pattern
+{
+	pcre2_code *re;
+	bool		jit;
+} compiled_pattern;
+
+static compiled_pattern compiled[NVF_PAT_COUNT_];
+
+/* NVF_PAT_DATETIME compiled anchored as well: datetime_spans tries it at its candidates. */
+static compiled_pattern datetime_anchored;
+
+static bool
+compile_pattern(int id, uint32_t options, compiled_pattern *out, char *errbuf, size_t errlen)
+{
+	int			errcode;
+	PCRE2_SIZE	erroff;
+	pcre2_code *re;
+
+	re = pcre2_compile((PCRE2_SPTR) pattern_src[id], PCRE2_ZERO_TERMINATED,
+					   PCRE2_UTF | PCRE2_NO_UTF_CHECK | options, &errcode, &erroff, NULL);
+	if (!re)
+	{
+		PCRE2_UCHAR msg[160];
+
+		pcre2_get_error_message(errcode, msg, sizeof(msg));
+		snprintf(errbuf, errlen, "pattern %d does not compile at %zu: %s",
+				 id, (size_t) erroff, (char *) msg);
+		return false;
+	}
+	out->jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
+	out->re = re;
+	return true;
+}
 
 bool
 nvf_patterns_init(char *errbuf, size_t errlen)
 {
 	for (int id = 0; id < NVF_PAT_COUNT_; id++)
-	{
-		int			errcode;
-		PCRE2_SIZE	erroff;
-		pcre2_code *re;
-
-		if (compiled[id])
-			continue;
-		re = pcre2_compile((PCRE2_SPTR) pattern_src[id], PCRE2_ZERO_TERMINATED,
-						   PCRE2_UTF | PCRE2_NO_UTF_CHECK, &errcode, &erroff, NULL);
-		if (!re)
-		{
-			PCRE2_UCHAR msg[160];
-
-			pcre2_get_error_message(errcode, msg, sizeof(msg));
-			snprintf(errbuf, errlen, "pattern %d does not compile at %zu: %s",
-					 id, (size_t) erroff, (char *) msg);
+		if (!compiled[id].re && !compile_pattern(id, 0, &compiled[id], errbuf, errlen))
 			return false;
-		}
-		jit_ok[id] = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
-		compiled[id] = re;
-	}
+	if (!datetime_anchored.re &&
+		!compile_pattern(NVF_PAT_DATETIME, PCRE2_ANCHORED, &datetime_anchored, errbuf, errlen))
+		return false;
 	return true;
 }
 
@@ -95,16 +110,16 @@ search_setup(nvf_env *env, nvf_pattern_id id, pcre2_match_context **mc)
 	*mc = pcre2_match_context_create(gc);
 	pcre2_set_match_limit(*mc, MATCH_LIMIT);
 	pcre2_set_depth_limit(*mc, DEPTH_LIMIT);
-	return pcre2_match_data_create_from_pattern(compiled[id], gc);
+	return pcre2_match_data_create_from_pattern(compiled[id].re, gc);
 }
 
 static int
-search(nvf_pattern_id id, const char *t, size_t len, size_t pos,
+search(const compiled_pattern *cp, const char *t, size_t len, size_t pos,
 	   pcre2_match_data *md, pcre2_match_context *mc)
 {
-	return jit_ok[id]
-		? pcre2_jit_match(compiled[id], (PCRE2_SPTR) t, len, pos, 0, md, mc)
-		: pcre2_match(compiled[id], (PCRE2_SPTR) t, len, pos, PCRE2_NO_UTF_CHECK, md, mc);
+	return cp->jit
+		? pcre2_jit_match(cp->re, (PCRE2_SPTR) t, len, pos, 0, md, mc)
+		: pcre2_match(cp->re, (PCRE2_SPTR) t, len, pos, PCRE2_NO_UTF_CHECK, md, mc);
 }
 
 int
@@ -113,7 +128,7 @@ nvf_pattern_next(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
 {
 	pcre2_match_context *mc;
 	pcre2_match_data *md = search_setup(env, id, &mc);
-	int			rc = search(id, t, len, from, md, mc);
+	int			rc = search(&compiled[id], t, len, from, md, mc);
 	PCRE2_SIZE *v;
 
 	if (rc == PCRE2_ERROR_NOMATCH)
@@ -169,7 +184,7 @@ spans_from(nvf_env *env, nvf_pattern_id id, const char *t, size_t from, size_t l
 
 	while (pos <= len)
 	{
-		int			rc = search(id, t, len, pos, md, mc);
+		int			rc = search(&compiled[id], t, len, pos, md, mc);
 		PCRE2_SIZE *ov;
 
 		if (rc == PCRE2_ERROR_NOMATCH)
@@ -216,6 +231,44 @@ is_printable_ascii(char c)
 }
 
 static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/*
+ * The first byte at or after i in t[0..len) that is ASCII.  Chinese text
+ * is mostly bytes of multibyte characters, and neither pattern starts with
+ * one: they are passed over eight at a time.
+ */
+static size_t
+skip_multibyte(const char *t, size_t i, size_t len)
+{
+	const uint64_t high = UINT64_C(0x8080808080808080);
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64_t	w;
+
+		memcpy(&w, t + i, 8);
+		if ((w & high) != high)
+			break;
+	}
+	while (i < len && (unsigned char) t[i] >= 0x80)
+		i++;
+	return i;
+}
+
+/* The first byte at or after i in t[0..len) for which want() holds, or len. */
+static size_t
+next_ascii(const char *t, size_t i, size_t len, bool (*want) (char))
+{
+	while (i < len && !want(t[i]))
+		i = (unsigned char) t[i] >= 0x80 ? skip_multibyte(t, i, len) : i + 1;
+	return i;
+}
+
+static bool
 url_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
 		  pcre2_match_context *mc, span_list *out)
 {
@@ -225,8 +278,7 @@ url_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
 	{
 		size_t		b;
 
-		while (a < len && !is_printable_ascii(t[a]))
-			a++;
+		a = next_ascii(t, a, len, is_printable_ascii);
 		if (a == len)
 			return true;
 		for (b = a; b < len && is_printable_ascii(t[b]); b++)
@@ -238,6 +290,56 @@ url_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
 	}
 }
 
+/*
+ * NVF_PAT_DATETIME at its candidates only.  A match starts with a digit
+ * not after a digit (its lookbehind), and whichever alternative matches
+ * reads the whole run of digits there: after each comes a non-digit it
+ * names (- / . : ! or 年 月) or (?![0-9]) after eleven digits.  So only a
+ * digit run followed by one of those bytes (年 and 月 by their lead bytes)
+ * or eleven digits long can start a match.  The anchored pattern is tried
+ * at each candidate in text order: the first match is the leftmost, the
+ * one the search over the whole text finds, and the lookbehind still sees
+ * the text before.  A search over all of Chinese text for these cost as
+ * much as the rest of the quantity scan.
+ */
+static bool
+datetime_candidate(const char *t, size_t start, size_t end, size_t len)
+{
+	unsigned char c = end < len ? (unsigned char) t[end] : 0;
+
+	return end - start == 11 || c == '-' || c == '/' || c == '.' || c == ':' ||
+		c == '!' || c == 0xE5 || c == 0xE6;
+}
+
+static bool
+datetime_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
+			   pcre2_match_context *mc, span_list *out)
+{
+	size_t		a = 0;
+
+	while ((a = next_ascii(t, a, len, is_digit)) < len)
+	{
+		size_t		b = a;
+		int			rc;
+		PCRE2_SIZE *ov;
+
+		while (b < len && is_digit(t[b]))
+			b++;
+		if (!datetime_candidate(t, a, b, len) ||
+			(rc = search(&datetime_anchored, t, len, a, md, mc)) == PCRE2_ERROR_NOMATCH)
+		{
+			a = b;
+			continue;
+		}
+		if (rc < 0)
+			return false;
+		ov = pcre2_get_ovector_pointer(md);
+		span_push(env, out, ov[0], ov[1]);
+		a = nvf_char_boundary(t, len, ov[1]);
+	}
+	return true;
+}
+
 int
 nvf_pattern_spans(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
 				  nvf_span **out)
@@ -246,6 +348,7 @@ nvf_pattern_spans(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
 	pcre2_match_data *md = search_setup(env, id, &mc);
 	span_list	spans = {nvf_alloc(env, 16 * sizeof(nvf_span)), 0, 16};
 	bool		ok = id == NVF_PAT_URL ? url_spans(env, t, len, md, mc, &spans)
+		: id == NVF_PAT_DATETIME ? datetime_spans(env, t, len, md, mc, &spans)
 		: spans_from(env, id, t, 0, len, md, mc, &spans);
 
 	if (!ok)

@@ -106,6 +106,23 @@ group(const word_groups *g, unsigned b, int *n)
 }
 
 /*
+ * The low byte of the code point at t[pos], read off its bytes without
+ * decoding it: the lead byte of an ASCII character, else the low two bits
+ * of its next-to-last byte and the low six of its last.  For a malformed
+ * or cut character it is some byte: no word (all well-formed) matches there.
+ */
+static inline unsigned
+first_cp_low_byte(const scan_ctx *sc, size_t pos)
+{
+	const unsigned char *s = (const unsigned char *) sc->t + pos;
+	size_t		n = s[0] < 0x80 ? 1 : s[0] < 0xE0 ? 2 : s[0] < 0xF0 ? 3 : 4;
+
+	if (n == 1 || n > sc->len - pos)
+		return s[0];
+	return ((s[n - 2] & 3u) << 6) | (s[n - 1] & 0x3Fu);
+}
+
+/*
  * The rows of the role that may start at pos (in table order): those whose
  * first code point shares the low byte of the one at pos (a word matching
  * there has the same first code point).  Inline: every lookup starts here.
@@ -113,25 +130,20 @@ group(const word_groups *g, unsigned b, int *n)
 static inline const indexed_word *
 starting_at(const scan_ctx *sc, size_t pos, qword_role role, int *n)
 {
-	int			adv;
-
 	if (pos >= sc->len)
 	{
 		*n = 0;
 		return NULL;
 	}
-	return group(&roles[role].by_first,
-				 nvf_utf8_decode((const unsigned char *) sc->t + pos, sc->len - pos, &adv) & 255, n);
+	return group(&roles[role].by_first, first_cp_low_byte(sc, pos), n);
 }
 
-/* Longest word of the role at pos (English ones need a word boundary). */
+/* Longest word of the rows at pos (English ones need a word boundary). */
 static const qword *
-longest_word(const scan_ctx *sc, size_t pos, qword_role role)
+longest_of(const scan_ctx *sc, size_t pos, const indexed_word *rows, int nrows)
 {
 	const qword *best = NULL;
 	size_t		bestlen = 0;
-	int			nrows;
-	const indexed_word *rows = starting_at(sc, pos, role, &nrows);
 
 	for (int i = 0; i < nrows; i++)
 	{
@@ -146,6 +158,19 @@ longest_word(const scan_ctx *sc, size_t pos, qword_role role)
 		}
 	}
 	return best;
+}
+
+/*
+ * Longest word of the role at pos.  Inline, the rows apart: most lookups
+ * find their group empty, and end here.
+ */
+static inline const qword *
+longest_word(const scan_ctx *sc, size_t pos, qword_role role)
+{
+	int			nrows;
+	const indexed_word *rows = starting_at(sc, pos, role, &nrows);
+
+	return nrows ? longest_of(sc, pos, rows, nrows) : NULL;
 }
 
 static size_t
@@ -181,18 +206,25 @@ cp_before(const scan_ctx *sc, size_t pos)
 	return nvf_utf8_decode((const unsigned char *) sc->t + k, pos - k, &adv);
 }
 
-/* The first word of the role (in table order) at pos, its length in *n. */
+/* The first of the rows (in table order) at pos, its length in *n. */
 static const qword *
+first_of(const scan_ctx *sc, size_t pos, const indexed_word *rows, int nrows, size_t *n)
+{
+	for (int i = 0; i < nrows; i++)
+		if ((*n = word_at(sc, pos, rows[i].w->word)) > 0)
+			return rows[i].w;
+	return NULL;
+}
+
+/* The first word of the role (in table order) at pos, its length in *n; inline as longest_word. */
+static inline const qword *
 first_word(const scan_ctx *sc, size_t pos, qword_role role, size_t *n)
 {
 	int			nrows;
 	const indexed_word *rows = starting_at(sc, pos, role, &nrows);
 
 	*n = 0;
-	for (int i = 0; i < nrows; i++)
-		if ((*n = word_at(sc, pos, rows[i].w->word)) > 0)
-			return rows[i].w;
-	return NULL;
+	return nrows ? first_of(sc, pos, rows, nrows, n) : NULL;
 }
 
 /* The length of the first word of the role at pos, or 0. */
@@ -246,19 +278,13 @@ number_in_word(const scan_ctx *sc, size_t pos)
 	return prev == 0x7B2C;		/* 第 */
 }
 
-/* The longest word of the role ending at pos (an English one at a word start), or NULL. */
+/* The longest of the rows ending at pos (an English one at a word start), or NULL. */
 static const qword *
-word_ending_at(const scan_ctx *sc, size_t pos, qword_role role)
+longest_ending_of(const scan_ctx *sc, size_t pos, const indexed_word *rows, int nrows)
 {
 	const qword *best = NULL;
 	size_t		bestlen = 0;
-	int			nrows;
-	const indexed_word *rows;
 
-	if (pos == 0)
-		return NULL;
-	/* only the words ending in the byte before pos may end there */
-	rows = group(&roles[role].by_last, (unsigned char) sc->t[pos - 1], &nrows);
 	for (int i = 0; i < nrows; i++)
 	{
 		const qword *w = rows[i].w;
@@ -272,6 +298,23 @@ word_ending_at(const scan_ctx *sc, size_t pos, qword_role role)
 		}
 	}
 	return best;
+}
+
+/*
+ * The longest word of the role ending at pos, or NULL.  Only the words
+ * ending in the byte before pos may end there; inline up to that group, as
+ * longest_word.
+ */
+static inline const qword *
+word_ending_at(const scan_ctx *sc, size_t pos, qword_role role)
+{
+	int			nrows;
+	const indexed_word *rows;
+
+	if (pos == 0)
+		return NULL;
+	rows = group(&roles[role].by_last, (unsigned char) sc->t[pos - 1], &nrows);
+	return nrows ? longest_ending_of(sc, pos, rows, nrows) : NULL;
 }
 
 /* Where the text before the quantity ends, spaces skipped. */

@@ -79,18 +79,8 @@ nvf_utf8_count(const char *s, size_t len)
 {
 	int64_t		n = 0;
 	size_t		i = 0;
-	int			adv;
 
-	while (i < len)
-	{
-		if ((unsigned char) s[i] < 0x80)
-			i++;
-		else
-		{
-			nvf_utf8_decode((const unsigned char *) s + i, len - i, &adv);
-			i += adv;
-		}
-		n++;
-	}
+	for (; i < len; n++)
+		i += nvf_utf8_advance((const unsigned char *) s + i, len - i);
 	return n;
 }

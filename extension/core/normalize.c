@@ -319,8 +319,8 @@ normalize_run(normalize_state *st, size_t i, size_t limit)
 	make_room(st, limit - i + 4);
 	for (;;)
 	{
-		int			adv;
-		uint32_t	c;
+		int			adv = 0;	/* (set unless the run reached limit) */
+		uint32_t	c = 0;
 		size_t		before;
 
 		i = copy_plain_run(st, i, limit, &c, &adv);

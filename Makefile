@@ -106,7 +106,7 @@ unit: tests/unit/test_core
 # are not -Wextra clean: their warnings are not ours.)
 warnings:
 	@out=$$( { for f in $(OBJS:.o=.c); do \
-	             $(CC) $(CFLAGS) -Wextra $(CPPFLAGS) -fsyntax-only $$f; done; \
+	             $(CC) $(CFLAGS) -Wextra $(CPPFLAGS) -c -o /dev/null $$f; done; \
 	           $(CLANG) -Wall -Wextra -fsyntax-only -Iextension/core $(DEPS_CFLAGS) $(CORE_SRCS); } 2>&1 | \
 	         grep -E '^extension/[^:]*:[0-9]+:[0-9]+: warning' ); \
 	 if [ -n "$$out" ]; then echo "$$out"; exit 1; fi; \

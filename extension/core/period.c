@@ -916,16 +916,15 @@ second_fits(const char_set *set, uint32_t cp)
 /*
  * Digits start a period only when a period word follows them (2025年,
  * 2025财年, 4QFY20, 25Q2, 4月, 1-4月, 1年前, 2026和2027财年), not an amount.
+ * s holds n digits; false for them all when no such word follows.
  */
 static bool
-number_may_start(const unsigned char *s, size_t len)
+number_may_start(const unsigned char *s, size_t len, size_t n)
 {
-	size_t		i = 0;
+	size_t		i = n;
 	int			adv;
 	uint32_t	cp;
 
-	while (i < len && s[i] >= '0' && s[i] <= '9')
-		i++;
 	if (i < len && s[i] == ' ')
 		i++;
 	if (i >= len)
@@ -936,16 +935,56 @@ number_may_start(const unsigned char *s, size_t len)
 	return cp >= 0x80 && second_fits(&after_number_set, cp);
 }
 
-/* Can a period expression start at s?  (asked at every character; *adv: its length) */
+/*
+ * The longest number a period starts with: a year (2025年).  The forms that
+ * start inside a number (13季度 holds 3季度; year4() and letter_forms() want
+ * no digit before theirs) read small_number()'s one or two digits, or 1年前.
+ * Every form reads its number whole: no digit may follow it.
+ */
+#define PERIOD_DIGITS_MAX 4
+#define INNER_DIGITS_MAX 2
+
+/*
+ * Can a period start at the digits at s (after a digit: inner)?  *adv: the
+ * bytes to go on by, past every digit of the number that cannot start one
+ * (an amount, a phone number: each of its digits would be asked in vain).
+ */
 static bool
-may_start(const unsigned char *s, size_t len, int *adv)
+digits_may_start(const unsigned char *s, size_t len, bool inner, int *adv)
 {
-	uint32_t	cp = nvf_utf8_decode(s, len, adv);
+	size_t		n = 0,
+				most = inner ? INNER_DIGITS_MAX : PERIOD_DIGITS_MAX;
+
+	while (n < len && s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (!number_may_start(s, len, n))
+	{
+		*adv = (int) n;			/* (no digit of it has a period word after it) */
+		return false;
+	}
+	if (n > most)
+	{
+		*adv = (int) (n - INNER_DIGITS_MAX);	/* to the first digit that may start one */
+		return false;
+	}
+	*adv = 1;
+	return true;
+}
+
+/*
+ * Can a period expression start at s (after the byte before, or none at the
+ * text's start)?  Asked at every character; *adv: how far to go on.
+ */
+static bool
+may_start(const unsigned char *s, size_t len, int before, int *adv)
+{
+	uint32_t	cp;
 	int			k,
 				adv2;
 
-	if (cp >= '0' && cp <= '9')
-		return number_may_start(s, len);
+	if (s[0] >= '0' && s[0] <= '9')
+		return digits_may_start(s, len, before >= '0' && before <= '9', adv);
+	cp = nvf_utf8_decode(s, len, adv);
 	if (cp < 0x80)
 		return cp == 'F' || cp == 'f' || cp == 'Q' || cp == 'q' || cp == 'H' || cp == 'T';
 	if (cp >= 0x10000 || (k = start_of[cp]) == 0 || (size_t) *adv >= len)
@@ -1001,7 +1040,7 @@ nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **o
 		nvf_period_mention m;
 		int			adv;
 
-		if (!may_start((const unsigned char *) t + pos, len - pos, &adv) ||
+		if (!may_start((const unsigned char *) t + pos, len - pos, pos > 0 ? t[pos - 1] : -1, &adv) ||
 			!period_at(t, len, pos, &m))
 		{
 			pos += adv;

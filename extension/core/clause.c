@@ -271,12 +271,17 @@ nvf_clause_of(const sentence *s, size_t pos)
 size_t
 nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers)
 {
+	if (a >= b)
+		return 0;
 	for (int k = 0; fillers[k]; k++)
 	{
-		size_t		n = strlen(fillers[k]);
+		size_t		n;
 
-		/* (the first byte first: most fillers differ there; none is empty) */
-		if (a + n <= b && s->t[a] == fillers[k][0] && memcmp(s->t + a, fillers[k], n) == 0)
+		/* (the first byte first, before its length: most fillers differ there; none is empty) */
+		if (s->t[a] != fillers[k][0])
+			continue;
+		n = strlen(fillers[k]);
+		if (a + n <= b && memcmp(s->t + a, fillers[k], n) == 0)
 			return n;
 	}
 	return 0;

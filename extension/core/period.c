@@ -1341,14 +1341,24 @@ nvf_period_end_month(const nvf_period *p, int fy_end_month)
 
 #define UNSET(ov, g) ((ov)[2 * (g)] == SIZE_MAX)
 
-/* Does t[a..b) hold 19NN or 20NN (every printed date has its year)? */
+/*
+ * Does t[a..b) hold 19NN or 20NN (every printed date has its year)?  A year
+ * is four digits: where t[i + 3] is none, none starts at i .. i + 3, and the
+ * search goes on four bytes later (most lines hold few digits).
+ */
 static bool
 holds_year(const char *t, size_t a, size_t b)
 {
-	for (size_t i = a; i + 4 <= b; i++)
-		if (((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) &&
-			t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9')
+	for (size_t i = a; i + 4 <= b;)
+	{
+		if (t[i + 3] < '0' || t[i + 3] > '9')
+			i += 4;
+		else if (((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) &&
+				 t[i + 2] >= '0' && t[i + 2] <= '9')
 			return true;
+		else
+			i++;
+	}
 	return false;
 }
 

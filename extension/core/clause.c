@@ -183,6 +183,7 @@ item_start(const char *t, size_t len, size_t pos)
 static bool clause_mark(const char *t, size_t len, size_t pos);
 
 /* The first bytes of the clause marks (normalization made ，： ASCII; —— starts with 0xE2). */
+static const unsigned char clause_mark_first[4] = {',', ':', 0xE2, 0xE2};
 static const bool may_end_clause[256] = {[','] = true, [':'] = true, [0xE2] = true};
 
 /*
@@ -392,6 +393,7 @@ collect_clauses(nvf_env *env, sentence *s)
 	for (size_t i = s->start; i < s->end; i++)
 	{
 		/* the bytes no mark starts with, one loop for them */
+		i = nvf_skip_words_without(s->t, i, s->end, clause_mark_first);
 		while (i < s->end && !may_end_clause[(unsigned char) s->t[i]])
 			i++;
 		if (i == s->end || !clause_mark(s->t, s->end, i))

@@ -916,10 +916,11 @@ second_fits(const char_set *set, uint32_t cp)
 /*
  * Digits start a period only when a period word follows them (2025年,
  * 2025财年, 4QFY20, 25Q2, 4月, 1-4月, 1年前, 2026和2027财年), not an amount.
- * s holds n digits; false for them all when no such word follows.
+ * s holds n digits; the byte after them (and a space) in *next; false for
+ * them all when no such word follows.
  */
 static bool
-number_may_start(const unsigned char *s, size_t len, size_t n)
+number_may_start(const unsigned char *s, size_t len, size_t n, unsigned char *next)
 {
 	size_t		i = n;
 	int			adv;
@@ -929,6 +930,7 @@ number_may_start(const unsigned char *s, size_t len, size_t n)
 		i++;
 	if (i >= len)
 		return false;
+	*next = s[i];
 	if (s[i] == 'Q' || s[i] == 'H' || s[i] == '-' || s[i] == '~' || s[i] == 'q' || s[i] == '/')
 		return true;
 	cp = nvf_utf8_decode(s + i, len - i, &adv);
@@ -936,13 +938,30 @@ number_may_start(const unsigned char *s, size_t len, size_t n)
 }
 
 /*
- * The longest number a period starts with: a year (2025年).  The forms that
- * start inside a number (13季度 holds 3季度; year4() and letter_forms() want
- * no digit before theirs) read small_number()'s one or two digits, or 1年前.
- * Every form reads its number whole: no digit may follow it.
+ * The numbers a period starts with, each read whole (no digit may follow
+ * it): a year of four digits (year4(), not after a digit), or one or two
+ * digits: 4QFY20 and 25Q2 (letter_forms()), small_number()'s 1..12 of
+ * 3季度, 4月 and 1-4月 (only 1 before a range mark), 1年前.  Only these last
+ * start inside a number (13季度 holds 3季度).
  */
-#define PERIOD_DIGITS_MAX 4
 #define INNER_DIGITS_MAX 2
+
+static bool
+number_fits(const unsigned char *s, size_t n, bool inner, unsigned char next)
+{
+	int			v;
+
+	if (n == 4)
+		return !inner;
+	if (n > INNER_DIGITS_MAX)
+		return false;
+	if (next == 'Q' || next == 'H')
+		return true;
+	v = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + s[1] - '0';
+	if (next == '-' || next == '~' || next == '/')
+		return v == 1;
+	return v >= 1 && v <= 12;
+}
 
 /*
  * Can a period start at the digits at s (after a digit: inner)?  *adv: the
@@ -952,23 +971,19 @@ number_may_start(const unsigned char *s, size_t len, size_t n)
 static bool
 digits_may_start(const unsigned char *s, size_t len, bool inner, int *adv)
 {
-	size_t		n = 0,
-				most = inner ? INNER_DIGITS_MAX : PERIOD_DIGITS_MAX;
+	size_t		n = 0;
+	unsigned char next = 0;
 
 	while (n < len && s[n] >= '0' && s[n] <= '9')
 		n++;
-	if (!number_may_start(s, len, n))
+	if (!number_may_start(s, len, n, &next))
 	{
 		*adv = (int) n;			/* (no digit of it has a period word after it) */
 		return false;
 	}
-	if (n > most)
-	{
-		*adv = (int) (n - INNER_DIGITS_MAX);	/* to the first digit that may start one */
-		return false;
-	}
-	*adv = 1;
-	return true;
+	/* inside the number: past the digits with more than INNER_DIGITS_MAX after them */
+	*adv = inner && n > INNER_DIGITS_MAX ? (int) (n - INNER_DIGITS_MAX) : 1;
+	return number_fits(s, n, inner, next);
 }
 
 /*

@@ -45,6 +45,7 @@ typedef struct attribution
 	const nvf_fact *last;		/* its last figure, base and expectation ones too, or NULL */
 	int			inherited_segment;	/* the segment of prev when its metric is taken (-1 none),
 									 * else NOT_INHERITED */
+	size_t		open;			/* open_bracket(): asked often, read once */
 } attribution;
 
 /* ---- mention search --------------------------------------------------- */
@@ -727,7 +728,7 @@ static int
 bracketed_owner(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		open = open_bracket(a);
+	size_t		open = a->open;
 
 	if (open == 0)
 		return ENTITY_NONE;
@@ -742,7 +743,7 @@ static bool
 cue_in_bracket(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		open = open_bracket(a);
+	size_t		open = a->open;
 
 	for (int i = first_at(s, open); open && i < s->nm && s->m[i].start < a->q->start; i++)
 		if (s->m[i].end <= a->q->start &&
@@ -2188,6 +2189,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 				entity;
 
 	a.cstart = clause_start(s, a.clause);
+	a.open = open_bracket(&a);
 	for (int k = out->n - 1; k >= first && !a.prev; k--)
 		if (!out->reference[k])
 			a.prev = &out->items[k];

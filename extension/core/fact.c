@@ -1502,10 +1502,16 @@ self_speaks(const sentence *s, int k)
 static nvf_status
 status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 {
-	size_t		lo = status_scope(s, pos);
+	const uint64_t settle = UINT64_C(1) << NVF_CUE_DONE | UINT64_C(1) << NVF_CUE_FORECAST |
+		UINT64_C(1) << NVF_CUE_GUIDANCE | UINT64_C(1) << NVF_CUE_EXPECT;
+	size_t		lo;
 	int			c;
 
 	*neutral = false;
+	/* only these cues give a status: a sentence with none of them (most) gives none */
+	if (!(s->cues & settle))
+		return NVF_STATUS_NONE;
+	lo = status_scope(s, pos);
 	for (c = last_before(s, pos); c >= 0 && s->m[c].start >= lo; c--)
 	{
 		const mention *m = &s->m[c];

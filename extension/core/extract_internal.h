@@ -157,6 +157,27 @@ nvf_skip_words_without(const char *t, size_t i, size_t hi, const unsigned char w
 	return i;
 }
 
+/*
+ * Where a scan back from hi stops at the last bracket, ( or ), in [lo, hi):
+ * just past it, or lo when there is none.  Eight bytes at a time while they
+ * hold neither (brackets are rare, the scans long).
+ */
+static inline size_t
+nvf_after_last_bracket(const char *t, size_t lo, size_t hi)
+{
+	for (; hi - lo >= sizeof(uint64_t); hi -= sizeof(uint64_t))
+	{
+		uint64_t	x;
+
+		memcpy(&x, t + hi - sizeof(x), sizeof(x));
+		if (nvf_word_eq(x, '(') | nvf_word_eq(x, ')'))
+			break;
+	}
+	while (hi > lo && t[hi - 1] != '(' && t[hi - 1] != ')')
+		hi--;
+	return hi;
+}
+
 /* The first i from i on (before hi) where a cell separator may start, or hi. */
 static inline size_t
 nvf_next_separator_byte(const char *t, size_t i, size_t hi)

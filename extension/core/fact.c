@@ -208,10 +208,8 @@ last_metric_like(const sentence *s, size_t lo, size_t hi)
 bool
 nvf_in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi)
 {
-	size_t		k;
+	size_t		k = pos > lo ? nvf_after_last_bracket(s->t, lo, pos) : pos;
 
-	for (k = pos; k > lo && s->t[k - 1] != '(' && s->t[k - 1] != ')'; k--)
-		;
 	if (k == lo || s->t[k - 1] != '(')
 		return false;
 	for (k = pos; k < hi && s->t[k] != ')' && s->t[k] != '('; k++)
@@ -715,12 +713,13 @@ static size_t
 open_bracket(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		lo = a->q->start > a->cstart + BRACKET_SPAN ? a->q->start - BRACKET_SPAN : a->cstart;
+	size_t		lo = a->q->start > a->cstart + BRACKET_SPAN ? a->q->start - BRACKET_SPAN : a->cstart,
+				open;
 
-	for (size_t open = a->q->start; open > lo; open--)
-		if (s->t[open - 1] == '(' || s->t[open - 1] == ')')
-			return s->t[open - 1] == '(' ? open : 0;
-	return 0;
+	if (a->q->start <= lo)
+		return 0;
+	open = nvf_after_last_bracket(s->t, lo, a->q->start);
+	return open > lo && s->t[open - 1] == '(' ? open : 0;
 }
 
 /* OpenAI(约3000亿美元): a figure in brackets right after a company is its own. */

@@ -450,7 +450,11 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 			(figure_after(s, p->end) && !compared_then(s, p)))
 			ep->current = r;
 		if (r.kind != NVF_PK_YEAR && supersedes(&r, &ep->report, owner, ds))
+		{
 			ep->report = r;
+			if (!ep->listed)
+				ds->reported[ds->nreported++] = (int) (ep - ds->periods), ep->listed = true;
+		}
 	}
 }
 
@@ -571,9 +575,13 @@ forget(doc_state *ds)
 static void
 new_paragraph(doc_state *ds)
 {
-	for (size_t e = 0; e <= ds->nentities; e++)
-		if (ds->periods[e].report.kind != NVF_PK_NONE)
-			ds->periods[e].current = ds->periods[e].report;
+	for (int k = 0; k < ds->nreported; k++)
+	{
+		entity_periods *ep = &ds->periods[ds->reported[k]];
+
+		if (ep->report.kind != NVF_PK_NONE)
+			ep->current = ep->report;
+	}
 	if (ds->carry_entity == ENTITY_GROUP)
 		ds->carry_entity = ENTITY_NONE;	/* 他们 reaches no further than its paragraph */
 	/* a company named in passing (OpenAI发布的GPT-4o压低了价格。) holds the
@@ -947,6 +955,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 		;
 	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
 	ds.listing = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
+	ds.reported = nvf_alloc(doc_env, (ds.nentities + 1) * sizeof(int));
 	ds.main_entity = ds.first_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
 	ds.headless_owner = HEADLESS_UNASKED;
 	ds.pair_age = CARRY_LIMIT;

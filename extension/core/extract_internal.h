@@ -52,6 +52,7 @@ typedef struct entity_periods
 	nvf_period	named;			/* the period named last (当季 points at it) */
 	nvf_period	outlook;		/* the period named last in an outlook */
 	int			outlook_para;	/* the paragraph that named it */
+	bool		listed;			/* in doc_state.reported */
 } entity_periods;
 
 /* The metrics the attribution rules name (ids in the lexicon, -1 if it has none). */
@@ -93,6 +94,9 @@ typedef struct doc_state
 	bool		ended;			/* past an end-of-article marker: links and other stories */
 	int64_t		emitted;		/* facts given so far */
 	entity_periods *periods;	/* per entity, and [nentities] for figures of none */
+	int		   *reported;		/* the periods given a report, each once: a new paragraph
+								 * asks them, not every entity of the lexicon */
+	int			nreported;
 	nvf_unit   *listing;		/* per entity: the currency of the market its stock code names */
 	size_t		nentities;
 	struct fact_key **seen;		/* duplicate keys: open addressing */

@@ -2182,7 +2182,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 			  const fact_list *out, int first, nvf_fact *f, bool *reference)
 {
 	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NVF_MEASURE_NONE, NULL, NULL,
-	NOT_INHERITED};
+	NOT_INHERITED, 0};
 	const nvf_metric *m;
 	nvf_measure measure;
 	bool		share,
@@ -2711,7 +2711,8 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 int
 nvf_sentence_subject(const doc_state *ds, const sentence *s)
 {
-	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NVF_MEASURE_NONE, NULL, NULL, NOT_INHERITED};
+	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NVF_MEASURE_NONE, NULL, NULL, NOT_INHERITED,
+	0};
 	int			e = entity_in(&a, s->start, s->end);
 
 	(void) ds;

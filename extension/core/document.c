@@ -267,11 +267,18 @@ static bool
 part_break_between(const sentence *s, size_t a, size_t b)
 {
 	const nvf_block *blk = s->blk;
+	const char *sp;
 
-	for (size_t i = a; i < b; i++)
-		if (s->t[i] == ' ' && blk && (size_t) blk->text.src[i] + 3 <= blk->orig_len &&
-			memcmp(blk->orig + blk->text.src[i], "\xE3\x80\x80", 3) == 0)
+	if (!blk)
+		return false;
+	/* (the spaces found by memchr: most bytes are none) */
+	for (size_t i = a; i < b && (sp = memchr(s->t + i, ' ', b - i)) != NULL; i = (size_t) (sp - s->t) + 1)
+	{
+		size_t		src = blk->text.src[sp - s->t];
+
+		if (src + 3 <= blk->orig_len && memcmp(blk->orig + src, "\xE3\x80\x80", 3) == 0)
 			return true;
+	}
 	return false;
 }
 

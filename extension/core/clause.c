@@ -183,6 +183,7 @@ item_start(const char *t, size_t len, size_t pos)
 static bool clause_mark(const char *t, size_t len, size_t pos);
 
 /* The first bytes of the clause marks (normalization made ，： ASCII; —— starts with 0xE2). */
+static const unsigned char clause_mark_first[4] = {',', ':', 0xE2, 0xE2};
 static const bool may_end_clause[256] = {[','] = true, [':'] = true, [0xE2] = true};
 
 /*
@@ -271,12 +272,17 @@ nvf_clause_of(const sentence *s, size_t pos)
 size_t
 nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers)
 {
+	if (a >= b)
+		return 0;
 	for (int k = 0; fillers[k]; k++)
 	{
-		size_t		n = strlen(fillers[k]);
+		size_t		n;
 
-		/* (the first byte first: most fillers differ there; none is empty) */
-		if (a + n <= b && s->t[a] == fillers[k][0] && memcmp(s->t + a, fillers[k], n) == 0)
+		/* (the first byte first, before its length: most fillers differ there; none is empty) */
+		if (s->t[a] != fillers[k][0])
+			continue;
+		n = strlen(fillers[k]);
+		if (a + n <= b && memcmp(s->t + a, fillers[k], n) == 0)
 			return n;
 	}
 	return 0;
@@ -377,16 +383,23 @@ straddles_period(const sentence *s, int *pi, size_t a, size_t b)
 	return *pi < s->np && s->p[*pi].start < a && b > s->p[*pi].end;
 }
 
+/* Room for the clauses and mentions of most sentences, allocated at once. */
+#define FIRST_CLAUSES 8
+#define FIRST_MENTIONS 16
+_Static_assert(FIRST_CLAUSES * sizeof(size_t) % _Alignof(mention) == 0,
+			   "the mentions follow the clause ends, aligned");
+
+/* The clauses of s, into s->clause_end (room for FIRST_CLAUSES). */
 static void
 collect_clauses(nvf_env *env, sentence *s)
 {
-	int			cap = 8;
+	int			cap = FIRST_CLAUSES;
 
-	s->clause_end = nvf_alloc(env, cap * sizeof(size_t));
 	s->nclauses = 0;
 	for (size_t i = s->start; i < s->end; i++)
 	{
 		/* the bytes no mark starts with, one loop for them */
+		i = nvf_skip_words_without(s->t, i, s->end, clause_mark_first);
 		while (i < s->end && !may_end_clause[(unsigned char) s->t[i]])
 			i++;
 		if (i == s->end || !clause_mark(s->t, s->end, i))
@@ -404,16 +417,16 @@ collect_clauses(nvf_env *env, sentence *s)
 	s->clause_end[s->nclauses++] = s->end;
 }
 
+/* The lexicon terms mentioned in s, into s->m (room for FIRST_MENTIONS). */
 static void
 collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 {
-	int			cap = 16,
+	int			cap = FIRST_MENTIONS,
 				qi = 0,
 				pi = 0;
 	size_t		i = s->start;
 	nvf_buf		quiet = {NULL, 0, 0};
 
-	s->m = nvf_alloc(env, cap * sizeof(mention));
 	s->nm = 0;
 	while (i < s->end)
 	{
@@ -483,8 +496,11 @@ nvf_sentence_build(nvf_env *env, const nvf_lexicon *lex, const nvf_text *text,
 {
 	int			qi = NVF_FIRST_FROM(qs, nq, start),
 				pi = NVF_FIRST_FROM(ps, np, start);
+	char	   *room = nvf_alloc(env, FIRST_CLAUSES * sizeof(size_t) + FIRST_MENTIONS * sizeof(mention));
 
 	memset(s, 0, sizeof(*s));
+	s->clause_end = (size_t *) room;
+	s->m = (mention *) (room + FIRST_CLAUSES * sizeof(size_t));
 	s->t = text->s;
 	s->start = start;
 	s->end = end;

@@ -74,24 +74,24 @@ key_of(const nvf_fact *f, key_kind kind, fact_key *k)
 	k->part = f->period.part;
 }
 
-/* A key is hashed eight bytes at a time (its padding is zeroed by key_of). */
+/*
+ * A key is hashed eight bytes at a time (its padding is zeroed by key_of),
+ * its high bits folded in once at the end: the table takes the low ones.
+ */
 static uint64_t
 hash_key(const fact_key *k)
 {
 	const unsigned char *b = (const unsigned char *) k;
 	uint64_t	h = 1469598103934665603ULL,
 				w;
-	size_t		i;
 
-	for (i = 0; i + sizeof(w) <= sizeof(*k); i += sizeof(w))
+	_Static_assert(sizeof(fact_key) % sizeof(uint64_t) == 0, "a key is whole words");
+	for (size_t i = 0; i < sizeof(*k); i += sizeof(w))
 	{
 		memcpy(&w, b + i, sizeof(w));
 		h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
-		h ^= h >> 29;
 	}
-	for (; i < sizeof(*k); i++)
-		h = (h ^ b[i]) * 1099511628211ULL;
-	return h;
+	return h ^ (h >> 29) ^ (h >> 47);
 }
 
 static void
@@ -267,11 +267,18 @@ static bool
 part_break_between(const sentence *s, size_t a, size_t b)
 {
 	const nvf_block *blk = s->blk;
+	const char *sp;
 
-	for (size_t i = a; i < b; i++)
-		if (s->t[i] == ' ' && blk && (size_t) blk->text.src[i] + 3 <= blk->orig_len &&
-			memcmp(blk->orig + blk->text.src[i], "\xE3\x80\x80", 3) == 0)
+	if (!blk)
+		return false;
+	/* (the spaces found by memchr: most bytes are none) */
+	for (size_t i = a; i < b && (sp = memchr(s->t + i, ' ', b - i)) != NULL; i = (size_t) (sp - s->t) + 1)
+	{
+		size_t		src = blk->text.src[sp - s->t];
+
+		if (src + 3 <= blk->orig_len && memcmp(blk->orig + src, "\xE3\x80\x80", 3) == 0)
 			return true;
+	}
 	return false;
 }
 
@@ -450,7 +457,11 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 			(figure_after(s, p->end) && !compared_then(s, p)))
 			ep->current = r;
 		if (r.kind != NVF_PK_YEAR && supersedes(&r, &ep->report, owner, ds))
+		{
 			ep->report = r;
+			if (!ep->listed)
+				ds->reported[ds->nreported++] = (int) (ep - ds->periods), ep->listed = true;
+		}
 	}
 }
 
@@ -571,9 +582,13 @@ forget(doc_state *ds)
 static void
 new_paragraph(doc_state *ds)
 {
-	for (size_t e = 0; e <= ds->nentities; e++)
-		if (ds->periods[e].report.kind != NVF_PK_NONE)
-			ds->periods[e].current = ds->periods[e].report;
+	for (int k = 0; k < ds->nreported; k++)
+	{
+		entity_periods *ep = &ds->periods[ds->reported[k]];
+
+		if (ep->report.kind != NVF_PK_NONE)
+			ep->current = ep->report;
+	}
 	if (ds->carry_entity == ENTITY_GROUP)
 		ds->carry_entity = ENTITY_NONE;	/* 他们 reaches no further than its paragraph */
 	/* a company named in passing (OpenAI发布的GPT-4o压低了价格。) holds the
@@ -947,6 +962,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 		;
 	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
 	ds.listing = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
+	ds.reported = nvf_alloc(doc_env, (ds.nentities + 1) * sizeof(int));
 	ds.main_entity = ds.first_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
 	ds.headless_owner = HEADLESS_UNASKED;
 	ds.pair_age = CARRY_LIMIT;

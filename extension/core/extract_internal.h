@@ -6,6 +6,8 @@
 #ifndef NVFACTS_EXTRACT_INTERNAL_H
 #define NVFACTS_EXTRACT_INTERNAL_H
 
+#include <string.h>
+
 #include "nvfacts_extract.h"
 
 typedef struct mention
@@ -50,6 +52,7 @@ typedef struct entity_periods
 	nvf_period	named;			/* the period named last (当季 points at it) */
 	nvf_period	outlook;		/* the period named last in an outlook */
 	int			outlook_para;	/* the paragraph that named it */
+	bool		listed;			/* in doc_state.reported */
 } entity_periods;
 
 /* The metrics the attribution rules name (ids in the lexicon, -1 if it has none). */
@@ -91,6 +94,9 @@ typedef struct doc_state
 	bool		ended;			/* past an end-of-article marker: links and other stories */
 	int64_t		emitted;		/* facts given so far */
 	entity_periods *periods;	/* per entity, and [nentities] for figures of none */
+	int		   *reported;		/* the periods given a report, each once: a new paragraph
+								 * asks them, not every entity of the lexicon */
+	int			nreported;
 	nvf_unit   *listing;		/* per entity: the currency of the market its stock code names */
 	size_t		nentities;
 	struct fact_key **seen;		/* duplicate keys: open addressing */
@@ -124,10 +130,65 @@ nvf_separator_byte(char b)
 	return b == '\t' || b == '|' || b == ' ' || (unsigned char) b == 0xE2;
 }
 
+#define NVF_ONES UINT64_C(0x0101010101010101)
+
+/* High bits at the bytes of x equal to b (exact as to whether there is one: a borrow runs on only past an equal byte). */
+static inline uint64_t
+nvf_word_eq(uint64_t x, unsigned char b)
+{
+	uint64_t	y = x ^ (NVF_ONES * b);
+
+	return (y - NVF_ONES) & ~y & (NVF_ONES << 7);
+}
+
+/*
+ * i, or past the bytes from i on (before hi) that are none of the four
+ * given (a set of fewer repeats one), eight at a time: the first i where one
+ * of them may be.  Scans for bytes rare in Chinese text ask each byte far less.
+ */
+static inline size_t
+nvf_skip_words_without(const char *t, size_t i, size_t hi, const unsigned char want[4])
+{
+	for (; i + sizeof(uint64_t) <= hi; i += sizeof(uint64_t))
+	{
+		uint64_t	x;
+
+		memcpy(&x, t + i, sizeof(x));
+		if (nvf_word_eq(x, want[0]) | nvf_word_eq(x, want[1]) |
+			nvf_word_eq(x, want[2]) | nvf_word_eq(x, want[3]))
+			break;
+	}
+	return i;
+}
+
+/*
+ * Where a scan back from hi stops at the last bracket, ( or ), in [lo, hi):
+ * just past it, or lo when there is none.  Eight bytes at a time while they
+ * hold neither (brackets are rare, the scans long).
+ */
+static inline size_t
+nvf_after_last_bracket(const char *t, size_t lo, size_t hi)
+{
+	for (; hi - lo >= sizeof(uint64_t); hi -= sizeof(uint64_t))
+	{
+		uint64_t	x;
+
+		memcpy(&x, t + hi - sizeof(x), sizeof(x));
+		if (nvf_word_eq(x, '(') | nvf_word_eq(x, ')'))
+			break;
+	}
+	while (hi > lo && t[hi - 1] != '(' && t[hi - 1] != ')')
+		hi--;
+	return hi;
+}
+
 /* The first i from i on (before hi) where a cell separator may start, or hi. */
 static inline size_t
 nvf_next_separator_byte(const char *t, size_t i, size_t hi)
 {
+	static const unsigned char first[4] = {'\t', '|', ' ', 0xE2};
+
+	i = nvf_skip_words_without(t, i, hi, first);
 	while (i < hi && !nvf_separator_byte(t[i]))
 		i++;
 	return i;

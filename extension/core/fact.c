@@ -45,6 +45,7 @@ typedef struct attribution
 	const nvf_fact *last;		/* its last figure, base and expectation ones too, or NULL */
 	int			inherited_segment;	/* the segment of prev when its metric is taken (-1 none),
 									 * else NOT_INHERITED */
+	size_t		open;			/* open_bracket(): asked often, read once */
 } attribution;
 
 /* ---- mention search --------------------------------------------------- */
@@ -207,10 +208,8 @@ last_metric_like(const sentence *s, size_t lo, size_t hi)
 bool
 nvf_in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi)
 {
-	size_t		k;
+	size_t		k = pos > lo ? nvf_after_last_bracket(s->t, lo, pos) : pos;
 
-	for (k = pos; k > lo && s->t[k - 1] != '(' && s->t[k - 1] != ')'; k--)
-		;
 	if (k == lo || s->t[k - 1] != '(')
 		return false;
 	for (k = pos; k < hi && s->t[k] != ')' && s->t[k] != '('; k++)
@@ -714,12 +713,13 @@ static size_t
 open_bracket(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		lo = a->q->start > a->cstart + BRACKET_SPAN ? a->q->start - BRACKET_SPAN : a->cstart;
+	size_t		lo = a->q->start > a->cstart + BRACKET_SPAN ? a->q->start - BRACKET_SPAN : a->cstart,
+				open;
 
-	for (size_t open = a->q->start; open > lo; open--)
-		if (s->t[open - 1] == '(' || s->t[open - 1] == ')')
-			return s->t[open - 1] == '(' ? open : 0;
-	return 0;
+	if (a->q->start <= lo)
+		return 0;
+	open = nvf_after_last_bracket(s->t, lo, a->q->start);
+	return open > lo && s->t[open - 1] == '(' ? open : 0;
 }
 
 /* OpenAI(约3000亿美元): a figure in brackets right after a company is its own. */
@@ -727,7 +727,7 @@ static int
 bracketed_owner(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		open = open_bracket(a);
+	size_t		open = a->open;
 
 	if (open == 0)
 		return ENTITY_NONE;
@@ -742,7 +742,7 @@ static bool
 cue_in_bracket(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		open = open_bracket(a);
+	size_t		open = a->open;
 
 	for (int i = first_at(s, open); open && i < s->nm && s->m[i].start < a->q->start; i++)
 		if (s->m[i].end <= a->q->start &&
@@ -1507,10 +1507,16 @@ self_speaks(const sentence *s, int k)
 static nvf_status
 status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 {
-	size_t		lo = status_scope(s, pos);
+	const uint64_t settle = UINT64_C(1) << NVF_CUE_DONE | UINT64_C(1) << NVF_CUE_FORECAST |
+		UINT64_C(1) << NVF_CUE_GUIDANCE | UINT64_C(1) << NVF_CUE_EXPECT;
+	size_t		lo;
 	int			c;
 
 	*neutral = false;
+	/* only these cues give a status: a sentence with none of them (most) gives none */
+	if (!(s->cues & settle))
+		return NVF_STATUS_NONE;
+	lo = status_scope(s, pos);
 	for (c = last_before(s, pos); c >= 0 && s->m[c].start >= lo; c--)
 	{
 		const mention *m = &s->m[c];
@@ -2194,7 +2200,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 			  const fact_list *out, int first, nvf_fact *f, bool *reference)
 {
 	attribution a = {ds, s, q, nvf_clause_of(s, q->start), 0, -1, -1, false, 0, -1, NVF_MEASURE_NONE, NULL, NULL,
-	NOT_INHERITED};
+	NOT_INHERITED, 0};
 	const nvf_metric *m;
 	nvf_measure measure;
 	bool		share,
@@ -2206,6 +2212,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 				entity;
 
 	a.cstart = clause_start(s, a.clause);
+	a.open = open_bracket(&a);
 	for (int k = out->n - 1; k >= first && !a.prev; k--)
 		if (!out->reference[k])
 			a.prev = &out->items[k];
@@ -2728,7 +2735,8 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 int
 nvf_sentence_subject(const doc_state *ds, const sentence *s)
 {
-	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NVF_MEASURE_NONE, NULL, NULL, NOT_INHERITED};
+	attribution a = {ds, s, NULL, 0, s->start, -1, -1, false, s->start, -1, NVF_MEASURE_NONE, NULL, NULL, NOT_INHERITED,
+	0};
 	int			e = entity_in(&a, s->start, s->end);
 
 	(void) ds;

@@ -362,13 +362,18 @@ nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 	return match_at(lex, t, len, pos, c, adv);
 }
 
-/* One loop over the characters, not one call each: sentences are read whole. */
+/*
+ * One loop over the characters, not one call each: sentences are read whole.
+ * Each character is decoded once; the next starts adv bytes on (past any
+ * stray continuation bytes, as nvf_char_boundary() steps).
+ */
 const nvf_term *
 nvf_lexicon_next(const nvf_lexicon *lex, const char *t, size_t len, size_t *pos)
 {
-	for (size_t i = *pos; i < len; i = nvf_char_boundary(t, len, i + 1))
+	int			adv;
+
+	for (size_t i = *pos; i < len; i = nvf_char_boundary(t, len, i + adv))
 	{
-		int			adv;
 		uint32_t	c = key_cp(t, len, i, &adv);
 		const nvf_term *term = match_at(lex, t, len, i, c, adv);
 

@@ -916,36 +916,90 @@ second_fits(const char_set *set, uint32_t cp)
 /*
  * Digits start a period only when a period word follows them (2025年,
  * 2025财年, 4QFY20, 25Q2, 4月, 1-4月, 1年前, 2026和2027财年), not an amount.
+ * s holds n digits; the byte after them (and a space) in *next; false for
+ * them all when no such word follows.
  */
 static bool
-number_may_start(const unsigned char *s, size_t len)
+number_may_start(const unsigned char *s, size_t len, size_t n, unsigned char *next)
 {
-	size_t		i = 0;
+	size_t		i = n;
 	int			adv;
 	uint32_t	cp;
 
-	while (i < len && s[i] >= '0' && s[i] <= '9')
-		i++;
 	if (i < len && s[i] == ' ')
 		i++;
 	if (i >= len)
 		return false;
+	*next = s[i];
 	if (s[i] == 'Q' || s[i] == 'H' || s[i] == '-' || s[i] == '~' || s[i] == 'q' || s[i] == '/')
 		return true;
 	cp = nvf_utf8_decode(s + i, len - i, &adv);
 	return cp >= 0x80 && second_fits(&after_number_set, cp);
 }
 
-/* Can a period expression start at s?  (asked at every character; *adv: its length) */
+/*
+ * The numbers a period starts with, each read whole (no digit may follow
+ * it): a year of four digits (year4(), not after a digit), or one or two
+ * digits: 4QFY20 and 25Q2 (letter_forms()), small_number()'s 1..12 of
+ * 3季度, 4月 and 1-4月 (only 1 before a range mark), 1年前.  Only these last
+ * start inside a number (13季度 holds 3季度).
+ */
+#define INNER_DIGITS_MAX 2
+
 static bool
-may_start(const unsigned char *s, size_t len, int *adv)
+number_fits(const unsigned char *s, size_t n, bool inner, unsigned char next)
 {
-	uint32_t	cp = nvf_utf8_decode(s, len, adv);
+	int			v;
+
+	if (n == 4)
+		return !inner;
+	if (n > INNER_DIGITS_MAX)
+		return false;
+	if (next == 'Q' || next == 'H')
+		return true;
+	v = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + s[1] - '0';
+	if (next == '-' || next == '~' || next == '/')
+		return v == 1;
+	return v >= 1 && v <= 12;
+}
+
+/*
+ * Can a period start at the digits at s (after a digit: inner)?  *adv: the
+ * bytes to go on by, past every digit of the number that cannot start one
+ * (an amount, a phone number: each of its digits would be asked in vain).
+ */
+static bool
+digits_may_start(const unsigned char *s, size_t len, bool inner, int *adv)
+{
+	size_t		n = 0;
+	unsigned char next = 0;
+
+	while (n < len && s[n] >= '0' && s[n] <= '9')
+		n++;
+	if (!number_may_start(s, len, n, &next))
+	{
+		*adv = (int) n;			/* (no digit of it has a period word after it) */
+		return false;
+	}
+	/* inside the number: past the digits with more than INNER_DIGITS_MAX after them */
+	*adv = inner && n > INNER_DIGITS_MAX ? (int) (n - INNER_DIGITS_MAX) : 1;
+	return number_fits(s, n, inner, next);
+}
+
+/*
+ * Can a period expression start at s (after the byte before, or none at the
+ * text's start)?  Asked at every character; *adv: how far to go on.
+ */
+static bool
+may_start(const unsigned char *s, size_t len, int before, int *adv)
+{
+	uint32_t	cp;
 	int			k,
 				adv2;
 
-	if (cp >= '0' && cp <= '9')
-		return number_may_start(s, len);
+	if (s[0] >= '0' && s[0] <= '9')
+		return digits_may_start(s, len, before >= '0' && before <= '9', adv);
+	cp = nvf_utf8_decode(s, len, adv);
 	if (cp < 0x80)
 		return cp == 'F' || cp == 'f' || cp == 'Q' || cp == 'q' || cp == 'H' || cp == 'T';
 	if (cp >= 0x10000 || (k = start_of[cp]) == 0 || (size_t) *adv >= len)
@@ -1001,7 +1055,7 @@ nvf_find_periods(nvf_env *env, const char *t, size_t len, nvf_period_mention **o
 		nvf_period_mention m;
 		int			adv;
 
-		if (!may_start((const unsigned char *) t + pos, len - pos, &adv) ||
+		if (!may_start((const unsigned char *) t + pos, len - pos, pos > 0 ? t[pos - 1] : -1, &adv) ||
 			!period_at(t, len, pos, &m))
 		{
 			pos += adv;
@@ -1315,14 +1369,24 @@ nvf_period_end_month(const nvf_period *p, int fy_end_month)
 
 #define UNSET(ov, g) ((ov)[2 * (g)] == SIZE_MAX)
 
-/* Does t[a..b) hold 19NN or 20NN (every printed date has its year)? */
+/*
+ * Does t[a..b) hold 19NN or 20NN (every printed date has its year)?  A year
+ * is four digits: where t[i + 3] is none, none starts at i .. i + 3, and the
+ * search goes on four bytes later (most lines hold few digits).
+ */
 static bool
 holds_year(const char *t, size_t a, size_t b)
 {
-	for (size_t i = a; i + 4 <= b; i++)
-		if (((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) &&
-			t[i + 2] >= '0' && t[i + 2] <= '9' && t[i + 3] >= '0' && t[i + 3] <= '9')
+	for (size_t i = a; i + 4 <= b;)
+	{
+		if (t[i + 3] < '0' || t[i + 3] > '9')
+			i += 4;
+		else if (((t[i] == '1' && t[i + 1] == '9') || (t[i] == '2' && t[i + 1] == '0')) &&
+				 t[i + 2] >= '0' && t[i + 2] <= '9')
 			return true;
+		else
+			i++;
+	}
 	return false;
 }
 

@@ -184,7 +184,6 @@ static bool clause_mark(const char *t, size_t len, size_t pos);
 
 /* The first bytes of the clause marks (normalization made ，： ASCII; —— starts with 0xE2). */
 static const unsigned char clause_mark_first[4] = {',', ':', 0xE2, 0xE2};
-static const bool may_end_clause[256] = {[','] = true, [':'] = true, [0xE2] = true};
 
 /*
  * A "sentence" longer than this (a list or table without full stops) is cut
@@ -244,7 +243,7 @@ clause_mark(const char *t, size_t len, size_t pos)
 {
 	unsigned char b = (unsigned char) t[pos];
 
-	if (!may_end_clause[b])
+	if (!nvf_byte_in(b, clause_mark_first))
 		return false;			/* the common case: no mark starts with this byte */
 	return b == ',' || b == ':' || at(t, len, pos, "——");
 }
@@ -399,9 +398,7 @@ collect_clauses(nvf_env *env, sentence *s)
 	for (size_t i = s->start; i < s->end; i++)
 	{
 		/* the bytes no mark starts with, one loop for them */
-		i = nvf_skip_words_without(s->t, i, s->end, clause_mark_first);
-		while (i < s->end && !may_end_clause[(unsigned char) s->t[i]])
-			i++;
+		i = nvf_next_byte_of(s->t, i, s->end, clause_mark_first);
 		if (i == s->end || !clause_mark(s->t, s->end, i))
 			continue;
 		if (s->nclauses == cap - 1)

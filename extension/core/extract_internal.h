@@ -123,13 +123,6 @@ extern int	nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos
 /* Is pos inside brackets opened and closed within [lo, hi)? */
 extern bool nvf_in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi);
 extern bool nvf_ends_with_one_of(const char *t, size_t end, const char *const *marks);
-/* Whether a cell separator may start with byte b (a tab, |, a space, or the first byte of │ ┃). */
-static inline bool
-nvf_separator_byte(char b)
-{
-	return b == '\t' || b == '|' || b == ' ' || (unsigned char) b == 0xE2;
-}
-
 #define NVF_ONES UINT64_C(0x0101010101010101)
 
 /* High bits at the bytes of x equal to b (exact as to whether there is one: a borrow runs on only past an equal byte). */
@@ -141,13 +134,20 @@ nvf_word_eq(uint64_t x, unsigned char b)
 	return (y - NVF_ONES) & ~y & (NVF_ONES << 7);
 }
 
+/* Is b one of the four bytes in want? */
+static inline bool
+nvf_byte_in(unsigned char b, const unsigned char want[4])
+{
+	return b == want[0] || b == want[1] || b == want[2] || b == want[3];
+}
+
 /*
- * i, or past the bytes from i on (before hi) that are none of the four
- * given (a set of fewer repeats one), eight at a time: the first i where one
- * of them may be.  Scans for bytes rare in Chinese text ask each byte far less.
+ * The first i from i on (before hi) where t holds one of the four bytes in
+ * want (a set of fewer repeats one), or hi; eight bytes at a time while they
+ * hold none.  Scans for bytes rare in Chinese text ask each byte far less.
  */
 static inline size_t
-nvf_skip_words_without(const char *t, size_t i, size_t hi, const unsigned char want[4])
+nvf_next_byte_of(const char *t, size_t i, size_t hi, const unsigned char want[4])
 {
 	for (; i + sizeof(uint64_t) <= hi; i += sizeof(uint64_t))
 	{
@@ -158,6 +158,8 @@ nvf_skip_words_without(const char *t, size_t i, size_t hi, const unsigned char w
 			nvf_word_eq(x, want[2]) | nvf_word_eq(x, want[3]))
 			break;
 	}
+	while (i < hi && !nvf_byte_in((unsigned char) t[i], want))
+		i++;
 	return i;
 }
 
@@ -182,16 +184,14 @@ nvf_after_last_bracket(const char *t, size_t lo, size_t hi)
 	return hi;
 }
 
+/* The bytes a cell separator may start with: a tab, |, a space, the first of │ ┃. */
+static const unsigned char nvf_separator_first[4] = {'\t', '|', ' ', 0xE2};
+
 /* The first i from i on (before hi) where a cell separator may start, or hi. */
 static inline size_t
 nvf_next_separator_byte(const char *t, size_t i, size_t hi)
 {
-	static const unsigned char first[4] = {'\t', '|', ' ', 0xE2};
-
-	i = nvf_skip_words_without(t, i, hi, first);
-	while (i < hi && !nvf_separator_byte(t[i]))
-		i++;
-	return i;
+	return nvf_next_byte_of(t, i, hi, nvf_separator_first);
 }
 
 /* The length of the cell separator at t[i] (a tab, |, │, ┃ or two spaces or more), or 0. */
@@ -200,7 +200,7 @@ nvf_cell_separator(const char *t, size_t i, size_t hi)
 {
 	size_t		k = i;
 
-	if (!nvf_separator_byte(t[i]))
+	if (!nvf_byte_in((unsigned char) t[i], nvf_separator_first))
 		return 0;				/* the common case: no separator starts with this byte */
 	if (t[i] == '\t' || t[i] == '|')
 		return 1;

@@ -1507,14 +1507,12 @@ self_speaks(const sentence *s, int k)
 static nvf_status
 status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 {
-	const uint64_t settle = UINT64_C(1) << NVF_CUE_DONE | UINT64_C(1) << NVF_CUE_FORECAST |
-		UINT64_C(1) << NVF_CUE_GUIDANCE | UINT64_C(1) << NVF_CUE_EXPECT;
 	size_t		lo;
 	int			c;
 
 	*neutral = false;
 	/* only these cues give a status: a sentence with none of them (most) gives none */
-	if (!(s->cues & settle))
+	if (!(s->cues & (STATUS_CUES | CUE(NVF_CUE_DONE))))
 		return NVF_STATUS_NONE;
 	lo = status_scope(s, pos);
 	for (c = last_before(s, pos); c >= 0 && s->m[c].start >= lo; c--)

@@ -143,3 +143,6 @@ SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_yea
 -- a plan revised (将资本开支预算从X上调至Y) starts from the plan: X is guidance of the same year, not a reported
 -- figure; 资本开支预算 is capex, not spending
 SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('美光决定将本财年资本开支预算从180亿美元上调至200亿美元。', '2025-12-18');
+-- 年中 right after a year is the middle of the year (a point: no period), unless 中 starts a word (2024年中国市场,
+-- 2023年中东地区): then the year is the figure's period
+SELECT fact_no, entity, metric, segment, value, fiscal_year, period_kind FROM nvfacts.extract('超威半导体2024年中国市场营收约为62亿美元；公司计划2026年中投产的新工厂已获批，2025年中以来股价上涨了四成。', '2025-09-02');

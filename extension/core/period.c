@@ -550,6 +550,21 @@ static const char *const year_glue[] = {"和", "与", "及", "、", "至", "到"
 /* A fiscal year written over two calendar years: 2025/26财年, 2025-26财年. */
 static const char *const split_year_glue[] = {"/", "-", NULL};
 
+/*
+ * 2022年中 (the middle of 2022) is a point in time; 2024年中国市场 is the year
+ * 2024, then a word that starts with 中 (中国, 中东, 中芯, 中资, 中高端 ...).
+ */
+static bool
+mid_year(const cursor *c)
+{
+	static const char *const words[] = {"中国", "中东", "中华", "中芯", "中兴", "中资", "中概", "中企",
+		"中美", "中欧", "中日", "中韩", "中港", "中台", "中方", "中小", "中高", "中低", "中端", "中文",
+	NULL};
+	cursor		look = *c;
+
+	return peek(c, "中") && one_of(&look, words) < 0;
+}
+
 /* 2025财年第一季度, 2024年Q4, 2024Q4, 2025年上半年, 2025年4月, 2026全年度, 2023年至2025年 */
 static bool
 year_first(cursor *c, nvf_period_mention *m)
@@ -615,7 +630,7 @@ year_first(cursor *c, nvf_period_mention *m)
 		}
 	}
 	/* a date (2024年5月31日) or a point in time (2022年末) is no period */
-	if (peek(c, "末") || peek(c, "底") || peek(c, "初") || peek(c, "中"))
+	if (peek(c, "末") || peek(c, "底") || peek(c, "初") || mid_year(c))
 	{
 		c->pos = save;
 		return false;

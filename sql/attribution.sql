@@ -371,3 +371,6 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('英特尔�
 -- an outlook of a market that names no company is someone's forecast, not guidance (据IDC预测…将达到); the sum of
 -- companies' plans (他们…将投入) stays their guidance
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'据Gartner预测，明年全球AI服务器市场规模将达到3,330亿美元，同比增长28%。\n微软、谷歌和Meta已公布计划，他们明年在AI基础设施上的支出合计将达到2,000亿美元。', '2025-09-10');
+-- a market named by two segments written as one word (数据中心服务器, 云服务器) is the second's, the head of the
+-- compound, and labelled from it: read as far from the second word as from one alone
+SELECT fact_no, entity, metric, segment, value, status FROM nvfacts.extract('另据TrendForce估算，后年全球数据中心服务器市场规模将达到5,200亿美元，云服务器市场规模将达到2,900亿美元。', '2025-06-18');

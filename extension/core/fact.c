@@ -388,6 +388,17 @@ topic_metric(const sentence *s, const doc_state *ds, int i)
 
 static int	last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi);
 
+static const char *const segment_glue[] = {"或", "、", "和", "与", " ", "“", "”", "\"", NULL};
+
+/* Is mention i a segment named together with the segment k before it? */
+static bool
+segment_joined(const sentence *s, int k, int i)
+{
+	return k >= 0 && s->m[k].term->kind == NVF_TERM_SEGMENT &&
+		s->m[i].term->kind == NVF_TERM_SEGMENT &&
+		nvf_only_fillers(s, s->m[k].end, s->m[i].start, segment_glue);
+}
+
 /* Where the figure's label begins: its clause, or the one before when that ends in a colon (智能云：). */
 /*
  * Where the words of the figure's metric begin: its clause, but after any
@@ -464,6 +475,7 @@ segment_metric(const attribution *a, const doc_state *ds)
 	int			i = last_segment(ds->lex, s, clause_start(s, a->clause > 0 ? a->clause - 1 : 0),
 								 a->q->start);
 	const nvf_segment *seg;
+	size_t		end;
 
 	if (i < 0)
 		return -1;
@@ -473,7 +485,10 @@ segment_metric(const attribution *a, const doc_state *ds)
 	/* 12英寸晶圆占比由74.8%升到75.6%: its share of revenue */
 	if (has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SHARE))
 		return ds->metric.revenue;
-	if (s->m[i].start < label_start(a) || label_gap(s, s->m[i].end, a->q->start) > LABEL_GAP ||
+	/* 云服务器市场规模将达到…: two segments named together label it from the second */
+	end = i + 1 < s->nm && s->m[i + 1].end <= a->q->start && segment_joined(s, i, i + 1) ?
+		s->m[i + 1].end : s->m[i].end;
+	if (s->m[i].start < label_start(a) || label_gap(s, end, a->q->start) > LABEL_GAP ||
 		(seg->product && nvf_unit_is_money(a->q->unit) && nvf_dec_cmp(a->q->value, nvf_dec_make(1, 7)) < 0))
 		return -1;
 	return ds->metric.revenue;
@@ -951,7 +966,8 @@ excluded(const sentence *s, int i)
 
 /*
  * The segment named last in [lo, hi); of two named together (Blackwell AI芯片,
- * “计算”或AI芯片, 云厂商谷歌云) the company's own, else the first.
+ * “计算”或AI芯片, 云厂商谷歌云) the company's own, else the first — unless
+ * written as one word (数据中心服务器, 中国AI芯片): then the second, its head.
  */
 static bool
 owned(const nvf_lexicon *lex, const mention *m)
@@ -962,17 +978,15 @@ owned(const nvf_lexicon *lex, const mention *m)
 static int
 last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
 {
-	static const char *const glue[] = {"或", "、", "和", "与", " ", "“", "”", "\"", NULL};
-
 	for (int i = last_before(s, hi); i >= 0 && s->m[i].start >= lo; i--)
 	{
 		if (s->m[i].end > hi || s->m[i].term->kind != NVF_TERM_SEGMENT ||
 			excluded(s, i))
 			continue;
-		if (i > 0 && s->m[i - 1].term->kind == NVF_TERM_SEGMENT && s->m[i - 1].start >= lo &&
-			nvf_only_fillers(s, s->m[i - 1].end, s->m[i].start, glue) &&
+		if (segment_joined(s, i - 1, i) && s->m[i - 1].start >= lo &&
 			!has_cue(s, s->m[i - 1].end, hi, NVF_CUE_RESPECTIVELY) &&
-			!(owned(lex, &s->m[i]) && !owned(lex, &s->m[i - 1])))
+			!(owned(lex, &s->m[i]) && !owned(lex, &s->m[i - 1])) &&
+			!(s->m[i - 1].end == s->m[i].start && !owned(lex, &s->m[i - 1])))
 			return i - 1;
 		return i;
 	}

@@ -98,17 +98,19 @@ SQL
 BENCH_SIZES_MB=${BENCH_SIZES_MB:-10}
 SIZE_SQL=""
 for size in '1 KB' '64 KB' '1 MB' '10 MB'; do
-  SIZE_SQL+="
+  for fn in extract quantities; do
+    SIZE_SQL+="
 SELECT clock_timestamp() AS t0 \\gset
-SELECT count(*) FROM size_docs d, nvfacts.extract(d.body) WHERE d.size = '$size' \\g /dev/null
-INSERT INTO size_time SELECT '$size', count(*), sum(octet_length(body)) / 1048576.0,
+SELECT count(*) AS rows FROM size_docs d, nvfacts.$fn(d.body) WHERE d.size = '$size' \\gset
+INSERT INTO size_time SELECT '$fn', '$size', count(*), sum(octet_length(body)) / 1048576.0, :rows,
        extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) FROM size_docs WHERE size = '$size';"
+  done
 done
 nvf_psql -q -v mb="$BENCH_SIZES_MB" <<SQL
 SET jit = off;
 SET max_parallel_workers_per_gather = 0;
 CREATE TEMP TABLE stage_time (name text, seconds float8);
-CREATE TEMP TABLE size_time (size text, docs int, mb numeric, seconds float8);
+CREATE TEMP TABLE size_time (fn text, size text, docs int, mb numeric, rows bigint, seconds float8);
 CREATE TEMP TABLE bench_text AS
     SELECT string_agg(body, E'\n\n' ORDER BY id) AS txt
     FROM (SELECT id, body, sum(octet_length(body)) OVER (ORDER BY id) AS upto FROM bench_articles) a
@@ -144,10 +146,16 @@ INSERT INTO size_docs SELECT s.size, s.chars, d.ord * 100 + j, substr(d.body, j 
     FROM size_docs d, (VALUES ('1 KB', 350)) s(size, chars), generate_series(0, 63) j
     WHERE d.size = '64 KB' AND j * s.chars < length(d.body);
 $SIZE_SQL
-\echo '== extract() against document size (the same text; linear cost keeps MB/s)'
-SELECT size AS "document", docs, round(mb, 1) AS "MB", round(seconds::numeric, 2) AS seconds,
-       round(mb / seconds::numeric, 1) AS "MB/s"
-  FROM size_time ORDER BY mb / docs;
+\echo '== extract() and quantities() against document size (the same text; linear cost keeps MB/s)'
+\echo '   facts/MB differ by size: a fact repeated within one document is one row (FACTS.md duplicates),'
+\echo '   and a small piece starts with no context; quantities() has neither, so it shows the core alone'
+SELECT e.size AS "document", e.docs, round(e.mb, 1) AS "MB",
+       round(e.mb / e.seconds::numeric, 1) AS "extract MB/s", round(e.rows / e.mb) AS "facts/MB",
+       round(q.mb / q.seconds::numeric, 1) AS "quantities MB/s", round(q.rows / q.mb) AS "quantities/MB"
+  FROM size_time e JOIN size_time q ON q.size = e.size AND q.fn = 'quantities'
+ WHERE e.fn = 'extract' ORDER BY e.mb / e.docs;
+SELECT fn AS "function", round(100 * (max(mb / seconds::numeric) / min(mb / seconds::numeric) - 1)) AS "MB/s spread % (fastest over slowest size)"
+  FROM size_time GROUP BY fn ORDER BY fn;
 SQL
 
 # ---- ingest() by number of files ----------------------------------------------------------------

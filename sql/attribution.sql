@@ -374,3 +374,5 @@ SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'�
 -- a market named by two segments written as one word (数据中心服务器, 云服务器) is the second's, the head of the
 -- compound, and labelled from it: read as far from the second word as from one alone
 SELECT fact_no, entity, metric, segment, value, status FROM nvfacts.extract('另据TrendForce估算，后年全球数据中心服务器市场规模将达到5,200亿美元，云服务器市场规模将达到2,900亿美元。', '2025-06-18');
+-- AI收入, AI营收, 人工智能收入 are revenue of the ai segment; 人工智能半导体 is the ai segment (as AI半导体)
+SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('博通称本季AI收入为71亿美元，同比增长65%；公司预计下季人工智能半导体收入将升至88亿美元。', '2025-12-12');

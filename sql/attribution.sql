@@ -376,3 +376,7 @@ SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'�
 SELECT fact_no, entity, metric, segment, value, status FROM nvfacts.extract('另据TrendForce估算，后年全球数据中心服务器市场规模将达到5,200亿美元，云服务器市场规模将达到2,900亿美元。', '2025-06-18');
 -- AI收入, AI营收, 人工智能收入 are revenue of the ai segment; 人工智能半导体 is the ai segment (as AI半导体)
 SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('博通称本季AI收入为71亿美元，同比增长65%；公司预计下季人工智能半导体收入将升至88亿美元。', '2025-12-12');
+-- inventory (库存, as 存货) is outside the vocabulary: a figure of it (释放了…库存准备金) takes no metric from the clause
+-- before; 库存减值/库存减记 are a loss, and of the nouns listed after a figure (库存及相关费用) the last says what it
+-- measures; 额外, 新一轮 qualify the metric after them (600亿美元的额外股票回购授权)
+SELECT fact_no, entity, metric, value FROM nvfacts.extract('美光本季对华销售收入为零，此前计提的2.1亿美元库存准备金已部分释放。上季美光曾计提约6亿美元的库存及相关费用，其中库存减值3亿美元。美光董事会还批准了100亿美元的额外股票回购授权。', '2025-12-18');

@@ -239,6 +239,27 @@ joined_by_de(const sentence *s, size_t lo, size_t hi)
 }
 
 /*
+ * 8亿美元的库存及相关费用: of the nouns listed after a figure (a modifier
+ * before each at most), the last says what it measures.
+ */
+static int
+listed_last(const sentence *s, int i)
+{
+	for (int k = i + 1; k < s->nm;)
+	{
+		int			n = k;
+
+		if (is_cue(&s->m[n], NVF_CUE_MODIFIER) && n + 1 < s->nm && s->m[n + 1].start == s->m[n].end)
+			n++;
+		if (!metric_like(&s->m[n]) || !list_glue(s, s->m[i].end, s->m[k].start))
+			break;
+		i = n;
+		k = n + 1;
+	}
+	return i;
+}
+
+/*
  * 135亿美元的净亏损, 20%的收入, 4美元/小时的租金, 七成以上的毛利率: a metric
  * right after the figure (的 between at most, after a price's per-unit or an
  * approximation word).
@@ -260,6 +281,7 @@ metric_right_after(const attribution *a)
 		k = s->m[i++].end;
 	if (!metric_like(&s->m[i]) || !nvf_only_fillers(s, k, s->m[i].start, de_fillers))
 		return -1;
+	i = listed_last(s, i);
 	/* Azure增速40%　资本支出349亿美元: a metric with a figure of its own is that figure's */
 	next = NVF_FIRST_FROM(s->q, s->nq, s->m[i].end);
 	if (next < s->nq && s->q[next].start - s->m[i].end <= NEXT_FIGURE_GAP &&

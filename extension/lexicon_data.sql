@@ -1589,6 +1589,8 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('管理层', 'self', true),
     ('这家公司', 'self', true),
     ('下同', 'declare', true),
+    ('同比', 'mainland', true),
+    ('环比', 'mainland', true),
     ('剔除', 'exclude', true),
     ('排除', 'exclude', true),
     ('扣除', 'exclude', true),

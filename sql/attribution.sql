@@ -380,3 +380,6 @@ SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.ext
 -- before; 库存减值/库存减记 are a loss, and of the nouns listed after a figure (库存及相关费用) the last says what it
 -- measures; 额外, 新一轮 qualify the metric after them (600亿美元的额外股票回购授权)
 SELECT fact_no, entity, metric, value FROM nvfacts.extract('美光本季对华销售收入为零，此前计提的2.1亿美元库存准备金已部分释放。上季美光曾计提约6亿美元的库存及相关费用，其中库存减值3亿美元。美光董事会还批准了100亿美元的额外股票回购授权。', '2025-12-18');
+-- a bare 元 is in the currency the company's own figures named (纬创…新台币…元); a currency only named first (not
+-- declared with 下同) does not reach a sentence in mainland usage (同比, 环比) of a simplified page: 元 is renminbi
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'AI服务器链早报：纬创11月营收新台币2,310亿元，年增160%；纬创前11月营收累计1.9兆元。\n寒武纪前三季度营收46亿元，同比增长2386%。');

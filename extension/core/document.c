@@ -683,7 +683,10 @@ note_currency(doc_state *ds, const sentence *s)
 			nvf_unit	u = nvf_currency_at(s->t, s->m[i].start, k, &end);
 
 			if (u != NVF_UNIT_NONE)
+			{
 				ds->currency = u;	/* (美元，下同): declared for the rest */
+				ds->currency_declared = true;
+			}
 		}
 	}
 	for (int i = 0; i < s->nq && !ds->currency; i++)
@@ -962,6 +965,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 		;
 	ds.periods = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(entity_periods));
 	ds.listing = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
+	ds.own_currency = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
 	ds.reported = nvf_alloc(doc_env, (ds.nentities + 1) * sizeof(int));
 	ds.main_entity = ds.first_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
 	ds.headless_owner = HEADLESS_UNASKED;

@@ -72,6 +72,7 @@ typedef struct doc_state
 	nvf_date	published;
 	bool		hk_usage;		/* Hong Kong/Taiwan register (上季 = the quarter reported) */
 	nvf_unit	currency;		/* the currency of a bare 元 (declared, or named first) */
+	bool		currency_declared;	/* by 下同: for every company, whatever the register */
 	nvf_period_mention lead;	/* the first part of a year named with its year in the first block */
 	bool		has_lead;
 	int			paragraph;		/* paragraphs with figures so far */
@@ -98,6 +99,7 @@ typedef struct doc_state
 								 * asks them, not every entity of the lexicon */
 	int			nreported;
 	nvf_unit   *listing;		/* per entity: the currency of the market its stock code names */
+	nvf_unit   *own_currency;	/* per entity: the currency its figures named 元 in (新台币…元) */
 	size_t		nentities;
 	struct fact_key **seen;		/* duplicate keys: open addressing */
 	size_t		seen_cap;

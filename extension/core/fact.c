@@ -2192,18 +2192,23 @@ loss_sign(const attribution *a, nvf_measure measure)
 /*
  * The currency of a bare 元: for the share price of a company named with its
  * stock code, that market's (联想集团(00992): HKD, even where the results
- * were declared in 人民币，下同); else the document's (新台币 named first,
- * 美元，下同).
+ * were declared in 人民币，下同); else the one the company's own figures
+ * named (台积电…新台币…元); else the document's (美元，下同; 新台币 named
+ * first) — but a currency only named first does not reach a sentence in
+ * mainland usage (同比, 环比) of a simplified page: 元 is renminbi there.
  */
 static nvf_unit
-fact_unit(const doc_state *ds, const nvf_quantity *q, int entity, int metric)
+fact_unit(const doc_state *ds, const sentence *s, const nvf_quantity *q, int entity, int metric)
 {
 	if (!(q->flags & NVF_Q_BARE_YUAN))
 		return q->unit;
 	if (entity >= 0 && ds->listing[entity] &&
 		metric == ds->metric.share_price)
 		return ds->listing[entity];
-	if (ds->currency)
+	if (entity >= 0 && ds->own_currency[entity])
+		return ds->own_currency[entity];
+	if (ds->currency && (ds->currency_declared || entity < 0 || ds->hk_usage ||
+						 !has_cue(s, s->start, s->end, NVF_CUE_MAINLAND)))
 		return ds->currency;
 	return q->unit;
 }
@@ -2273,7 +2278,9 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->segment = find_segment(&a, share);
 	f->basis = find_basis(&a);
 	f->measure = measure;
-	f->unit = fact_unit(ds, q, f->entity, f->metric);
+	f->unit = fact_unit(ds, s, q, f->entity, f->metric);
+	if (f->entity >= 0 && (q->flags & NVF_Q_NAMED_YUAN) && !(q->flags & NVF_Q_CONVERTED))
+		ds->own_currency[f->entity] = q->unit;	/* 新台币…元: the company's 元 */
 	set_value(f, q, sign * loss_sign(&a, measure), share && q->unit == NVF_UNIT_TIMES);
 	f->approx = q->approx;
 	f->status = measure == NVF_MEASURE_SURPRISE ? surprise_status(&a, out, first)

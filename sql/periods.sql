@@ -146,3 +146,9 @@ SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract(
 -- 年中 right after a year is the middle of the year (a point: no period), unless 中 starts a word (2024年中国市场,
 -- 2023年中东地区): then the year is the figure's period
 SELECT fact_no, entity, metric, segment, value, fiscal_year, period_kind FROM nvfacts.extract('超威半导体2024年中国市场营收约为62亿美元；公司计划2026年中投产的新工厂已获批，2025年中以来股价上涨了四成。', '2025-09-02');
+-- a part of a year named without its year (全年, 第四财季) takes the year of the period its sentence named before it,
+-- read as reported: a Q4 report's 全年 is the year just closed (actual, not next year's guidance); a guidance noun
+-- for the next quarter (第四财季营收指引) is of the reported quarter's year, and a Q1 after a Q4 of the next one
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('美光公布第四财季营收为112亿美元，全年营收达到373亿美元。', '2025-09-25');
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达第三财季营收为571亿美元，第四财季营收指引为652亿美元。', '2025-11-21');
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达第四财季营收为680亿美元，第一季度营收指引为770亿美元。', '2026-02-27');

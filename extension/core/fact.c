@@ -1663,6 +1663,21 @@ after_reported(const attribution *a)
 	return a->prev && a->prev->metric == a->metric && a->prev->status == NVF_STATUS_ACTUAL;
 }
 
+static bool own_period(const nvf_period_mention *p, const attribution *a);
+
+/*
+ * Does the figure's clause name a period of its own before it (…，第一季度营收指引为780亿美元:
+ * an outlook of its own, not the expectation the figure before was measured against)?
+ */
+static bool
+clause_period(const attribution *a)
+{
+	for (int i = 0; i < a->s->np; i++)
+		if (a->s->p[i].start >= a->cstart && a->s->p[i].end <= a->q->start && own_period(&a->s->p[i], a))
+			return true;
+	return false;
+}
+
 /* 较早先给出的(410亿美元)仅多出12亿: the outlook a beat is measured from. */
 static bool
 beaten_base(const attribution *a)
@@ -1974,11 +1989,31 @@ outlook_noun_after(const sentence *s, size_t pos)
 	return false;
 }
 
-/* The sentence's own period named before mention p, resolved; false if none. */
+/*
+ * A part of a year named without its year (全年, 第四季度, 上半年, 前三季度):
+ * in a sentence that named a period before it, that period's year
+ * (第四财季营收113亿美元，全年营收374亿美元; 第三财季…，第四财季营收指引为…).
+ */
+static bool
+bare_part(const nvf_period_mention *p)
+{
+	return p->year_form == NVF_YEAR_NONE && !p->relative_quarter && !p->same_period &&
+		(p->kind == NVF_PK_YEAR || p->kind == NVF_PK_QUARTER || p->kind == NVF_PK_HALF ||
+		 p->kind == NVF_PK_NINE_MONTHS);
+}
+
+/*
+ * The sentence's own period named before mention p, resolved as a period
+ * reported (三季度营收为X，将全年营收指引下调至Y: the third quarter past);
+ * false if none.
+ */
 static bool
 own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_context *c,
 		   nvf_period *out)
 {
+	nvf_period_context reported = *c;
+
+	reported.outlook = false;
 	for (int i = a->s->np - 1; i >= 0; i--)
 	{
 		const nvf_period_mention *o = &a->s->p[i];
@@ -1986,7 +2021,7 @@ own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_c
 		if (o->end <= p->start && !o->comparison && !o->aside && !o->same_period &&
 			!o->relative_quarter)
 		{
-			*out = nvf_resolve_period(o, c);
+			*out = nvf_resolve_period(o, &reported);
 			return out->kind != NVF_PK_NONE && (out->fy || out->fq || out->part);
 		}
 	}
@@ -2117,7 +2152,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	}
 	/* 前4月...较去年同期8286亿元, 2025年...从去年的53%, ...上一季度营收为: against the
 	 * sentence's own period before it */
-	if (best && (best->same_period || best->comparison || best->relative_quarter) &&
+	if (best && (best->same_period || best->comparison || best->relative_quarter || bare_part(best)) &&
 		own_before(a, best, &c, &own))
 		c.current = c.named = &own;
 	if (best && best->span_years)
@@ -2296,7 +2331,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	 * is measured against is of that figure's period */
 	benchmark = beaten_base(&a) || (f->status != NVF_STATUS_ACTUAL && status_after(&a) != NVF_STATUS_NONE &&
 									 !status_before(s, q->start, false, &neutral)) ||
-		(expectation && after_reported(&a));
+		(expectation && after_reported(&a) && !clause_period(&a));
 	*reference = a.base >= 0 || expectation || benchmark;
 	/* the guidance a reported figure beat (好于240亿美元指引) is of the same period */
 	f->period = find_period(&a, ds, entity, m, benchmark ? NVF_STATUS_ACTUAL : f->status,

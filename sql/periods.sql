@@ -152,3 +152,9 @@ SELECT fact_no, entity, metric, segment, value, fiscal_year, period_kind FROM nv
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('美光公布第四财季营收为112亿美元，全年营收达到373亿美元。', '2025-09-25');
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达第三财季营收为571亿美元，第四财季营收指引为652亿美元。', '2025-11-21');
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达第四财季营收为680亿美元，第一季度营收指引为770亿美元。', '2026-02-27');
+-- more period forms: 半年度 (a half-year report's first half, after a year or bare), 前三财季 (nine months), 首财季
+-- (the first quarter), 滚动十二个月 (trailing twelve months)
+SELECT fact_no, entity, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('工业富联2025年半年度营收3600亿元；半年度归母净利润121亿元。英伟达前三财季营收合计1470亿美元。苹果首财季营收1240亿美元。台积电滚动十二个月营收约1100亿美元。', '2025-11-21');
+-- a span of quarters that ends with the quarter reported (前三个财季 after 第三财季) does not replace it as the report:
+-- an outlook later with no period of its own is still of the next quarter, not of the nine months
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'英伟达第三财季营收为571亿美元。\n\n公司前三个财季通过回购和分红合计返还股东360亿美元。\n\nOutlook: revenue is expected to be $66.0 billion, plus or minus 2%.', '2025-11-21');

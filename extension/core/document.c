@@ -385,8 +385,8 @@ still_running(const doc_state *ds, const nvf_period *r, int owner)
 
 /*
  * Whether a reported period r replaces the context c: the article reports
- * its latest period (2024年Q1财报之后 looks back); a year replaces its own
- * last quarter only when nothing finer was named.
+ * its latest period (2024年Q1财报之后 looks back); a year, or a span of
+ * quarters (前三个财季), does not replace the quarter it ends with.
  */
 static bool
 supersedes(const nvf_period *r, const nvf_period *c, int owner, const doc_state *ds)
@@ -397,7 +397,8 @@ supersedes(const nvf_period *r, const nvf_period *c, int owner, const doc_state 
 
 	if (c->kind == NVF_PK_NONE || !b)
 		return true;
-	return a > b || (a == b && r->kind != NVF_PK_YEAR);
+	return a > b || (a == b && r->kind != NVF_PK_YEAR &&
+					 !(c->kind == NVF_PK_QUARTER && r->kind != NVF_PK_QUARTER));
 }
 
 /*

@@ -383,3 +383,6 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract('美光本季对华�
 -- a bare 元 is in the currency the company's own figures named (纬创…新台币…元); a currency only named first (not
 -- declared with 下同) does not reach a sentence in mainland usage (同比, 环比) of a simplified page: 元 is renminbi
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'AI服务器链早报：纬创11月营收新台币2,310亿元，年增160%；纬创前11月营收累计1.9兆元。\n寒武纪前三季度营收46亿元，同比增长2386%。');
+-- the market's, outsiders' and investors' estimates (市场预计, 外界预估, 业内人士估计, 投资者普遍预期) are forecasts, not the
+-- company's guidance; 会 in a meeting (电话会, 业绩会, 法說會), 将近 and 资料 are no outlook words
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('市场预计美光下一财季营收为128亿美元，业内人士估计其HBM收入约为20亿美元。在周三的业绩电话会上，美光称本季营收将近114亿美元。据公开资料，美光上一财季毛利率为39%。', '2025-09-25');

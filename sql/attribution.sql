@@ -386,3 +386,6 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'AI服务器�
 -- the market's, outsiders' and investors' estimates (市场预计, 外界预估, 业内人士估计, 投资者普遍预期) are forecasts, not the
 -- company's guidance; 会 in a meeting (电话会, 业绩会, 法說會), 将近 and 资料 are no outlook words
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('市场预计美光下一财季营收为128亿美元，业内人士估计其HBM收入约为20亿美元。在周三的业绩电话会上，美光称本季营收将近114亿美元。据公开资料，美光上一财季毛利率为39%。', '2025-09-25');
+-- supply-chain and other companies pages paste next to NVIDIA news are entities of their own (data rows): their
+-- figures are not carried to the company named before (铠侠, 西部数据, 比亚迪, 京东方 — not 京东 inside it)
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'英伟达本季营收为571亿美元。\n铠侠上季营收为3400亿日元。西部数据第一财季营收为28亿美元。\n比亚迪三季度营收1950亿元；京东方前三季度营收1540亿元。', '2025-11-21');

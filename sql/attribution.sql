@@ -389,3 +389,6 @@ SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('市场预计
 -- supply-chain and other companies pages paste next to NVIDIA news are entities of their own (data rows): their
 -- figures are not carried to the company named before (铠侠, 西部数据, 比亚迪, 京东方 — not 京东 inside it)
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'英伟达本季营收为571亿美元。\n铠侠上季营收为3400亿日元。西部数据第一财季营收为28亿美元。\n比亚迪三季度营收1950亿元；京东方前三季度营收1540亿元。', '2025-11-21');
+-- a surprise below the expectation (低于预期, 不及预期: cue kind miss, data rows) is negative; the expectation itself
+-- after 低于预期的 stays a level
+SELECT fact_no, entity, metric, measure, value, unit, status FROM nvfacts.extract('超微电脑本季营收低于预期4%，每股收益不及预期0.06美元；营收为50亿美元，低于预期的52亿美元。', '2025-11-05');

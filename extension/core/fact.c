@@ -1840,6 +1840,15 @@ surprise_nearest(const attribution *a)
 	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && expectation_cue(a) < 0;
 }
 
+/* 低于预期2%, 不及预期0.05美元: -1 for a surprise below the expectation, else +1. */
+static int
+surprise_sign(const attribution *a)
+{
+	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE) | CUE(NVF_CUE_MISS));
+
+	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_MISS) ? -1 : 1;
+}
+
 /* 占总营收的61%: a share word nearer the figure than any growth word. */
 static bool
 share_nearest(const attribution *a)
@@ -1897,7 +1906,10 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 		if (a->base >= 0)
 			return NVF_MEASURE_LEVEL;		/* 优于第2季EPS 3.19元: the base itself */
 		if (surprise_nearest(a))
+		{
+			*sign = surprise_sign(a);
 			return NVF_MEASURE_SURPRISE;
+		}
 		*sign = 1;
 		if (adjacent && dir != 0 && a->base < 0 && !new_record(a))
 		{
@@ -1962,7 +1974,10 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 		return NVF_MEASURE_SHARE;
 	}
 	if (surprise_nearest(a))
+	{
+		*sign = surprise_sign(a);
 		return NVF_MEASURE_SURPRISE;
+	}
 	/* 费用…一度降到61%: a percentage an amount fell to is no amount's; nor is a part of it (接近营收的45%) */
 	if (dir == 0 && !cmp && (to_level || part_of_metric(a)))
 		return NVF_MEASURE_NONE;

@@ -392,3 +392,6 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'英伟达本�
 -- a surprise below the expectation (低于预期, 不及预期: cue kind miss, data rows) is negative; the expectation itself
 -- after 低于预期的 stays a level
 SELECT fact_no, entity, metric, measure, value, unit, status FROM nvfacts.extract('超微电脑本季营收低于预期4%，每股收益不及预期0.06美元；营收为50亿美元，低于预期的52亿美元。', '2025-11-05');
+-- a net margin written 纯益率/税后纯益率 is outside the vocabulary (no net income row); Hong Kong's 总收益 is revenue and
+-- 经营收益 operating income
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('日月光第三季税后纯益率为8.1%，纯益为新台币180亿元。小米集团第三季总收益1100亿元人民币，其中汽车业务经营收益6亿元人民币。', '2025-11-20');

@@ -158,3 +158,6 @@ SELECT fact_no, entity, value, fiscal_year, fiscal_quarter, period_kind FROM nvf
 -- a span of quarters that ends with the quarter reported (前三个财季 after 第三财季) does not replace it as the report:
 -- an outlook later with no period of its own is still of the next quarter, not of the nine months
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'英伟达第三财季营收为571亿美元。\n\n公司前三个财季通过回购和分红合计返还股东360亿美元。\n\nOutlook: revenue is expected to be $66.0 billion, plus or minus 2%.', '2025-11-21');
+-- Hong Kong and Malaysian usage written in simplified script (按年, 按季, 今季: cue kind hk_usage, data rows): from the
+-- sentence that shows it on, a bare 上季 is the quarter just reported, as in traditional script
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达上季收入按年增长62%至570亿美元，并预期今季收入约650亿美元。', '2025-11-21');

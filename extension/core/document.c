@@ -916,6 +916,8 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			ds->in_list = false;	/* prose again: the list is over */
 		note_currency(ds, &s);
 		note_listing(ds, &s);
+		if (names_cue(&s, NVF_CUE_HK_USAGE))
+			ds->hk_usage = true;	/* 按年, 今季: Hong Kong or Malaysian usage in simplified script */
 		note_heading(ds, &s);
 		if (s.nq)
 		{

@@ -855,7 +855,7 @@ INSERT INTO nvfacts.segment_aliases (alias, segment, builtin) VALUES
     ('晶圆代工部门', 'foundry', true),
     ('代工业务', 'foundry', true),
     ('Intel Foundry', 'foundry', true),
-    ('英特尔代工', 'foundry', true),
+    ('代工部门', 'foundry', true),
     ('数据中心与人工智能事业部', 'data_center_and_ai', true),
     ('数据中心和人工智能事业部', 'data_center_and_ai', true),
     ('数据中心与人工智能部门', 'data_center_and_ai', true),

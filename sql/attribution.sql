@@ -395,3 +395,6 @@ SELECT fact_no, entity, metric, measure, value, unit, status FROM nvfacts.extrac
 -- a net margin written 纯益率/税后纯益率 is outside the vocabulary (no net income row); Hong Kong's 总收益 is revenue and
 -- 经营收益 operating income
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('日月光第三季税后纯益率为8.1%，纯益为新台币180亿元。小米集团第三季总收益1100亿元人民币，其中汽车业务经营收益6亿元人民币。', '2025-11-20');
+-- a segment word that would swallow its company's name (英特尔代工) is not shipped: 英特尔 names the company and
+-- 代工业务/代工部门 its foundry segment
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('英特尔代工业务本季运营亏损24亿美元，英特尔代工部门营收42亿美元。', '2025-10-24');

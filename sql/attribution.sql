@@ -398,3 +398,6 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('日月光第�
 -- a segment word that would swallow its company's name (英特尔代工) is not shipped: 英特尔 names the company and
 -- 代工业务/代工部门 its foundry segment
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('英特尔代工业务本季运营亏损24亿美元，英特尔代工部门营收42亿美元。', '2025-10-24');
+-- colloquial profit (赚了, 赚进, 狂赚) is net income; a metric after a figure and a comma is the next clause's, not a
+-- list with the one before (570亿美元营收，赚了…); a slowdown (放缓, 放慢, 减速) is a fall
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('英伟达本季拿下571亿美元营收，赚了320亿美元；其游戏业务收入增速较上季放缓9个百分点。', '2025-11-21');

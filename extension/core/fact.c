@@ -245,13 +245,16 @@ joined_by_de(const sentence *s, size_t lo, size_t hi)
 static int
 listed_last(const sentence *s, int i)
 {
+	static const char *const and[] = {"及", "和", "与", "以及", "、", NULL};
+
 	for (int k = i + 1; k < s->nm;)
 	{
 		int			n = k;
 
 		if (is_cue(&s->m[n], NVF_CUE_MODIFIER) && n + 1 < s->nm && s->m[n + 1].start == s->m[n].end)
 			n++;
-		if (!metric_like(&s->m[n]) || !list_glue(s, s->m[i].end, s->m[k].start))
+		if (!metric_like(&s->m[n]) || s->m[k].start <= s->m[i].end ||
+			!nvf_only_fillers(s, s->m[i].end, s->m[k].start, and))
 			break;
 		i = n;
 		k = n + 1;

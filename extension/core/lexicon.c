@@ -28,7 +28,28 @@ struct nvf_lexicon
 	int		   *head;			/* words of one code point: INDEX_SIZE chains, -1 terminated */
 	int		   *head2;			/* longer words, by their first two code points */
 	uint8_t    *starts;			/* bit set: a word starts with this first-code-point slot */
+	/*
+	 * Bit sets of the chains that are not empty, by the slots of head and
+	 * head2: 8 KB each where the chains take 256 KB, so the slot of a
+	 * character that starts no such word is seldom a cache miss.
+	 */
+	uint8_t    *has_one;
+	uint8_t    *has_two;
 };
+
+/* Is bit k of a bit set of INDEX_SIZE bits set? */
+static inline bool
+bit_at(const uint8_t *bits, uint32_t k)
+{
+	return (bits[k / 8] & (1u << (k % 8))) != 0;
+}
+
+/* Sets bit k of a bit set of INDEX_SIZE bits. */
+static inline void
+set_bit(uint8_t *bits, uint32_t k)
+{
+	bits[k / 8] |= (uint8_t) (1u << (k % 8));
+}
 
 nvf_lexicon *
 nvf_lexicon_new(nvf_env *env)
@@ -177,6 +198,13 @@ key_cp(const char *t, size_t len, size_t pos, int *adv)
 	return c < 0x80 ? (uint32_t) lower((char) c) : c;
 }
 
+/* The slot of the longer words whose first two code points are c and c2, in head2. */
+static inline int
+pair_slot(uint32_t c, uint32_t c2)
+{
+	return (int) (((c * 0x9E3779B1u) ^ c2) & (INDEX_SIZE - 1));
+}
+
 /* The chain of longer words whose first code point is c and second at pos, -1 past the end. */
 static int
 second_key(const char *t, size_t len, size_t pos, uint32_t c)
@@ -185,7 +213,7 @@ second_key(const char *t, size_t len, size_t pos, uint32_t c)
 
 	if (pos >= len)
 		return -1;
-	return (int) (((c * 0x9E3779B1u) ^ key_cp(t, len, pos, &adv)) & (INDEX_SIZE - 1));
+	return pair_slot(c, key_cp(t, len, pos, &adv));
 }
 
 /*
@@ -265,6 +293,8 @@ nvf_lexicon_finish(nvf_lexicon *lex)
 	memset(lex->head, 0xFF, INDEX_SIZE * sizeof(int));
 	memset(lex->head2, 0xFF, INDEX_SIZE * sizeof(int));
 	lex->starts = nvf_alloc0(lex->env, INDEX_SIZE / 8);
+	lex->has_one = nvf_alloc0(lex->env, INDEX_SIZE / 8);
+	lex->has_two = nvf_alloc0(lex->env, INDEX_SIZE / 8);
 	for (int i = 0; i < lex->nterms; i++)
 	{
 		nvf_term   *term = &lex->terms[i];
@@ -272,7 +302,11 @@ nvf_lexicon_finish(nvf_lexicon *lex)
 		int			k2 = index_keys(term->text, term->len, 0, &k1);
 		int		   *chain = k2 >= 0 ? &lex->head2[k2] : &lex->head[k1];
 
-		lex->starts[k1 / 8] |= (uint8_t) (1u << (k1 % 8));
+		set_bit(lex->starts, k1);
+		if (k2 >= 0)
+			set_bit(lex->has_two, (uint32_t) k2);
+		else
+			set_bit(lex->has_one, k1);
 		term->next = *chain;
 		*chain = i;
 		set_head(term);
@@ -331,26 +365,36 @@ term_at(const nvf_term *term, const char *t, size_t len, size_t pos)
 			 alnum(term->text[term->len - 1]));
 }
 
-/* nvf_lexicon_match at pos, whose first code point c (adv bytes) has been read. */
-static inline const nvf_term *
-match_at(const nvf_lexicon *lex, const char *t, size_t len, size_t pos, uint32_t c, int adv)
+/* The first word of a chain (from term first on) that t holds at pos, or NULL. */
+static const nvf_term *
+chain_match(const nvf_lexicon *lex, int first, const char *t, size_t len, size_t pos)
 {
-	uint32_t	k1 = c < INDEX_SIZE ? c : 0;
-	int			k2;
-
-	/* most characters start no word: one bit says so, before the chains are read */
-	if (!(lex->starts[k1 / 8] & (1u << (k1 % 8))))
-		return NULL;
-	k2 = second_key(t, len, pos + adv, c);
-	/* words of two or more characters are longer than the one-character ones */
-	if (k2 >= 0)
-		for (int i = lex->head2[k2]; i >= 0; i = lex->terms[i].next)
-			if (term_at(&lex->terms[i], t, len, pos))
-				return &lex->terms[i];
-	for (int i = lex->head[k1]; i >= 0; i = lex->terms[i].next)
+	for (int i = first; i >= 0; i = lex->terms[i].next)
 		if (term_at(&lex->terms[i], t, len, pos))
 			return &lex->terms[i];
 	return NULL;
+}
+
+/*
+ * nvf_lexicon_match at pos, whose first code point is c and whose slot of
+ * longer words is k2 (-1 when pos holds only one character).  Most
+ * characters start no word: one bit says so; a chain is read only when its
+ * bit says it holds a word.
+ */
+static inline const nvf_term *
+match_at(const nvf_lexicon *lex, const char *t, size_t len, size_t pos, uint32_t c, int k2)
+{
+	uint32_t	k1 = c < INDEX_SIZE ? c : 0;
+	const nvf_term *term = NULL;
+
+	if (!bit_at(lex->starts, k1))
+		return NULL;
+	/* words of two or more characters are longer than the one-character ones */
+	if (k2 >= 0 && bit_at(lex->has_two, (uint32_t) k2))
+		term = chain_match(lex, lex->head2[k2], t, len, pos);
+	if (!term && bit_at(lex->has_one, k1))
+		term = chain_match(lex, lex->head[k1], t, len, pos);
+	return term;
 }
 
 const nvf_term *
@@ -359,29 +403,42 @@ nvf_lexicon_match(const nvf_lexicon *lex, const char *t, size_t len, size_t pos)
 	int			adv;
 	uint32_t	c = key_cp(t, len, pos, &adv);
 
-	return match_at(lex, t, len, pos, c, adv);
+	return match_at(lex, t, len, pos, c, second_key(t, len, pos + adv, c));
 }
 
 /*
  * One loop over the characters, not one call each: sentences are read whole.
- * Each character is decoded once; the next starts adv bytes on (past any
- * stray continuation bytes, as nvf_char_boundary() steps).
+ * Each character is decoded once, as the second of the word that may start
+ * before it and then as the first of its own; the next starts adv bytes on
+ * (past any stray continuation bytes, as nvf_char_boundary() steps).
  */
 const nvf_term *
 nvf_lexicon_next(const nvf_lexicon *lex, const char *t, size_t len, size_t *pos)
 {
-	int			adv;
+	size_t		i = *pos;
+	int			adv = 0,
+				adv2 = 0;
+	uint32_t	c = i < len ? key_cp(t, len, i, &adv) : 0,
+				c2 = 0;
 
-	for (size_t i = *pos; i < len; i = nvf_char_boundary(t, len, i + adv))
+	while (i < len)
 	{
-		uint32_t	c = key_cp(t, len, i, &adv);
-		const nvf_term *term = match_at(lex, t, len, i, c, adv);
+		size_t		second = i + adv;
+		const nvf_term *term;
 
+		if (second < len)
+			c2 = key_cp(t, len, second, &adv2);
+		term = match_at(lex, t, len, i, c, second < len ? pair_slot(c, c2) : -1);
 		if (term)
 		{
 			*pos = i;
 			return term;
 		}
+		i = nvf_char_boundary(t, len, second);
+		if (i == second)
+			c = c2, adv = adv2;
+		else if (i < len)
+			c = key_cp(t, len, i, &adv);	/* (after stray continuation bytes) */
 	}
 	*pos = len;
 	return NULL;

@@ -82,12 +82,17 @@ is_digit_at(const cursor *c, size_t pos)
 	return pos < c->len && c->t[pos] >= '0' && c->t[pos] <= '9';
 }
 
+/* An ASCII letter (b a byte, or -1 for none)? */
+static bool
+is_letter(int b)
+{
+	return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+}
+
 static bool
 is_alpha_at(const cursor *c, size_t pos)
 {
-	char		ch = pos < c->len ? c->t[pos] : 0;
-
-	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
+	return pos < c->len && is_letter(c->t[pos]);
 }
 
 /* Exactly n ASCII digits (not followed by another digit); their value, or -1. */
@@ -955,10 +960,10 @@ number_may_start(const unsigned char *s, size_t len, size_t n, unsigned char *ne
 
 /*
  * The numbers a period starts with, each read whole (no digit may follow
- * it): a year of four digits (year4(), not after a digit), or one or two
- * digits: 4QFY20 and 25Q2 (letter_forms()), small_number()'s 1..12 of
- * 3季度, 4月 and 1-4月 (only 1 before a range mark), 1年前.  Only these last
- * start inside a number (13季度 holds 3季度).
+ * it): a year of four digits (year4(): 1990..2099, not after a digit), or
+ * one or two digits: 4QFY20 and 25Q2 (letter_forms()), small_number()'s
+ * 1..12 of 3季度, 4月 and 1-4月 (only 1 before a range mark), 1年前.  Only
+ * these last start inside a number (13季度 holds 3季度).
  */
 #define INNER_DIGITS_MAX 2
 
@@ -968,7 +973,10 @@ number_fits(const unsigned char *s, size_t n, bool inner, unsigned char next)
 	int			v;
 
 	if (n == 4)
-		return !inner;
+	{
+		v = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0';
+		return !inner && v >= 1990 && v <= 2099;
+	}
 	if (n > INNER_DIGITS_MAX)
 		return false;
 	if (next == 'Q' || next == 'H')
@@ -1003,6 +1011,27 @@ digits_may_start(const unsigned char *s, size_t len, bool inner, int *adv)
 }
 
 /*
+ * Can a period start at the letter s[0] (after the byte before)?  The forms
+ * that start with one: TTM (sub_period()); FY25, Fy25, fy25 (fy_prefix()),
+ * Q3, q3 and H1 (letter_forms(), q_letter()), which follow no letter.
+ */
+static bool
+letter_may_start(const unsigned char *s, size_t len, int before)
+{
+	unsigned char next = len > 1 ? s[1] : 0;
+
+	if (s[0] == 'T')
+		return next == 'T';
+	if (is_letter(before))
+		return false;
+	if (s[0] == 'F')
+		return next == 'Y' || next == 'y';
+	if (s[0] == 'f')
+		return next == 'y';
+	return (s[0] == 'Q' || s[0] == 'q' || s[0] == 'H') && next >= '0' && next <= '9';
+}
+
+/*
  * Can a period expression start at s (after the byte before, or none at the
  * text's start)?  Asked at every character; *adv: how far to go on.
  */
@@ -1017,7 +1046,7 @@ may_start(const unsigned char *s, size_t len, int before, int *adv)
 		return digits_may_start(s, len, before >= '0' && before <= '9', adv);
 	cp = nvf_utf8_decode(s, len, adv);
 	if (cp < 0x80)
-		return cp == 'F' || cp == 'f' || cp == 'Q' || cp == 'q' || cp == 'H' || cp == 'T';
+		return letter_may_start(s, len, before);
 	if (cp >= 0x10000 || (k = start_of[cp]) == 0 || (size_t) *adv >= len)
 		return false;
 	return second_fits(&seconds[k - 1], nvf_utf8_decode(s + *adv, len - *adv, &adv2));

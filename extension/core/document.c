@@ -468,13 +468,6 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 
 /* ---- carry-over -------------------------------------------------------- */
 
-/* Does the sentence name a cue of this kind? */
-static bool
-names_cue(const sentence *s, nvf_cue cue)
-{
-	return (s->cues & (UINT64_C(1) << cue)) != 0;
-}
-
 /* 甲和乙...前者...后者: remember the last two companies named together. */
 static void
 note_pair(doc_state *ds, const sentence *s)
@@ -544,7 +537,7 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		if (produced && subject >= 0)
 			ds->main_entity = subject;
 	}
-	else if (names_cue(s, NVF_CUE_OTHER_ORG) && s->nq > 0)
+	else if (nvf_names_cue(s, NVF_CUE_OTHER_ORG) && s->nq > 0)
 	{
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
 		/* 恒生指数同日跌1%: an index in passing, its paragraph only */
@@ -908,7 +901,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			continue;
 		}
 		/* (a disclaimer above the article is no end of it) */
-		if (names_cue(&s, NVF_CUE_ARTICLE_END))
+		if (nvf_names_cue(&s, NVF_CUE_ARTICLE_END))
 			forget(ds), ds->ended = ds->emitted > 0 && article_ended(&s);
 		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES)
 			new_paragraph(ds);
@@ -916,7 +909,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			ds->in_list = false;	/* prose again: the list is over */
 		note_currency(ds, &s);
 		note_listing(ds, &s);
-		if (names_cue(&s, NVF_CUE_HK_USAGE))
+		if (nvf_names_cue(&s, NVF_CUE_HK_USAGE))
 			ds->hk_usage = true;	/* 按年, 今季: Hong Kong or Malaysian usage in simplified script */
 		note_heading(ds, &s);
 		if (s.nq)

@@ -39,6 +39,13 @@ typedef struct sentence
 	int			nquiet;
 } sentence;
 
+/* Does a mention of the sentence have the cue kind (同比 for mainland, 下同 ...)? */
+static inline bool
+nvf_names_cue(const sentence *s, nvf_cue cue)
+{
+	return (s->cues & (UINT64_C(1) << cue)) != 0;
+}
+
 #define ENTITY_NONE (-1)
 #define ENTITY_GROUP (-2)		/* several companies at once: entity NULL */
 #define HEADLESS_UNASKED (-3)	/* doc_state.headless_owner not looked for yet */

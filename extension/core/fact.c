@@ -72,7 +72,7 @@ kind_matches(const mention *m, nvf_term_kind kind, int cue)
 static bool
 sentence_has(const sentence *s, nvf_term_kind kind, int cue)
 {
-	return kind == NVF_TERM_CUE ? (s->cues & (UINT64_C(1) << cue)) != 0 : (s->kinds & (1u << kind)) != 0;
+	return kind == NVF_TERM_CUE ? nvf_names_cue(s, (nvf_cue) cue) : (s->kinds & (1u << kind)) != 0;
 }
 
 /*
@@ -245,7 +245,7 @@ joined_by_de(const sentence *s, size_t lo, size_t hi)
 static int
 listed_last(const sentence *s, int i)
 {
-	static const char *const and[] = {"及", "和", "与", "以及", "、", NULL};
+	static const char *const conjunctions[] = {"及", "和", "与", "以及", "、", NULL};
 
 	for (int k = i + 1; k < s->nm;)
 	{
@@ -254,7 +254,7 @@ listed_last(const sentence *s, int i)
 		if (is_cue(&s->m[n], NVF_CUE_MODIFIER) && n + 1 < s->nm && s->m[n + 1].start == s->m[n].end)
 			n++;
 		if (!metric_like(&s->m[n]) || s->m[k].start <= s->m[i].end ||
-			!nvf_only_fillers(s, s->m[i].end, s->m[k].start, and))
+			!nvf_only_fillers(s, s->m[i].end, s->m[k].start, conjunctions))
 			break;
 		i = n;
 		k = n + 1;
@@ -1008,10 +1008,12 @@ last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
 		if (s->m[i].end > hi || s->m[i].term->kind != NVF_TERM_SEGMENT ||
 			excluded(s, i))
 			continue;
+		/* the first of the two when it is the company's own, or when neither is and
+		 * glue (或, 、, a space) stands between them */
 		if (segment_joined(s, i - 1, i) && s->m[i - 1].start >= lo &&
 			!has_cue(s, s->m[i - 1].end, hi, NVF_CUE_RESPECTIVELY) &&
-			!(owned(lex, &s->m[i]) && !owned(lex, &s->m[i - 1])) &&
-			!(s->m[i - 1].end == s->m[i].start && !owned(lex, &s->m[i - 1])))
+			(owned(lex, &s->m[i - 1]) ||
+			 (!owned(lex, &s->m[i]) && s->m[i - 1].end < s->m[i].start)))
 			return i - 1;
 		return i;
 	}
@@ -2261,7 +2263,7 @@ fact_unit(const doc_state *ds, const sentence *s, const nvf_quantity *q, int ent
 	if (entity >= 0 && ds->own_currency[entity])
 		return ds->own_currency[entity];
 	if (ds->currency && (ds->currency_declared || entity < 0 || ds->hk_usage ||
-						 !has_cue(s, s->start, s->end, NVF_CUE_MAINLAND)))
+						 !nvf_names_cue(s, NVF_CUE_MAINLAND)))
 		return ds->currency;
 	return q->unit;
 }

@@ -113,7 +113,10 @@ digits(cursor *c, int n)
 	return v;
 }
 
-/* A four-digit year 1990..2099, not inside a longer number. */
+#define YEAR_FIRST 1990			/* the four-digit numbers read as years */
+#define YEAR_LAST 2099
+
+/* A four-digit year YEAR_FIRST..YEAR_LAST, not inside a longer number. */
 static int
 year4(cursor *c)
 {
@@ -123,7 +126,7 @@ year4(cursor *c)
 	if (c->pos > 0 && (is_digit_at(c, c->pos - 1) || c->t[c->pos - 1] == '.'))
 		return 0;
 	y = digits(c, 4);
-	if (y >= 1990 && y <= 2099)
+	if (y >= YEAR_FIRST && y <= YEAR_LAST)
 		return y;
 	c->pos = save;
 	return 0;
@@ -960,7 +963,7 @@ number_may_start(const unsigned char *s, size_t len, size_t n, unsigned char *ne
 
 /*
  * The numbers a period starts with, each read whole (no digit may follow
- * it): a year of four digits (year4(): 1990..2099, not after a digit), or
+ * it): a year of four digits (year4(): YEAR_FIRST..YEAR_LAST, not after a digit), or
  * one or two digits: 4QFY20 and 25Q2 (letter_forms()), small_number()'s
  * 1..12 of 3季度, 4月 and 1-4月 (only 1 before a range mark), 1年前.  Only
  * these last start inside a number (13季度 holds 3季度).
@@ -975,7 +978,7 @@ number_fits(const unsigned char *s, size_t n, bool inner, unsigned char next)
 	if (n == 4)
 	{
 		v = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + s[3] - '0';
-		return !inner && v >= 1990 && v <= 2099;
+		return !inner && v >= YEAR_FIRST && v <= YEAR_LAST;
 	}
 	if (n > INNER_DIGITS_MAX)
 		return false;

@@ -141,7 +141,7 @@ SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('阿�
 -- 分别 after metrics named one by one: the i-th figure takes the i-th of them
 SELECT fact_no, metric, value, status FROM nvfacts.extract('美光预计下一财季营收为125亿美元，毛利率为51.5%，每股收益为3.75美元，而一致预期分别为119.1亿美元、47.8%和3.05美元。');
 -- past a line opening with an end-of-article marker, each line is a story of its own: nothing carries
-SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'英伟达营收为467亿美元。\n相关阅读：\n博通第三财季AI半导体收入预计达51亿美元\n\n理想汽车二季度总收入为302.5亿元，净利润11亿元。');
+SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'英伟达营收为467亿美元。\n相关阅读：\n博通第三财季AI半导体收入预计达51亿美元\n\n长城汽车二季度总收入为302.5亿元，净利润11亿元。');
 -- a pointer to a disclaimer is no end of the article
 SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'美光科技业绩点评\n目标价：205.00美元\n请务必阅读正文之后的免责声明部分\n美光营收为113.2亿美元。\n毛利率为45.7%。');
 -- rental prices are the market's: entity NULL
@@ -380,8 +380,8 @@ SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.ext
 -- before; 库存减值/库存减记 are a loss, and of the nouns listed after a figure (库存及相关费用) the last says what it
 -- measures; 额外, 新一轮 qualify the metric after them (600亿美元的额外股票回购授权)
 SELECT fact_no, entity, metric, value FROM nvfacts.extract('美光本季对华销售收入为零，此前计提的2.1亿美元库存准备金已部分释放。上季美光曾计提约6亿美元的库存及相关费用，其中库存减值3亿美元。美光董事会还批准了100亿美元的额外股票回购授权。', '2025-12-18');
--- a bare 元 is in the currency the company's own figures named (纬创…新台币…元); a currency only named first (not
--- declared with 下同) does not reach a sentence in mainland usage (同比, 环比) of a simplified page: 元 is renminbi
+-- a bare 元 is in the currency the company's own figures named (纬创…新台币…元); a currency one company's figures
+-- named (not declared with 下同) does not reach another company's on a simplified page: 元 is renminbi there
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'AI服务器链早报：纬创11月营收新台币2,310亿元，年增160%；纬创前11月营收累计1.9兆元。\n寒武纪前三季度营收46亿元，同比增长2386%。');
 -- the market's, outsiders' and investors' estimates (市场预计, 外界预估, 业内人士估计, 投资者普遍预期) are forecasts, not the
 -- company's guidance; 会 in a meeting (电话会, 业绩会, 法說會), 将近 and 资料 are no outlook words
@@ -401,3 +401,13 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('英特尔�
 -- colloquial profit (赚了, 赚进, 狂赚) is net income; a metric after a figure and a comma is the next clause's, not a
 -- list with the one before (570亿美元营收，赚了…); a slowdown (放缓, 放慢, 减速) is a fall
 SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('英伟达本季拿下571亿美元营收，赚了320亿美元；其游戏业务收入增速较上季放缓9个百分点。', '2025-11-21');
+-- a list of parts after 其中, items joined by 、 with the metric in the clause before: each item's figure is the part that
+-- opens its item, not only the first's
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('英伟达第三财季总营收为570亿美元，其中数据中心业务512亿美元、游戏业务43亿美元、汽车业务5.9亿美元。', '2025-11-21');
+-- a tolerance after a 分别 list widens every figure of the list, not only the last
+SELECT fact_no, metric, basis, value, value_low, value_high FROM nvfacts.extract('对于第四财季，英伟达预计GAAP和非GAAP毛利率将分别为74.8%和75.0%，上下浮动50个基点。', '2025-11-21');
+-- a dividend named after its per-share figure with its frequency (季度现金股息, 末期股息, 配息: data rows)
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('英伟达董事会宣布将派发每股0.01美元的季度现金股息。', '2025-11-21');
+-- a roundup pasting other companies' results after NVIDIA's: each is its own entity (data rows: 小鹏汽车 XPeng, 网飞 Netflix,
+-- 联电 UMC, 商汤 SenseTime), not the previous paragraph's NVIDIA
+SELECT fact_no, entity, metric, value, unit, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英伟达第三财季营收为570亿美元。\n\n小鹏汽车第三季度营收为203.8亿元。\n\n网飞第三季度营收为115亿美元。\n\n联电10月营收为196亿元新台币。\n\n商汤科技上半年收入为24亿元。', '2025-11-21');

@@ -161,3 +161,5 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, peri
 -- Hong Kong and Malaysian usage written in simplified script (按年, 按季, 今季: cue kind hk_usage, data rows): from the
 -- sentence that shows it on, a bare 上季 is the quarter just reported, as in traditional script
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达上季收入按年增长62%至570亿美元，并预期今季收入约650亿美元。', '2025-11-21');
+-- a relative fiscal year followed by a part (上一财年同期, 本财年第三季度) is one period: the same period a fiscal year back
+SELECT fact_no, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达第三财季净利润为319亿美元，上一财年同期为193亿美元；本财年第三季度资本支出为16亿美元。', '2025-11-21');

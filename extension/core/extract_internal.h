@@ -39,7 +39,7 @@ typedef struct sentence
 	int			nquiet;
 } sentence;
 
-/* Does a mention of the sentence have the cue kind (同比 for mainland, 下同 ...)? */
+/* Does a mention of the sentence have the cue kind (下同 for declare, 按年 for hk_usage ...)? */
 static inline bool
 nvf_names_cue(const sentence *s, nvf_cue cue)
 {

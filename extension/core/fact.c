@@ -7,6 +7,7 @@
  * figure's own, a comparison's base, or the article's); then 分别, slash
  * lists and tolerances (上下浮动) across the sentence.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "extract_internal.h"
@@ -1084,12 +1085,31 @@ priced_product(const attribution *a, size_t lo, int i)
 	return i;
 }
 
+/*
+ * 其中数据中心512亿美元、游戏43亿美元: where the figure's item of a list begins —
+ * after the figure before it in its clause when a 、 follows that figure;
+ * else 0 (the figure opens no item).
+ */
+static size_t
+item_start(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			q = NVF_FIRST_FROM(s->q, s->nq, a->q->start) - 1;
+	size_t		e;
+
+	if (q < 0 || s->q[q].end <= a->cstart)
+		return 0;
+	e = s->q[q].end;
+	return e + 3 <= a->q->start && memcmp(s->t + e, "、", 3) == 0 ? e + 3 : 0;
+}
+
 static int
 find_segment(const attribution *a, bool share)
 {
 	const sentence *s = a->s;
 	size_t		hi = a->q->start,
-				lo;
+				lo,
+				item;
 	int			i,
 				own,
 				tot;
@@ -1118,7 +1138,8 @@ find_segment(const attribution *a, bool share)
 		lo = a->cstart;
 	/* 中国区收入增长21%，北美市场增长16%: a clause naming its own part before its figure is that part's */
 	if (a->metric_m >= 0 && !a->metric_after && a->metric_cstart < a->cstart &&
-		(own = opening_part(a, a->cstart > lo ? a->cstart : lo)) >= 0)
+		(((item = item_start(a)) > 0 && (own = opening_part(a, item)) >= 0) ||
+		 (own = opening_part(a, a->cstart > lo ? a->cstart : lo)) >= 0))
 		return s->m[own].term->id;
 	i = last_segment(a->ds->lex, s, lo, hi);
 	if (i >= 0 && a->metric_m >= 0 && (s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT))
@@ -2248,12 +2269,13 @@ loss_sign(const attribution *a, nvf_measure measure)
  * The currency of a bare 元: for the share price of a company named with its
  * stock code, that market's (联想集团(00992): HKD, even where the results
  * were declared in 人民币，下同); else the one the company's own figures
- * named (台积电…新台币…元); else the document's (美元，下同; 新台币 named
- * first) — but a currency only named first does not reach a sentence in
- * mainland usage (同比, 环比) of a simplified page: 元 is renminbi there.
+ * named (台积电…新台币…元); else the document's when it was declared (美元，
+ * 下同), or on a Hong Kong or Taiwan page (新台币 named first), or for a
+ * figure of no company.  An undeclared currency of one company's figures
+ * does not reach another's on a simplified page: 元 is renminbi there.
  */
 static nvf_unit
-fact_unit(const doc_state *ds, const sentence *s, const nvf_quantity *q, int entity, int metric)
+fact_unit(const doc_state *ds, const nvf_quantity *q, int entity, int metric)
 {
 	if (!(q->flags & NVF_Q_BARE_YUAN))
 		return q->unit;
@@ -2262,8 +2284,7 @@ fact_unit(const doc_state *ds, const sentence *s, const nvf_quantity *q, int ent
 		return ds->listing[entity];
 	if (entity >= 0 && ds->own_currency[entity])
 		return ds->own_currency[entity];
-	if (ds->currency && (ds->currency_declared || entity < 0 || ds->hk_usage ||
-						 !nvf_names_cue(s, NVF_CUE_MAINLAND)))
+	if (ds->currency && (ds->currency_declared || entity < 0 || ds->hk_usage))
 		return ds->currency;
 	return q->unit;
 }
@@ -2333,7 +2354,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->segment = find_segment(&a, share);
 	f->basis = find_basis(&a);
 	f->measure = measure;
-	f->unit = fact_unit(ds, s, q, f->entity, f->metric);
+	f->unit = fact_unit(ds, q, f->entity, f->metric);
 	if (f->entity >= 0 && (q->flags & NVF_Q_NAMED_YUAN) && !(q->flags & NVF_Q_CONVERTED))
 		ds->own_currency[f->entity] = q->unit;	/* 新台币…元: the company's 元 */
 	set_value(f, q, sign * loss_sign(&a, measure), share && q->unit == NVF_UNIT_TIMES);
@@ -2468,6 +2489,19 @@ apply_tolerance(nvf_fact *target, const nvf_quantity *t)
 	target->high = nvf_dec_add(target->value, d);
 }
 
+/*
+ * 毛利率将分别为71.2%和72.0%，上下浮动50个基点: where the list a tolerance
+ * after it also covers begins — the clause of the figure at q when 分别 opens
+ * that list; else q itself (the tolerance is that one figure's).
+ */
+static size_t
+respectively_from(const sentence *s, size_t q)
+{
+	size_t		c = clause_start(s, nvf_clause_of(s, q));
+
+	return has_cue(s, c, q, NVF_CUE_RESPECTIVELY) ? c : q;
+}
+
 static void
 tolerances(const sentence *s, fact_list *out, int first)
 {
@@ -2477,6 +2511,7 @@ tolerances(const sentence *s, fact_list *out, int first)
 		int			c = nvf_clause_of(s, t->start);
 		bool		each = has_cue(s, clause_start(s, c), t->start, NVF_CUE_EACH) ||
 			has_cue(s, clause_start(s, c), t->start, NVF_CUE_RESPECTIVELY);
+		size_t		from = SIZE_MAX;
 
 		if (skipped_quantity(t) || !is_tolerance(s, t))
 			continue;
@@ -2486,9 +2521,11 @@ tolerances(const sentence *s, fact_list *out, int first)
 			if (out->qstart[k] >= t->start ||
 				(nvf_unit_is_money(t->unit) && out->items[k].unit != t->unit))
 				continue;
-			apply_tolerance(&out->items[k], t);
-			if (!each)
+			if (from == SIZE_MAX)
+				from = respectively_from(s, out->qstart[k]);
+			else if (!each && out->qstart[k] < from)
 				break;
+			apply_tolerance(&out->items[k], t);
 		}
 	}
 }

@@ -420,7 +420,7 @@ relative_year(cursor *c, nvf_period_mention *m)
 	return true;
 }
 
-/* 本财年, 上一财年, 下个财年, 上财政年度 */
+/* 本财年, 上一财年, 下个财年, 上财政年度 — and what follows (上一财年同期) */
 static bool
 relative_fiscal(cursor *c, nvf_period_mention *m)
 {
@@ -439,6 +439,9 @@ relative_fiscal(cursor *c, nvf_period_mention *m)
 	m->year_form = NVF_YEAR_RELATIVE_FISCAL;
 	m->year = m->year_to = offset[w];
 	m->kind = NVF_PK_YEAR;
+	spaces(c);
+	if (!sub_period(c, m))		/* 上一财年同期, 本财年第三季度 */
+		m->kind = NVF_PK_YEAR;
 	return true;
 }
 
@@ -1321,7 +1324,8 @@ nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c)
 			return p;
 		p = *c->current;
 		p.text = NULL;
-		p.fy += m->year_form == NVF_YEAR_RELATIVE ? m->year : 0;
+		p.fy += m->year_form == NVF_YEAR_RELATIVE || m->year_form == NVF_YEAR_RELATIVE_FISCAL ?
+			m->year : 0;
 		return p;
 	}
 	if (m->kind == NVF_PK_TTM)

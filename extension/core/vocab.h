@@ -170,7 +170,6 @@ typedef enum nvf_cue
 	NVF_CUE_FORMER,				/* 前者: the first of the two companies just named */
 	NVF_CUE_LATTER,				/* 后者: the second of them */
 	NVF_CUE_MODIFIER,			/* 相关, 旗下 right after a company: it only qualifies (OpenAI相关亏损) */
-	NVF_CUE_MAINLAND,			/* 同比, 环比: mainland usage, where a bare 元 is renminbi */
 	NVF_CUE_MISS,				/* 低于预期, 不及预期: a surprise below the expectation */
 	NVF_CUE_HK_USAGE,			/* 按年, 按季, 今季: Hong Kong or Malaysian usage, 上季 the quarter reported */
 	NVF_CUE_COUNT_

@@ -411,3 +411,11 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('英伟达董�
 -- a roundup pasting other companies' results after NVIDIA's: each is its own entity (data rows: 小鹏汽车 XPeng, 网飞 Netflix,
 -- 联电 UMC, 商汤 SenseTime), not the previous paragraph's NVIDIA
 SELECT fact_no, entity, metric, value, unit, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英伟达第三财季营收为570亿美元。\n\n小鹏汽车第三季度营收为203.8亿元。\n\n网飞第三季度营收为115亿美元。\n\n联电10月营收为196亿元新台币。\n\n商汤科技上半年收入为24亿元。', '2025-11-21');
+-- a beat or a miss against the market's or analysts' expectation (低于市场预期, 比预期低, 不及分析师预期: data rows) is a
+-- surprise with its sign; a figure with a guidance word after it (…的520亿美元指引) is that guidance, and one as large as
+-- the reported figure after a miss word (低于市场预期415亿美元 after 412亿美元) the expectation, not the miss
+SELECT fact_no, entity, metric, measure, value, unit, status FROM nvfacts.extract('英伟达本季每股收益比市场预期少0.03美元，营收则低于分析师预期1.5%。英伟达本季营收为548亿美元，超出公司此前给出的520亿美元指引；数据中心营收为412亿美元，略低于市场预期415亿美元。', '2025-11-21');
+-- a company right after 对 is what the company named before it acts on (软银对OpenAI的投资: SoftBank's); a stake (持股) is
+-- outside the vocabulary; several companies listed before one figure own it together; a GPU rental price (租用价格)
+-- is a market's
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract(E'软银对OpenAI的投资已累计达到300亿美元，持股约11%。\n亚马逊、微软和谷歌今年的资本支出合计将超过3000亿美元。\nB200的云端租用价格约为每小时3.5美元。', '2025-11-21');

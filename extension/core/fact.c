@@ -330,8 +330,8 @@ share_of_other(const attribution *a)
 	if (growth_after(a) != 0)
 		return false;			/* 73%的上涨空间: a move */
 	if ((i = first_at(s, after)) < s->nm && s->m[i].start == after &&
-		(s->m[i].term->cues & (CUE(NVF_CUE_GUIDANCE) | CUE(NVF_CUE_FORECAST))))
-		return false;			/* 57%至59%的指引: the outlook itself */
+		(s->m[i].term->cues & STATUS_CUES))
+		return false;			/* 57%至59%的指引, 552亿美元的预期: the outlook itself */
 	for (int k = 0; kept[k]; k++)
 		if (after + strlen(kept[k]) <= s->end && memcmp(s->t + after, kept[k], strlen(kept[k])) == 0)
 			return false;
@@ -647,6 +647,21 @@ find_metric(attribution *a, doc_state *ds)
  * 得益于Meta), listed after one that is, or named before an apposition
  * (甲的对手乙: the sentence is about 乙).
  */
+/*
+ * 微软对OpenAI的投资, 英伟达对英特尔投资50亿美元: a company right after 对 is
+ * what another company of its clause, named before, acts on.
+ */
+static bool
+object_of_dui(const sentence *s, int i)
+{
+	if (s->m[i].start < s->start + 3 || memcmp(s->t + s->m[i].start - 3, "对", 3) != 0)
+		return false;
+	for (int k = i - 1; k >= 0 && s->m[k].clause == s->m[i].clause; k--)
+		if (s->m[k].term->kind == NVF_TERM_ENTITY)
+			return true;
+	return false;
+}
+
 bool
 nvf_in_passing(const sentence *s, int i)
 {
@@ -663,6 +678,8 @@ nvf_in_passing(const sentence *s, int i)
 	}
 	/* OpenAI相关亏损, 马斯克旗下的xAI: a company that only qualifies a word */
 	if (i + 1 < s->nm && is_cue(&s->m[i + 1], NVF_CUE_MODIFIER) && s->m[i + 1].start == s->m[i].end)
+		return true;
+	if (object_of_dui(s, i))
 		return true;
 	for (int k = i + 1; k + 1 < s->nm && k <= i + 2; k++)
 		if (is_cue(&s->m[k], NVF_CUE_APPOSITION) &&
@@ -705,10 +722,12 @@ entity_in(const attribution *a, size_t lo, size_t hi)
 	{
 		const mention *mm = &s->m[a->metric_m];
 
+		/* (not the last of a list: 微软、谷歌和Meta今年的资本支出合计 is theirs together) */
 		for (int i = last; i >= first; i--)
 			if (s->m[i].term->kind == NVF_TERM_ENTITY && s->m[i].end <= mm->start &&
 				mm->start - s->m[i].end <= ATTACH_GAP)
-				return s->m[i].term->id;
+				return i > first && s->m[i - 1].term->kind == NVF_TERM_ENTITY &&
+					list_glue(s, s->m[i - 1].end, s->m[i].start) ? ENTITY_GROUP : s->m[i].term->id;
 	}
 	/* 超过了台积电同期54%的营业利润率: with its metric after it, a figure right
 	 * after a company is that company's */
@@ -1404,19 +1423,62 @@ direction(const attribution *a, bool *adjacent, bool *to_level)
  * right after an expectation word is that expectation (a level), the cue
  * index, or -1.
  */
+/*
+ * 超出此前给出的540亿美元指引, 高于华尔街552亿美元的一致预期: a guidance or
+ * forecast word right after a figure a surprise word (or 高于, 低于) comes
+ * before names the expectation that figure is; the cue, or -1.
+ */
+static int
+expectation_after(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			i = first_at(s, a->q->tail);
+
+	if (i >= s->nm || !(s->m[i].term->cues & (CUE(NVF_CUE_GUIDANCE) | CUE(NVF_CUE_FORECAST))) ||
+		!nvf_only_fillers(s, a->q->tail, s->m[i].start, de_fillers))
+		return -1;
+	return nearest_cue(a, CUE(NVF_CUE_SURPRISE)) >= 0 ||
+		nvf_text_between_has(s, a->cstart, a->q->start, "高于") ||
+		nvf_text_between_has(s, a->cstart, a->q->start, "低于") ? i : -1;
+}
+
+/*
+ * A money figure within a factor of two of the sentence's reported figure
+ * before it: a beat or a miss is a small part of what it measures, so such
+ * a figure is the expectation itself.
+ */
+static bool
+as_large_as_reported(const attribution *a)
+{
+	double		x,
+				y;
+
+	if (!a->prev || a->prev->unit != a->q->unit || !nvf_unit_is_money(a->q->unit) ||
+		!a->prev->value.ok || !a->q->value.ok)
+		return false;
+	x = nvf_dec_to_double(a->q->value);
+	y = nvf_dec_to_double(a->prev->value);
+	return y > 0 && x > y / 2 && x < y * 2;
+}
+
 static int
 expectation_cue(const attribution *a)
 {
 	static const char *const fillers[] = {"的", "为", "是", "中位数", "均值", "平均", "值", " ", "(",
 	")", "约", "近", "逾", "接近", NULL};
 	static const char *const adjacent[] = {" ", "约", "近", "逾", "接近", NULL};
-	int			c = nearest_cue(a, STATUS_CUES | CUE(NVF_CUE_SURPRISE));
+	int			c = expectation_after(a);
+
+	if (c >= 0)
+		return c;
+	c = nearest_cue(a, STATUS_CUES | CUE(NVF_CUE_SURPRISE));
 
 	if (c < 0 || !nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, fillers))
 		return -1;
-	/* 超出预期的0.84美元: the expectation beaten */
+	/* 超出预期的0.84美元: the expectation beaten; 低于市场预期391亿美元 after 390亿美元 too */
 	if (is_cue(&a->s->m[c], NVF_CUE_SURPRISE))
-		return nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, adjacent) ? -1 : c;
+		return nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, adjacent) &&
+			!as_large_as_reported(a) ? -1 : c;
 	/* 超出指引21亿美元 is a beat by 21亿: after a surprise word, 预期的X only */
 	if (nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, adjacent) &&
 		(last_mention(a->s, a->cstart, a->s->m[c].start, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0 ||

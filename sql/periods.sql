@@ -163,3 +163,5 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, peri
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达上季收入按年增长62%至570亿美元，并预期今季收入约650亿美元。', '2025-11-21');
 -- a relative fiscal year followed by a part (上一财年同期, 本财年第三季度) is one period: the same period a fiscal year back
 SELECT fact_no, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达第三财季净利润为319亿美元，上一财年同期为193亿美元；本财年第三季度资本支出为16亿美元。', '2025-11-21');
+-- a fiscal year written over two calendar years in two digits each (24/25财年, 25-26财年) is labelled by the second
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('联想集团24/25财年营收为690亿美元；25-26财年第二季度营收为204.5亿美元。', '2025-11-21');

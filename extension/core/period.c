@@ -577,6 +577,30 @@ mid_year(const cursor *c)
 	return peek(c, "中") && one_of(&look, words) < 0;
 }
 
+/* 24/25财年, 24-25财年: a fiscal year over two calendar years in two digits each, the second its label */
+static bool
+short_split_year(cursor *c, nvf_period_mention *m)
+{
+	size_t		save = c->pos;
+	int			y,
+				y2;
+
+	if (c->pos > 0 && is_digit_at(c, c->pos - 1))
+		return false;
+	if ((y = digits(c, 2)) < 0 || one_of(c, split_year_glue) < 0 || (y2 = digits(c, 2)) != y + 1 ||
+		is_digit_at(c, c->pos) || !lit(c, "财年"))
+	{
+		c->pos = save;
+		return false;
+	}
+	m->year = m->year_to = 2000 + y2;
+	m->year_form = NVF_YEAR_FISCAL;
+	m->kind = NVF_PK_YEAR;
+	spaces(c);
+	sub_period(c, m);
+	return true;
+}
+
 /* 2025财年第一季度, 2024年Q4, 2024Q4, 2025年上半年, 2025年4月, 2026全年度, 2023年至2025年 */
 static bool
 year_first(cursor *c, nvf_period_mention *m)
@@ -849,6 +873,7 @@ period_at(const char *t, size_t len, size_t pos, nvf_period_mention *m)
 
 	memset(m, 0, sizeof(*m));
 	if (!(ended_form(&c, m) || fy_prefix(&c, m) || letter_forms(&c, m) || year_first(&c, m) ||
+		  short_split_year(&c, m) ||
 		  relative_year(&c, m) || relative_fiscal(&c, m) || bare_period(&c, m)))
 		return false;
 	m->start = pos;
@@ -988,7 +1013,9 @@ number_fits(const unsigned char *s, size_t n, bool inner, unsigned char next)
 	if (next == 'Q' || next == 'H')
 		return true;
 	v = n == 1 ? s[0] - '0' : (s[0] - '0') * 10 + s[1] - '0';
-	if (next == '-' || next == '~' || next == '/')
+	if (next == '-' || next == '/')
+		return v == 1 || (n == 2 && !inner);	/* 1-4月; 24/25财年 */
+	if (next == '~')
 		return v == 1;
 	return v >= 1 && v <= 12;
 }

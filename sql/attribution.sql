@@ -217,6 +217,9 @@ SELECT fact_no, entity, metric, value, unit, status FROM nvfacts.extract('证券
 -- 月增率/年增率, a period; 预测 makes a column a forecast), rows of a label and one figure per column
 SELECT fact_no, entity, metric, measure, value, unit, status, fiscal_year, period_kind, period_text FROM nvfacts.extract(E'緯創公布營收。\n\n緯創近兩月營收（單位：新台幣億元）\n月份　　營收　　月增率　　年增率\n7月　　1,520.30　　8.1%　　95.0%\n8月\t1,610.75\t5.9%\t102.4%\n資料來源：公司公告', '2025-09-10');
 SELECT fact_no, entity, metric, value, unit, status, span_start, span_end FROM nvfacts.extract(E'服务器CPU市场份额（按出货量计）\n厂商　│２０２３年│２０２５年（预测）\n────┼─────┼──────\n英特尔│７１％　│６２％\nＡＭＤ│２４％　│３１％\n数据来源：某研究机构');
+-- a table whose rows name the metric (营收, 净利润) under a header of periods: each cell is its row's metric in
+-- its column's period; a change column (同比) without a period of its own is the first period column's
+SELECT fact_no, entity, metric, measure, value, unit, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'美光核心财务数据（单位：亿美元）\n指标 | 2025财年Q4 | 2024财年Q4 | 同比\n营收 | 113.2 | 77.5 | 46%\n净利润 | 32.0 | 8.9 | 261%\n', '2025-09-25');
 -- a row of more cells than a table holds, and a caption without a unit over bare numbers: no rows
 SELECT count(*) FROM nvfacts.extract(E'营收一览\n月份  营收  1  2  3  4  5  6  7  8  9  10  11  12  13\n9月  10  1  2  3  4  5  6  7  8  9  10  11  12  13\n月份  营收  年增率\n9月  1,789.64  40.1%');
 -- a figure before 的 and its metric may have a per-unit between (4美元/小时的租金) and its product between (的H100价格)

@@ -153,10 +153,18 @@ read_figure(const sentence *s, const nvf_table_cell *c, nvf_dec *v, size_t *end,
 	return *end == c->end;
 }
 
-/* The metric of column j: its own, the nearest metric column before it, the caption's. */
+/*
+ * The metric of a cell in column j: its row's (营收 | 570 | 467, under a header
+ * of periods), else its column's, the nearest metric column before it, the
+ * caption's.
+ */
 static int
-column_metric(const nvf_table *tb, int j)
+cell_metric(const nvf_table *tb, const sentence *s, const nvf_table_cell *label, int j)
 {
+	int			i = mention_in(s, label, NVF_TERM_METRIC, 0);
+
+	if (i >= 0)
+		return s->m[i].term->id;
 	for (int k = j; k >= 1; k--)
 		if (tb->col[k].metric >= 0)
 			return tb->col[k].metric;
@@ -175,6 +183,22 @@ row_entity(const doc_state *ds, const nvf_table *tb, const sentence *s, const nv
 	return ds->carry_entity >= 0 ? ds->carry_entity : ds->main_entity;
 }
 
+/*
+ * The period of column j: its own; for a change column (同比) without one, the
+ * first period column's (2026财年Q3 | 2025财年Q3 | 同比: the change is the
+ * current period's); else NULL.
+ */
+static const nvf_period_mention *
+column_period(const nvf_table *tb, int j)
+{
+	if (tb->col[j].has_period)
+		return &tb->col[j].period;
+	for (int k = 1; tb->col[j].measure && k < tb->ncols; k++)
+		if (tb->col[k].has_period)
+			return &tb->col[k].period;
+	return NULL;
+}
+
 /* One cell's fact; false when the cell gives none. */
 static bool
 cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence *s,
@@ -190,7 +214,8 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 	memset(f, 0, sizeof(*f));
 	f->segment = -1;
 	if (!read_figure(s, &cells[j], &f->value, &end, &percent) ||
-		(f->metric = column_metric(tb, j)) < 0 || (f->entity = row_entity(ds, tb, s, &cells[0])) < 0)
+		(f->metric = cell_metric(tb, s, &cells[0], j)) < 0 ||
+		(f->entity = row_entity(ds, tb, s, &cells[0])) < 0)
 		return false;
 	f->measure = col->measure ? col->measure : NVF_MEASURE_LEVEL;
 	if (percent)
@@ -207,8 +232,8 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 	f->status = col->forecast ? NVF_STATUS_FORECAST : NVF_STATUS_ACTUAL;
 	if ((i = period_in(s, &cells[0])) >= 0)
 		pm = &s->p[i];
-	else if (col->has_period)
-		pm = &col->period;
+	else
+		pm = column_period(tb, j);
 	if (pm && nvf_metric_dated(nvf_lexicon_metric(ds->lex, f->metric), true))
 	{
 		int64_t		os,

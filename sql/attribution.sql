@@ -220,6 +220,8 @@ SELECT fact_no, entity, metric, value, unit, status, span_start, span_end FROM n
 -- a table whose rows name the metric (营收, 净利润) under a header of periods: each cell is its row's metric in
 -- its column's period; a change column (同比) without a period of its own is the first period column's
 SELECT fact_no, entity, metric, measure, value, unit, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'美光核心财务数据（单位：亿美元）\n指标 | 2025财年Q4 | 2024财年Q4 | 同比\n营收 | 113.2 | 77.5 | 46%\n净利润 | 32.0 | 8.9 | 261%\n', '2025-09-25');
+-- the unit of a table's figures may be written in its row's label (营收(亿元)) or its column's header (2025年Q3(亿元))
+SELECT fact_no, entity, metric, value, unit, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'寒武纪业绩速览\n项目 | 2025年Q3 | 2024年Q3\n营收(亿元) | 17.3 | 0.6\n\n海光信息业绩速览\n项目 | 2025年Q3(亿元) | 2024年Q3(亿元)\n营收 | 40.3 | 31.6\n', '2025-11-21');
 -- a row of more cells than a table holds, and a caption without a unit over bare numbers: no rows
 SELECT count(*) FROM nvfacts.extract(E'营收一览\n月份  营收  1  2  3  4  5  6  7  8  9  10  11  12  13\n9月  10  1  2  3  4  5  6  7  8  9  10  11  12  13\n月份  营收  年增率\n9月  1,789.64  40.1%');
 -- a figure before 的 and its metric may have a per-unit between (4美元/小时的租金) and its product between (的H100价格)

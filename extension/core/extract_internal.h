@@ -265,6 +265,8 @@ typedef struct nvf_table_column
 	bool		has_period;		/* a period column (2024年) */
 	nvf_period_mention period;
 	bool		forecast;		/* 2025年（预测） */
+	nvf_unit	unit;			/* 2025年(亿美元): the unit its figures are in, or NONE */
+	nvf_dec		scale;
 } nvf_table_column;
 
 /* The table being read: its header's columns, its caption's company, metric and unit. */

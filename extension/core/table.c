@@ -82,6 +82,7 @@ read_column(const sentence *s, const nvf_table_cell *c, nvf_table_column *col)
 		return false;
 	col->forecast = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0 ||
 		mention_in(s, c, NVF_TERM_CUE, NVF_CUE_EXPECT) >= 0;
+	col->unit = nvf_declared_unit(s->t, c->start, c->end, &col->scale);
 	yoy = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_YOY);
 	qoq = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_QOQ);
 	if (yoy >= 0 || qoq >= 0)
@@ -183,6 +184,23 @@ row_entity(const doc_state *ds, const nvf_table *tb, const sentence *s, const nv
 	return ds->carry_entity >= 0 ? ds->carry_entity : ds->main_entity;
 }
 
+/* The unit of a cell in column j: its row's (营收(亿美元)), its column's, the caption's. */
+static nvf_unit
+cell_unit(const nvf_table *tb, const sentence *s, const nvf_table_cell *label, int j, nvf_dec *scale)
+{
+	nvf_unit	u = nvf_declared_unit(s->t, label->start, label->end, scale);
+
+	if (u != NVF_UNIT_NONE)
+		return u;
+	if (tb->col[j].unit != NVF_UNIT_NONE)
+	{
+		*scale = tb->col[j].scale;
+		return tb->col[j].unit;
+	}
+	*scale = tb->scale;
+	return tb->unit;
+}
+
 /*
  * The period of column j: its own; for a change column (同比) without one, the
  * first period column's (2026财年Q3 | 2025财年Q3 | 同比: the change is the
@@ -210,6 +228,8 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 	size_t		end;
 	bool		percent;
 	int			i;
+	nvf_unit	unit;
+	nvf_dec		scale;
 
 	memset(f, 0, sizeof(*f));
 	f->segment = -1;
@@ -220,8 +240,8 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 	f->measure = col->measure ? col->measure : NVF_MEASURE_LEVEL;
 	if (percent)
 		f->unit = NVF_UNIT_PERCENT;
-	else if (tb->unit != NVF_UNIT_NONE && !col->measure)
-		f->unit = tb->unit, f->value = nvf_dec_mul(f->value, tb->scale);
+	else if (!col->measure && (unit = cell_unit(tb, s, &cells[0], j, &scale)) != NVF_UNIT_NONE)
+		f->unit = unit, f->value = nvf_dec_mul(f->value, scale);
 	else
 		return false;
 	if ((nvf_lexicon_metric(ds->lex, f->metric)->family == NVF_FAMILY_PERCENT) != percent &&

@@ -424,3 +424,6 @@ SELECT fact_no, entity, metric, measure, value, unit, status FROM nvfacts.extrac
 -- outside the vocabulary; several companies listed before one figure own it together; a GPU rental price (租用价格)
 -- is a market's
 SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract(E'软银对OpenAI的投资已累计达到300亿美元，持股约11%。\n亚马逊、微软和谷歌今年的资本支出合计将超过3000亿美元。\nB200的云端租用价格约为每小时3.5美元。', '2025-11-21');
+-- 将 right before a noun that a verb such as 推高/拉升/提升至 (cue kind disposal, data rows) acts on marks that noun as the
+-- object, as 把 does: no outlook (需求将营收推高至X is reported); 预计 still makes one, and so does 将 right before a verb
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('AI服务器订单将超微电脑本季营收推高至58亿美元，产品组合改善将毛利率拉升至11.2%。超微电脑预计将下季营收提升至65亿美元，全年营收将提升至330亿美元。', '2025-11-05');

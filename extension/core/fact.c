@@ -1604,6 +1604,24 @@ expect_reaches(const sentence *s, int c, size_t pos)
 }
 
 /*
+ * 需求将营收推高至570亿美元: an outlook word right before a noun (a metric, a
+ * part, a company) that a disposal verb (推高, 拉升) follows before pos marks
+ * that noun as the verb's object, as 把 does; it says nothing of the future.
+ */
+static bool
+marks_object(const sentence *s, int c, size_t pos)
+{
+	const mention *noun = c + 1 < s->nm ? &s->m[c + 1] : NULL;
+
+	if (!noun || noun->start != s->m[c].end || noun->term->kind == NVF_TERM_CUE)
+		return false;
+	for (int k = c + 2; k < s->nm && s->m[k].end <= pos; k++)
+		if (is_cue(&s->m[k], NVF_CUE_DISPOSAL))
+			return true;
+	return false;
+}
+
+/*
  * 韩国投资证券预计, 一家供应商预计: an organization outside the lexicon
  * speaks, not the company (英伟达有限公司 is the company's own name).
  */
@@ -1652,7 +1670,7 @@ status_before(const sentence *s, size_t pos, bool beyond, bool *neutral)
 			return NVF_STATUS_FORECAST;
 		if (is_cue(m, NVF_CUE_GUIDANCE))
 			return NVF_STATUS_GUIDANCE;
-		if (is_cue(m, NVF_CUE_EXPECT) && expect_reaches(s, c, pos))
+		if (is_cue(m, NVF_CUE_EXPECT) && !marks_object(s, c, pos) && expect_reaches(s, c, pos))
 			break;
 	}
 	if (c < 0 || s->m[c].start < lo)

@@ -427,3 +427,6 @@ SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract(E'软�
 -- 将 right before a noun that a verb such as 推高/拉升/提升至 (cue kind disposal, data rows) acts on marks that noun as the
 -- object, as 把 does: no outlook (需求将营收推高至X is reported); 预计 still makes one, and so does 将 right before a verb
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('AI服务器订单将超微电脑本季营收推高至58亿美元，产品组合改善将毛利率拉升至11.2%。超微电脑预计将下季营收提升至65亿美元，全年营收将提升至330亿美元。', '2025-11-05');
+-- 非美国通用会计准则 is non-GAAP (was read as 美国通用会计准则); 计算 after a basis (按…准则计算, 按非GAAP计算) or after
+-- 按年化 names no compute segment; AI业务 is the ai segment
+SELECT fact_no, entity, metric, segment, basis, value FROM nvfacts.extract('以非美国通用会计准则计算，英伟达第二财季每股收益为1.05美元；按美国通用会计准则计算，当季净利润为264亿美元。按年化计算，微软AI业务收入已超过150亿美元。', '2025-08-28');

@@ -165,3 +165,6 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM 
 SELECT fact_no, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达第三财季净利润为319亿美元，上一财年同期为193亿美元；本财年第三季度资本支出为16亿美元。', '2025-11-21');
 -- a fiscal year written over two calendar years in two digits each (24/25财年, 25-26财年) is labelled by the second
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('联想集团24/25财年营收为690亿美元；25-26财年第二季度营收为204.5亿美元。', '2025-11-21');
+-- a year an outlook word names after a bare part of the year (第四季度…，并计划2026年…) is the outlook's: the quarter
+-- reported keeps the year it was reported in, and stays actual
+SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('谷歌母公司Alphabet第四季度营收为1138亿美元，同比增长18%，并计划2026年资本支出约1800亿美元。', '2026-02-05');

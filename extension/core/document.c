@@ -285,8 +285,18 @@ part_break_between(const sentence *s, size_t a, size_t b)
 /*
  * The fiscal year named in the sentence's part holding pos (第四季度和2024财年;
  * 今年Q1…，全年… — a year counted from today only before pos, and none counted
- * back): bare parts take it.  c is the context without it.
+ * back; none an outlook word names after pos): bare parts take it.  c is the
+ * context without it.
  */
+/* An outlook word in [lo, hi): 第四财季营收…，并预计2027财年… — the year after it is the outlook's. */
+static bool
+outlook_between(const sentence *s, size_t lo, size_t hi)
+{
+	return nvf_first_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_GUIDANCE) >= 0 ||
+		nvf_first_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_EXPECT) >= 0 ||
+		nvf_first_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0;
+}
+
 static int
 sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 {
@@ -296,7 +306,8 @@ sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 		int			fy;
 
 		if (p->comparison || p->aside || p->year != p->year_to ||
-			part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start))
+			part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start) ||
+			(p->start > pos && outlook_between(s, pos, p->start)))
 			continue;
 		if (p->year_form == NVF_YEAR_FISCAL || p->year_form == NVF_YEAR_CALENDAR)
 			return nvf_mention_year(p, c);

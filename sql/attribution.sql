@@ -430,3 +430,6 @@ SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('AI服务器�
 -- 非美国通用会计准则 is non-GAAP (was read as 美国通用会计准则); 计算 after a basis (按…准则计算, 按非GAAP计算) or after
 -- 按年化 names no compute segment; AI业务 is the ai segment
 SELECT fact_no, entity, metric, segment, basis, value FROM nvfacts.extract('以非美国通用会计准则计算，英伟达第二财季每股收益为1.05美元；按美国通用会计准则计算，当季净利润为264亿美元。按年化计算，微软AI业务收入已超过150亿美元。', '2025-08-28');
+-- a declaration (美元，下同) makes later bare 元 dollars: 元 inside the declared 美元 names no second currency (it made
+-- the declaration renminbi); (以美元计) declares too; ringgit (令吉, 林吉特) is MYR
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'美光公布第四財季業績，收入113.2億美元(美元，下同)，按年增長46%。純利32億元；每股盈利2.83元。\n甲骨文（以美元计）第一财季营收149亿元。\n美光第四财季净利32亿美元（约135亿令吉）。', '2025-09-25');

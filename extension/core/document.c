@@ -671,7 +671,7 @@ traditional_register(const nvf_block *blk)
 
 #define DECLARE_REACH 18			/* bytes before 下同 where its currency is named */
 
-/* 新台币576.73亿元, (美元，下同): the currency a later bare 元 is in. */
+/* 新台币576.73亿元, (美元，下同), (以美元计): the currency a later bare 元 is in. */
 static void
 note_currency(doc_state *ds, const sentence *s)
 {
@@ -682,15 +682,16 @@ note_currency(doc_state *ds, const sentence *s)
 
 		if (!nvf_term_is_cue(s->m[i].term, NVF_CUE_DECLARE))
 			continue;
-		for (size_t k = lo; k < s->m[i].start; k++)
+		for (size_t k = lo; k < s->m[i].end; k++)
 		{
 			size_t		end;
-			nvf_unit	u = nvf_currency_at(s->t, s->m[i].start, k, &end);
+			nvf_unit	u = nvf_currency_at(s->t, s->m[i].end, k, &end);
 
 			if (u != NVF_UNIT_NONE)
 			{
 				ds->currency = u;	/* (美元，下同): declared for the rest */
 				ds->currency_declared = true;
+				k = end - 1;	/* past the word: 元 inside 美元 names none */
 			}
 		}
 	}

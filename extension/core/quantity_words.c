@@ -28,6 +28,7 @@ const qword nvf_quantity_words[] = {
 	W("美仙", QW_UNIT, USD, -2), W("港仙", QW_UNIT, HKD, -2),
 	W("日元", QW_UNIT, JPY, 0), W("日圆", QW_UNIT, JPY, 0), W("欧元", QW_UNIT, EUR, 0),
 	W("英镑", QW_UNIT, GBP, 0), W("韩元", QW_UNIT, KRW, 0),
+	W("令吉", QW_UNIT, MYR, 0), W("林吉特", QW_UNIT, MYR, 0), W("马币", QW_UNIT, MYR, 0),
 	WF("元人民币", QW_UNIT, CNY, 0, QW_NAMED_YUAN), W("人民币", QW_UNIT, CNY, 0),
 	W("块钱", QW_UNIT, CNY, 0),
 	WF("元", QW_UNIT, CNY, 0, QW_BARE_YUAN),

@@ -8,7 +8,7 @@
 #include "vocab.h"
 
 const char *const nvf_unit_names[NVF_UNIT_N_] = {
-	NULL, "USD", "CNY", "HKD", "TWD", "JPY", "EUR", "GBP", "KRW", "%", "pp", "x", "count"
+	NULL, "USD", "CNY", "HKD", "TWD", "JPY", "EUR", "GBP", "KRW", "MYR", "%", "pp", "x", "count"
 };
 
 const char *const nvf_measure_names[NVF_MEASURE_N_] = {

@@ -22,7 +22,8 @@ typedef enum nvf_unit
 	NVF_UNIT_JPY,
 	NVF_UNIT_EUR,
 	NVF_UNIT_GBP,
-	NVF_UNIT_KRW,				/* the last currency: see nvf_unit_family_of() */
+	NVF_UNIT_KRW,
+	NVF_UNIT_MYR,				/* the last currency: see nvf_unit_family_of() */
 	NVF_UNIT_PERCENT,			/* "%" */
 	NVF_UNIT_PP,				/* percentage points (basis points are read as 0.01 pp) */
 	NVF_UNIT_TIMES,				/* "x": a multiple or a fraction */
@@ -44,7 +45,7 @@ typedef enum nvf_unit_family
 static inline nvf_unit_family
 nvf_unit_family_of(nvf_unit u)
 {
-	if (u >= NVF_UNIT_USD && u <= NVF_UNIT_KRW)
+	if (u >= NVF_UNIT_USD && u <= NVF_UNIT_MYR)
 		return NVF_UF_MONEY;
 	switch (u)
 	{

@@ -43,7 +43,7 @@ SELECT isnt(obj_description('nvfacts.quantities(text)'::regprocedure, 'pg_proc')
 SELECT volatility_is('nvfacts', 'vocabulary', ARRAY['text'], 'immutable', 'vocabulary() is IMMUTABLE');
 SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'nvfacts.vocabulary(text)'::regprocedure),
     's'::"char", 'vocabulary() is PARALLEL SAFE');
-SELECT is(nvfacts.vocabulary('unit'), '{USD,CNY,HKD,TWD,JPY,EUR,GBP,KRW,%,pp,x,count}'::text[],
+SELECT is(nvfacts.vocabulary('unit'), '{USD,CNY,HKD,TWD,JPY,EUR,GBP,KRW,MYR,%,pp,x,count}'::text[],
     'the units extract() and quantities() give, in the core''s order');
 SELECT is(nvfacts.vocabulary('status') || nvfacts.vocabulary('basis') || nvfacts.vocabulary('measure'),
     '{actual,guidance,forecast,gaap,non_gaap,level,yoy,qoq,change,share,surprise}'::text[],

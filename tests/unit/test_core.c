@@ -786,9 +786,9 @@ test_vocab(void)
 
 	for (int u = NVF_UNIT_NONE + 1; u < NVF_UNIT_N_; u++)
 		money += nvf_unit_is_money((nvf_unit) u);
-	ok(money == 8 && nvf_unit_is_money(NVF_UNIT_KRW) && !nvf_unit_is_money(NVF_UNIT_PERCENT) &&
+	ok(money == 9 && nvf_unit_is_money(NVF_UNIT_MYR) && !nvf_unit_is_money(NVF_UNIT_PERCENT) &&
 	   !nvf_unit_is_money(NVF_UNIT_ITEMS) && !nvf_unit_is_money(NVF_UNIT_NONE),
-	   "money is an allow-list of the 8 currencies (not %%, pp, x, count or none)");
+	   "money is an allow-list of the 9 currencies (not %%, pp, x, count or none)");
 	ok(nvf_unit_names[NVF_UNIT_NONE] == NULL && strcmp(nvf_unit_names[NVF_UNIT_ITEMS], "count") == 0 &&
 	   strcmp(nvf_unit_names[NVF_UNIT_TIMES], "x") == 0, "unit names: none is NULL, count, x");
 	ok(strcmp(nvf_measure_names[NVF_MEASURE_N_ - 1], "surprise") == 0 &&

@@ -433,3 +433,6 @@ SELECT fact_no, entity, metric, segment, basis, value FROM nvfacts.extract('以�
 -- a declaration (美元，下同) makes later bare 元 dollars: 元 inside the declared 美元 names no second currency (it made
 -- the declaration renminbi); (以美元计) declares too; ringgit (令吉, 林吉特) is MYR
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'美光公布第四財季業績，收入113.2億美元(美元，下同)，按年增長46%。純利32億元；每股盈利2.83元。\n甲骨文（以美元计）第一财季营收149亿元。\n美光第四财季净利32亿美元（约135亿令吉）。', '2025-09-25');
+-- a surprise whose direction is written right before its figure, after the expectation (较市场预期的X低约19%), is
+-- negative
+SELECT fact_no, entity, metric, measure, value, unit, status FROM nvfacts.extract('SK海力士第三季营业利润为11.4万亿韩元，较市场预期的12万亿韩元低约5%。', '2025-10-29');

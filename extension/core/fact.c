@@ -1946,13 +1946,33 @@ surprise_nearest(const attribution *a)
 	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && expectation_cue(a) < 0;
 }
 
+/* Does [lo, hi) end with one of words (spaces before hi skipped)? */
+static bool
+ends_with(const sentence *s, size_t lo, size_t hi, const char *const *words)
+{
+	while (hi > lo && s->t[hi - 1] == ' ')
+		hi--;
+	for (int i = 0; words[i]; i++)
+	{
+		size_t		n = strlen(words[i]);
+
+		if (hi >= lo + n && memcmp(s->t + hi - n, words[i], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 /* 低于预期2%, 不及预期0.05美元: -1 for a surprise below the expectation, else +1. */
 static int
 surprise_sign(const attribution *a)
 {
+	static const char *const lower[] = {"低约", "少约", "低了", "少了", "低", "少", NULL};
 	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE) | CUE(NVF_CUE_MISS));
 
-	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_MISS) ? -1 : 1;
+	if (c >= 0 && is_cue(&a->s->m[c], NVF_CUE_MISS))
+		return -1;
+	/* 较市场预期的8万亿韩元低约19%: the direction written right before the figure */
+	return c >= 0 && ends_with(a->s, a->s->m[c].end, a->q->start, lower) ? -1 : 1;
 }
 
 /* 占总营收的61%: a share word nearer the figure than any growth word. */

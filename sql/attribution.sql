@@ -436,3 +436,6 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'美光公布�
 -- a surprise whose direction is written right before its figure, after the expectation (较市场预期的X低约19%), is
 -- negative
 SELECT fact_no, entity, metric, measure, value, unit, status FROM nvfacts.extract('SK海力士第三季营业利润为11.4万亿韩元，较市场预期的12万亿韩元低约5%。', '2025-10-29');
+-- a basis in brackets right after its figure (70.6%（GAAP）和71.0%（Non-GAAP）) is that figure's, and does not reach
+-- the figure after it
+SELECT fact_no, entity, metric, basis, value, status FROM nvfacts.extract('博通预计第一财季毛利率为76.5%（GAAP）和78.0%（非GAAP），运营支出为21亿美元（GAAP）和12亿美元（Non-GAAP）。', '2025-12-12');

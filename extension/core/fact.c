@@ -1190,14 +1190,54 @@ find_segment(const attribution *a, bool share)
 	return s->m[i].term->id;
 }
 
-/* The basis named last before the figure in its sentence, or the metric word's own. */
+/*
+ * 70.6%（GAAP）: the basis in brackets right after the figure ending at pos —
+ * NVF_BASIS_NONE if there is none.
+ */
+static nvf_basis
+bracket_basis(const sentence *s, size_t pos)
+{
+	int			i = first_at(s, pos + 1);
+
+	if (pos >= s->end || s->t[pos] != '(' || i >= s->nm || s->m[i].start != pos + 1 ||
+		s->m[i].end >= s->end || s->t[s->m[i].end] != ')')
+		return NVF_BASIS_NONE;
+	return is_cue(&s->m[i], NVF_CUE_NON_GAAP) ? NVF_BASIS_NON_GAAP :
+		is_cue(&s->m[i], NVF_CUE_GAAP) ? NVF_BASIS_GAAP : NVF_BASIS_NONE;
+}
+
+/* Is the basis mention k bracketed right after a figure, and so that figure's? */
+static bool
+basis_of_figure(const sentence *s, int k)
+{
+	size_t		open = s->m[k].start - 1;
+
+	for (int i = 0; s->m[k].start > s->start && i < s->nq; i++)
+		if ((s->q[i].tail == open || s->q[i].end == open) && bracket_basis(s, open) != NVF_BASIS_NONE)
+			return true;
+	return false;
+}
+
+/*
+ * The basis bracketed right after the figure; else the one named last before
+ * it in its sentence (not another figure's bracketed one); else the metric
+ * word's own.
+ */
 static nvf_basis
 find_basis(const attribution *a)
 {
 	const sentence *s = a->s;
+	nvf_basis	own = bracket_basis(s, a->q->tail);
 	int			g = last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_GAAP);
 	int			n = last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_NON_GAAP);
 	unsigned	flags = a->metric_m >= 0 ? s->m[a->metric_m].term->flags : 0;
+
+	if (own != NVF_BASIS_NONE)
+		return own;
+	if (g >= 0 && basis_of_figure(s, g))
+		g = -1;
+	if (n >= 0 && basis_of_figure(s, n))
+		n = -1;
 
 	if (n >= 0 && (g < 0 || s->m[n].start > s->m[g].start))
 		return NVF_BASIS_NON_GAAP;

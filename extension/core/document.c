@@ -282,12 +282,6 @@ part_break_between(const sentence *s, size_t a, size_t b)
 	return false;
 }
 
-/*
- * The fiscal year named in the sentence's part holding pos (第四季度和2024财年;
- * 今年Q1…，全年… — a year counted from today only before pos, and none counted
- * back; none an outlook word names after pos): bare parts take it.  c is the
- * context without it.
- */
 /* An outlook word in [lo, hi): 第四财季营收…，并预计2027财年… — the year after it is the outlook's. */
 static bool
 outlook_between(const sentence *s, size_t lo, size_t hi)
@@ -297,6 +291,12 @@ outlook_between(const sentence *s, size_t lo, size_t hi)
 		nvf_first_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0;
 }
 
+/*
+ * The fiscal year named in the sentence's part holding pos (第四季度和2024财年;
+ * 今年Q1…，全年… — a year counted from today only before pos, and none counted
+ * back; none an outlook word names after pos): bare parts take it.  c is the
+ * context without it.
+ */
 static int
 sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 {

@@ -643,11 +643,6 @@ find_metric(attribution *a, doc_state *ds)
 /* ---- entity ----------------------------------------------------------- */
 
 /*
- * A company named in passing: right after a partner word (与OpenAI达成,
- * 得益于Meta), listed after one that is, or named before an apposition
- * (甲的对手乙: the sentence is about 乙).
- */
-/*
  * 微软对OpenAI的投资, 英伟达对英特尔投资50亿美元: a company right after 对 is
  * what another company of its clause, named before, acts on.
  */
@@ -662,6 +657,11 @@ object_of_dui(const sentence *s, int i)
 	return false;
 }
 
+/*
+ * A company named in passing: right after a partner word (与OpenAI达成,
+ * 得益于Meta), listed after one that is, named before an apposition
+ * (甲的对手乙: the sentence is about 乙), or acted on (object_of_dui).
+ */
 bool
 nvf_in_passing(const sentence *s, int i)
 {
@@ -1211,11 +1211,12 @@ static bool
 basis_of_figure(const sentence *s, int k)
 {
 	size_t		open = s->m[k].start - 1;
+	int			i;
 
-	for (int i = 0; s->m[k].start > s->start && i < s->nq; i++)
-		if ((s->q[i].tail == open || s->q[i].end == open) && bracket_basis(s, open) != NVF_BASIS_NONE)
-			return true;
-	return false;
+	if (s->m[k].start <= s->start || bracket_basis(s, open) == NVF_BASIS_NONE)
+		return false;
+	i = NVF_FIRST_FROM(s->q, s->nq, open) - 1;	/* the figure before the bracket */
+	return i >= 0 && (s->q[i].tail == open || s->q[i].end == open);
 }
 
 /*
@@ -1458,11 +1459,14 @@ direction(const attribution *a, bool *adjacent, bool *to_level)
 }
 
 
-/*
- * 分析师预期的0.84美元, 公司指引的67%, 市场预期 656.4 亿美元: a figure
- * right after an expectation word is that expectation (a level), the cue
- * index, or -1.
- */
+/* A surprise word, 高于 or 低于 in [lo, hi): what follows is set against an expectation. */
+static bool
+compared_with_expectation(const sentence *s, size_t lo, size_t hi)
+{
+	return last_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0 ||
+		nvf_text_between_has(s, lo, hi, "高于") || nvf_text_between_has(s, lo, hi, "低于");
+}
+
 /*
  * 超出此前给出的540亿美元指引, 高于华尔街552亿美元的一致预期: a guidance or
  * forecast word right after a figure a surprise word (or 高于, 低于) comes
@@ -1477,9 +1481,7 @@ expectation_after(const attribution *a)
 	if (i >= s->nm || !(s->m[i].term->cues & (CUE(NVF_CUE_GUIDANCE) | CUE(NVF_CUE_FORECAST))) ||
 		!nvf_only_fillers(s, a->q->tail, s->m[i].start, de_fillers))
 		return -1;
-	return nearest_cue(a, CUE(NVF_CUE_SURPRISE)) >= 0 ||
-		nvf_text_between_has(s, a->cstart, a->q->start, "高于") ||
-		nvf_text_between_has(s, a->cstart, a->q->start, "低于") ? i : -1;
+	return compared_with_expectation(s, a->cstart, a->q->start) ? i : -1;
 }
 
 /*
@@ -1501,6 +1503,11 @@ as_large_as_reported(const attribution *a)
 	return y > 0 && x > y / 2 && x < y * 2;
 }
 
+/*
+ * 分析师预期的0.84美元, 公司指引的67%, 市场预期 656.4 亿美元: a figure
+ * right after an expectation word is that expectation (a level), the cue
+ * index, or -1.
+ */
 static int
 expectation_cue(const attribution *a)
 {
@@ -1521,9 +1528,7 @@ expectation_cue(const attribution *a)
 			!as_large_as_reported(a) ? -1 : c;
 	/* 超出指引21亿美元 is a beat by 21亿: after a surprise word, 预期的X only */
 	if (nvf_only_fillers(a->s, a->s->m[c].end, a->q->start, adjacent) &&
-		(last_mention(a->s, a->cstart, a->s->m[c].start, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0 ||
-		 nvf_text_between_has(a->s, a->cstart, a->s->m[c].start, "高于") ||
-		 nvf_text_between_has(a->s, a->cstart, a->s->m[c].start, "低于")))
+		compared_with_expectation(a->s, a->cstart, a->s->m[c].start))
 		return -1;
 	return c;
 }
@@ -1986,22 +1991,6 @@ surprise_nearest(const attribution *a)
 	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && expectation_cue(a) < 0;
 }
 
-/* Does [lo, hi) end with one of words (spaces before hi skipped)? */
-static bool
-ends_with(const sentence *s, size_t lo, size_t hi, const char *const *words)
-{
-	while (hi > lo && s->t[hi - 1] == ' ')
-		hi--;
-	for (int i = 0; words[i]; i++)
-	{
-		size_t		n = strlen(words[i]);
-
-		if (hi >= lo + n && memcmp(s->t + hi - n, words[i], n) == 0)
-			return true;
-	}
-	return false;
-}
-
 /* 低于预期2%, 不及预期0.05美元: -1 for a surprise below the expectation, else +1. */
 static int
 surprise_sign(const attribution *a)
@@ -2012,7 +2001,7 @@ surprise_sign(const attribution *a)
 	if (c >= 0 && is_cue(&a->s->m[c], NVF_CUE_MISS))
 		return -1;
 	/* 较市场预期的8万亿韩元低约19%: the direction written right before the figure */
-	return c >= 0 && ends_with(a->s, a->s->m[c].end, a->q->start, lower) ? -1 : 1;
+	return c >= 0 && nvf_word_before(a->s->t + a->s->m[c].end, a->q->start - a->s->m[c].end, lower) ? -1 : 1;
 }
 
 /* 占总营收的61%: a share word nearer the figure than any growth word. */

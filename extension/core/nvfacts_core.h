@@ -14,8 +14,26 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "vocab.h"
+
+/* The length of the listed word t[..pos) ends with (spaces before pos skipped), or 0. */
+static inline size_t
+nvf_word_before(const char *t, size_t pos, const char *const *words)
+{
+	while (pos > 0 && t[pos - 1] == ' ')
+		pos--;
+	for (int i = 0; words[i]; i++)
+	{
+		size_t		n = strlen(words[i]);
+
+		/* (the last byte first: most words differ there; none is empty) */
+		if (pos >= n && t[pos - 1] == words[i][n - 1] && memcmp(t + pos - n, words[i], n) == 0)
+			return n;
+	}
+	return 0;
+}
 
 /* ---- environment: allocator and interrupt hooks (in arena.c) ---------- */
 

@@ -398,6 +398,15 @@ relative_quarter(cursor *c, nvf_period_mention *m)
 	return true;
 }
 
+/* A year just read is the period, unless a part of it follows (2025财年第一季度, 上一财年同期, 今年上半年). */
+static void
+year_then_part(cursor *c, nvf_period_mention *m)
+{
+	m->kind = NVF_PK_YEAR;
+	spaces(c);
+	sub_period(c, m);
+}
+
 /* 今年, 去年, 明年, 前年, 上年, 一年前 — and what follows (去年同期, 今年上半年). */
 static bool
 relative_year(cursor *c, nvf_period_mention *m)
@@ -413,10 +422,7 @@ relative_year(cursor *c, nvf_period_mention *m)
 		c->pos += strlen("度");
 	m->year_form = NVF_YEAR_RELATIVE;
 	m->year = m->year_to = offset[w];
-	m->kind = NVF_PK_YEAR;
-	spaces(c);
-	if (!sub_period(c, m))
-		m->kind = NVF_PK_YEAR;
+	year_then_part(c, m);
 	return true;
 }
 
@@ -438,10 +444,7 @@ relative_fiscal(cursor *c, nvf_period_mention *m)
 	}
 	m->year_form = NVF_YEAR_RELATIVE_FISCAL;
 	m->year = m->year_to = offset[w];
-	m->kind = NVF_PK_YEAR;
-	spaces(c);
-	if (!sub_period(c, m))		/* 上一财年同期, 本财年第三季度 */
-		m->kind = NVF_PK_YEAR;
+	year_then_part(c, m);
 	return true;
 }
 
@@ -464,9 +467,7 @@ fy_prefix(cursor *c, nvf_period_mention *m)
 	}
 	m->year_form = NVF_YEAR_FISCAL;
 	m->year = m->year_to = y;
-	m->kind = NVF_PK_YEAR;
-	spaces(c);
-	sub_period(c, m);
+	year_then_part(c, m);
 	return true;
 }
 
@@ -595,9 +596,7 @@ short_split_year(cursor *c, nvf_period_mention *m)
 	}
 	m->year = m->year_to = 2000 + y2;
 	m->year_form = NVF_YEAR_FISCAL;
-	m->kind = NVF_PK_YEAR;
-	spaces(c);
-	sub_period(c, m);
+	year_then_part(c, m);
 	return true;
 }
 
@@ -780,23 +779,6 @@ bare_period(cursor *c, nvf_period_mention *m)
 
 /* ---- scanning ----------------------------------------------------------- */
 
-/* The length of the listed word t[..pos) ends with (spaces before pos skipped), or 0. */
-static size_t
-word_before(const char *t, size_t pos, const char *const *words)
-{
-	while (pos > 0 && t[pos - 1] == ' ')
-		pos--;
-	for (int i = 0; words[i]; i++)
-	{
-		size_t		n = strlen(words[i]);
-
-		/* (the last byte first: most words differ there; none is empty) */
-		if (pos >= n && t[pos - 1] == words[i][n - 1] && memcmp(t + pos - n, words[i], n) == 0)
-			return n;
-	}
-	return 0;
-}
-
 /* A comparison word right before pos: the period is a base (较上一季度, 比去年同期). */
 static bool
 after_comparison(const char *t, size_t pos)
@@ -805,7 +787,7 @@ after_comparison(const char *t, size_t pos)
 		"对照", "高于", "低于", "优于", "不及", "从", "由", "相对于", "较之", "比起", "相对",
 	"than", "from", NULL};
 
-	return word_before(t, pos, words) > 0;
+	return nvf_word_before(t, pos, words) > 0;
 }
 
 static size_t bracket_close(const char *t, size_t len, size_t pos);
@@ -823,7 +805,7 @@ multiple_base_period(const char *t, size_t len, size_t start, size_t end)
 	size_t		i,
 				close;
 
-	if (word_before(t, start, copulas) == 0)
+	if (nvf_word_before(t, start, copulas) == 0)
 		return false;
 	if (end < len && t[end] == '(' && (close = bracket_close(t, len, end)) > end)
 		end = close + 1;
@@ -848,7 +830,7 @@ explains_period_before(const char *t, size_t pos, const nvf_period_mention *prev
 {
 	static const char *const words[] = {"对应的是", "对应于", "对应", "则覆盖", "覆盖", "涵盖",
 	"相当于", "也就是", NULL};
-	size_t		n = word_before(t, pos, words);
+	size_t		n = nvf_word_before(t, pos, words);
 
 	return n > 0 && prev && prev->end <= pos - n && pos - n - prev->end <= 3;
 }

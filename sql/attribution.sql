@@ -439,3 +439,7 @@ SELECT fact_no, entity, metric, measure, value, unit, status FROM nvfacts.extrac
 -- a basis in brackets right after its figure (70.6%（GAAP）和71.0%（Non-GAAP）) is that figure's, and does not reach
 -- the figure after it
 SELECT fact_no, entity, metric, basis, value, status FROM nvfacts.extract('博通预计第一财季毛利率为76.5%（GAAP）和78.0%（非GAAP），运营支出为21亿美元（GAAP）和12亿美元（Non-GAAP）。', '2025-12-12');
+-- a metric whose subject opens with 全球/全世界 (cue kind world, data rows) is the world's, entity NULL and a forecast
+-- when expected, even after the company that forecasts it (黄仁勋表示，到2030年全球…); a company between 全球 and the
+-- metric, or named right before a plain 全球, keeps it, and so does a market share; 受全球需求… is no subject
+SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_year FROM nvfacts.extract(E'黄仁勋表示，到2028年全球AI数据中心支出将增至1.5万亿至2万亿美元。\n全世界智能手机市场第三季度营收为1200亿美元。\n全球头号AI芯片商英伟达季度营收为570亿美元，其在全球AI加速器市场的份额约为85%。\n受全球需求推动，英伟达游戏营收增长30%，英伟达全球营收为100亿美元。', '2025-11-21');

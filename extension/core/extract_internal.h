@@ -68,6 +68,7 @@ typedef struct rule_metrics
 	int			revenue;
 	int			share_price;
 	int			spending;
+	int			market_share;
 } rule_metrics;
 
 /* What a document remembers between sentences. */

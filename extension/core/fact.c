@@ -13,6 +13,7 @@
 #include "extract_internal.h"
 
 #define ATTACH_GAP 9			/* bytes between an entity and its metric (的 + a few) */
+#define WORLD_GAP 48			/* bytes from 全球 to its metric (全球服务器市场第二季度营收) */
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
 #define NEXT_FIGURE_GAP 9		/* 资本支出349亿美元, 盘后跌超11%: a metric's own figure */
 #define LABEL_GAP 24
@@ -935,6 +936,53 @@ unknown_org(const attribution *a, const doc_state *ds)
 	return true;
 }
 
+/*
+ * Does 全球 (a world cue) open the subject of the figure's metric?  After the
+ * clause's start, a period (到2030年全球) or a forecasting word (预计全球); not
+ * after 受, 随着 … (受全球需求推动营收增长: an adverbial, the subject is elsewhere).
+ */
+static bool
+opens_subject(const sentence *s, int w, size_t lo)
+{
+	static const char *const before[] = {"年", "度", "季", "月", "到", "至", "在", "而", "且", "据", NULL};
+	size_t		at = s->m[w].start;
+
+	while (at > lo && s->t[at - 1] == ' ')
+		at--;
+	return at == lo || nvf_word_before(s->t, at, before) > 0 ||
+		(w > 0 && s->m[w - 1].end == at && is_cue(&s->m[w - 1], NVF_CUE_EXPECT));
+}
+
+/*
+ * 全球AI基础设施支出将达3万亿美元, 全球服务器市场营收为950亿美元: a metric
+ * whose subject opens with 全球 is the world's, even when a company forecasts it
+ * (黄仁勋预计，到2030年全球…支出).  A company between them owns it (全球最大的
+ * 芯片公司英伟达营收), one before a plain 全球 too (英伟达全球营收); a market
+ * share is always some company's share of the world.
+ */
+static bool
+world_subject(const attribution *a)
+{
+	const sentence *s = a->s;
+	const mention *mm;
+
+	if (a->metric_m < 0 || a->metric_after || !nvf_names_cue(s, NVF_CUE_WORLD) ||
+		a->metric == a->ds->metric.market_share)
+		return false;
+	mm = &s->m[a->metric_m];
+	for (int i = a->metric_m - 1; i >= 0 && s->m[i].start >= a->metric_cstart; i--)
+	{
+		const mention *m = &s->m[i];
+
+		if (m->term->kind == NVF_TERM_ENTITY || is_cue(m, NVF_CUE_UP) || is_cue(m, NVF_CUE_DOWN) ||
+			is_cue(m, NVF_CUE_DISPOSAL))
+			return false;
+		if (is_cue(m, NVF_CUE_WORLD))
+			return mm->start - m->end <= WORLD_GAP && opens_subject(s, i, a->metric_cstart);
+	}
+	return false;
+}
+
 static int
 find_entity(const attribution *a, doc_state *ds)
 {
@@ -942,6 +990,8 @@ find_entity(const attribution *a, doc_state *ds)
 	int			e = bracketed_owner(a),
 				owner;
 
+	if (e == ENTITY_NONE && world_subject(a))
+		return ENTITY_GROUP;
 	if (e == ENTITY_NONE)
 		e = former_latter(a, ds);
 	if (e == ENTITY_NONE)
@@ -2491,10 +2541,11 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->status = measure == NVF_MEASURE_SURPRISE ? surprise_status(&a, out, first)
 		: find_status(&a, &neutral);
 	/* 据IDC预测，全球AI服务器市场规模将达到…: no company gives an outlook of a
-	 * market it does not name; it is someone's forecast */
-	if (f->status == NVF_STATUS_GUIDANCE && neutral && f->entity < 0 &&
-		nvf_first_mention(s, s->start, q->start, NVF_TERM_ENTITY, 0) < 0 &&
-		!has_cue(s, s->start, q->start, NVF_CUE_GROUP))
+	 * market it does not name, nor of the world's (黄仁勋预计全球AI支出将达…):
+	 * it is someone's forecast */
+	if (f->status == NVF_STATUS_GUIDANCE && f->entity < 0 &&
+		((neutral && nvf_first_mention(s, s->start, q->start, NVF_TERM_ENTITY, 0) < 0 &&
+		  !has_cue(s, s->start, q->start, NVF_CUE_GROUP)) || world_subject(&a)))
 		f->status = NVF_STATUS_FORECAST;
 	expectation = expectation_cue(&a) >= 0;
 	/* 收入222億美元，高於市場預期的約214億美元: the expectation a reported figure

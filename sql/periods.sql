@@ -168,3 +168,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind 
 -- a year an outlook word names after a bare part of the year (第四季度…，并计划2026年…) is the outlook's: the quarter
 -- reported keeps the year it was reported in, and stays actual
 SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('谷歌母公司Alphabet第四季度营收为1138亿美元，同比增长18%，并计划2026年资本支出约1800亿美元。', '2026-02-05');
+-- 去年同期 after a relative quarter (本季, 上季) is that quarter a year back (was NULL: only a dated period before it
+-- was the sentence's own)
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('超微电脑本季营收为50亿美元，去年同期为58亿美元。', '2025-11-05');

@@ -2239,7 +2239,7 @@ own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_c
 		const nvf_period_mention *o = &a->s->p[i];
 
 		if (o->end <= p->start && !o->comparison && !o->aside && !o->same_period &&
-			!o->relative_quarter)
+			(!o->relative_quarter || p->same_period))
 		{
 			*out = nvf_resolve_period(o, &reported);
 			return out->kind != NVF_PK_NONE && (out->fy || out->fq || out->part);

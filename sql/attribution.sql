@@ -443,3 +443,5 @@ SELECT fact_no, entity, metric, basis, value, status FROM nvfacts.extract('博�
 -- when expected, even after the company that forecasts it (黄仁勋表示，到2030年全球…); a company between 全球 and the
 -- metric, or named right before a plain 全球, keeps it, and so does a market share; 受全球需求… is no subject
 SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_year FROM nvfacts.extract(E'黄仁勋表示，到2028年全球AI数据中心支出将增至1.5万亿至2万亿美元。\n全世界智能手机市场第三季度营收为1200亿美元。\n全球头号AI芯片商英伟达季度营收为570亿美元，其在全球AI加速器市场的份额约为85%。\n受全球需求推动，英伟达游戏营收增长30%，英伟达全球营收为100亿美元。', '2025-11-21');
+-- a loss per share in Hong Kong usage (每股蝕, 每股净蚀, 每股亏: data rows) is a negative eps, not net income
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('美光本财季每股蝕0.67美仙，上年同期每股净蚀1.2港元。', '2025-11-20');

@@ -171,3 +171,6 @@ SELECT fact_no, entity, metric, measure, value, status, fiscal_year, fiscal_quar
 -- 去年同期 after a relative quarter (本季, 上季) is that quarter a year back (was NULL: only a dated period before it
 -- was the sentence's own)
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('超微电脑本季营收为50亿美元，去年同期为58亿美元。', '2025-11-05');
+-- a line of any length that introduces a list with an outlook (对于第四财季，公司给出的展望如下：) gives its items the
+-- outlook's status and period; an empty line ends a list of unspaced items, and a share-price move is never the list's
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'博通第四财季营收为180亿美元。\n对于2026财年第一季度，博通给出的业绩展望如下：\n营收约为191亿美元；\n调整后EBITDA率为67%。\n毛利率约为76%。\n\n博通股价盘后下跌2%。\n', '2025-12-12');

@@ -608,6 +608,40 @@ new_paragraph(doc_state *ds)
 	ds->carry_segment = -1;
 }
 
+/* Is there an empty line right before the sentence? */
+static bool
+after_blank_line(const sentence *s)
+{
+	int			breaks = 0;
+
+	for (size_t i = s->start; i > 0 && breaks < 2; i--)
+	{
+		char		c = s->t[i - 1];
+
+		if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+			break;
+		breaks += c == '\n';
+	}
+	return breaks >= 2;
+}
+
+/*
+ * Is the sentence an item of the list being read?  One line of figures per
+ * item; prose ends the list, and so does an empty line unless the items
+ * themselves are apart by empty lines (展望如下：\n营收…\n毛利率…\n\n股价…).
+ */
+static bool
+list_goes_on(doc_state *ds, const sentence *s)
+{
+	if (!(s->new_paragraph && s->nq > 0))
+		return false;
+	if (ds->list_items++ == 0)
+		ds->list_spaced = after_blank_line(s);
+	else if (!ds->list_spaced && after_blank_line(s))
+		return false;
+	return true;
+}
+
 static bool
 blank(const sentence *s)
 {
@@ -847,16 +881,17 @@ bullet_line(const sentence *s)
 /*
  * 【FY26Q2指引】 over a list of bullets: a short line of its own with no figure
  * is a section heading, and the outlook it names is its bullets' status until
- * the next heading or a paragraph of prose.
+ * the next heading or a paragraph of prose.  So is a line of any length that
+ * introduces a list (对于第四财季，公司给出的展望如下：).
  */
 static void
 note_heading(doc_state *ds, const sentence *s)
 {
 	nvf_status	st;
 
-	if (!s->new_paragraph || bullet_line(s))
-		return;
-	if (s->nq > 0 || s->end - s->start > SECTION_HEADING_BYTES ||
+	if (!s->new_paragraph || bullet_line(s) || (ds->in_list && s->nq > 0))
+		return;					/* (an item of the list, bulleted or not) */
+	if (s->nq > 0 || (s->end - s->start > SECTION_HEADING_BYTES && !list_intro(s)) ||
 		(s->end < s->blk->text.len && s->t[s->end - 1] != '\n'))
 	{
 		ds->heading_status = NVF_STATUS_NONE;	/* prose: the section's outlook is over */
@@ -917,8 +952,8 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			forget(ds), ds->ended = ds->emitted > 0 && article_ended(&s);
 		else if (s.new_paragraph && s.end - s.start >= HEADING_BYTES)
 			new_paragraph(ds);
-		if (ds->in_list && !(s.new_paragraph && s.nq > 0))
-			ds->in_list = false;	/* prose again: the list is over */
+		if (ds->in_list && !list_goes_on(ds, &s))
+			ds->in_list = false, ds->heading_status = NVF_STATUS_NONE;
 		note_currency(ds, &s);
 		note_listing(ds, &s);
 		if (nvf_names_cue(&s, NVF_CUE_HK_USAGE))
@@ -935,7 +970,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		}
 		carry_forward(ds, &s, blk, scratch, produced, reported);
 		if (list_intro(&s))
-			ds->in_list = true;
+			ds->in_list = true, ds->list_items = 0;
 		/* past the end of the article each line is a story of its own */
 		if (ds->ended)
 			forget(ds);

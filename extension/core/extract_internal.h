@@ -86,6 +86,8 @@ typedef struct doc_state
 	int			paragraph;		/* paragraphs with figures so far */
 	nvf_status	semicolon_status;	/* the outlook a sentence ending in ； carries on */
 	bool		in_list;		/* lines of figures after a line ending in ： (数据中心收入依次是：) */
+	int			list_items;		/* lines of the list read so far */
+	bool		list_spaced;	/* its items are apart by blank lines (a blank line ends no list) */
 	nvf_status	heading_status;	/* the outlook a section heading (【FY26Q2指引】) gives its bullets */
 	int			carry_entity;	/* subject of recent sentences, or ENTITY_* */
 	bool		named_any;		/* a company has been the subject of a sentence */

@@ -2005,8 +2005,9 @@ find_status(const attribution *a, bool *neutral)
 		nvf_first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) < 0 &&
 		!looks_back_before(s, a->q->start))
 		st = a->ds->semicolon_status;
-	if (!st)
-		st = a->ds->heading_status;	/* 【FY26Q2指引】 · 智能云：322.5亿-325.5亿美元 */
+	/* 【FY26Q2指引】 · 智能云：322.5亿-325.5亿美元 (not 股价盘后上涨4% after the list: a move made) */
+	if (!st && a->metric != a->ds->metric.share_price)
+		st = a->ds->heading_status;
 	return st ? st : NVF_STATUS_ACTUAL;
 }
 

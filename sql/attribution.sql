@@ -445,3 +445,7 @@ SELECT fact_no, entity, metric, basis, value, status FROM nvfacts.extract('博�
 SELECT fact_no, entity, metric, value, value_low, value_high, status, fiscal_year FROM nvfacts.extract(E'黄仁勋表示，到2028年全球AI数据中心支出将增至1.5万亿至2万亿美元。\n全世界智能手机市场第三季度营收为1200亿美元。\n全球头号AI芯片商英伟达季度营收为570亿美元，其在全球AI加速器市场的份额约为85%。\n受全球需求推动，英伟达游戏营收增长30%，英伟达全球营收为100亿美元。', '2025-11-21');
 -- a loss per share in Hong Kong usage (每股蝕, 每股净蚀, 每股亏: data rows) is a negative eps, not net income
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('美光本财季每股蝕0.67美仙，上年同期每股净蚀1.2港元。', '2025-11-20');
+-- a line opening with a name the lexicon lacks (3 to 6 Han characters, then a period right before a metric: 景旺电子前三季度营收)
+-- is that unknown company's: no row, and the rest of its paragraph is not carried to the company before; a business
+-- (手机业务) or an opening phrase (相比之下, 对于) before the period is no name
+SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract(E'英伟达第三财季营收为570亿美元。\n景旺电子前三季度营收为110亿元，净利润为9亿元。毛利率为22%。\n\n英伟达游戏业务第三财季营收为43亿美元。相比之下上一财季营收为42.9亿美元。', '2025-11-21');

@@ -548,7 +548,7 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		if (produced && subject >= 0)
 			ds->main_entity = subject;
 	}
-	else if (nvf_names_cue(s, NVF_CUE_OTHER_ORG) && s->nq > 0)
+	else if (s->nq > 0 && (nvf_names_cue(s, NVF_CUE_OTHER_ORG) || nvf_unnamed_subject(s)))
 	{
 		ds->carry_entity = ENTITY_NONE;	/* the paragraph turned to another company */
 		/* 恒生指数同日跌1%: an index in passing, its paragraph only */

@@ -13,6 +13,8 @@
 #include "extract_internal.h"
 
 #define ATTACH_GAP 9			/* bytes between an entity and its metric (的 + a few) */
+#define UNNAMED_MIN 3			/* Han characters of a company name the lexicon lacks */
+#define UNNAMED_MAX 6
 #define WORLD_GAP 48			/* bytes from 全球 to its metric (全球服务器市场第二季度营收) */
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
 #define NEXT_FIGURE_GAP 9		/* 资本支出349亿美元, 盘后跌超11%: a metric's own figure */
@@ -913,6 +915,46 @@ joined_to_next_forecast(const sentence *s, int k)
 }
 
 /*
+ * 深南电路第三季度营收为63亿元: a sentence that opens with Han characters no
+ * lexicon word covers, then a period right before a metric, opens with the
+ * name of a company the lexicon does not know — unless those characters are
+ * an opening phrase (相比之下, 对于) or name a business (手机业务).
+ */
+bool
+nvf_unnamed_subject(const sentence *s)
+{
+	/* the last words of a business, or of an opening phrase (相比之下, 具体来看) */
+	static const char *const not_name[] = {"业务", "部门", "板块", "事业部", "产品", "平台", "服务",
+		"市场", "行业", "公司", "集团", "之下", "来看", "来说", "而言", "同时", "方面", "期间", "以来",
+	"之后", "此外", "另外", "其中", "整体", "总体", "合计", "累计", "同期", "当期", NULL};
+	/* the first words of an opening phrase (对于, 回看, 截至) */
+	static const char *const opening[] = {"对于", "关于", "至于", "回看", "回顾", "相比", "与此", "其中",
+	"此外", "另外", "同时", "截至", "截止", "随着", "由于", "受益", "得益", "今年", "去年", NULL};
+	size_t		i = s->start;
+	int			p = NVF_FIRST_FROM(s->p, s->np, s->start),
+				m,
+				chars = 0;
+
+	while (i < s->end && s->t[i] == ' ')
+		i++;
+	if (p >= s->np || first_at(s, i) < first_at(s, s->p[p].start) ||
+		(m = first_at(s, s->p[p].end)) >= s->nm || s->m[m].start != s->p[p].end ||
+		s->m[m].term->kind != NVF_TERM_METRIC)
+		return false;			/* (a word the lexicon knows first, or no period right before a metric) */
+	for (size_t k = i; k < s->p[p].start; chars++)
+	{
+		int			adv;
+
+		if (!nvf_is_han(nvf_utf8_decode((const unsigned char *) s->t + k, s->p[p].start - k, &adv)))
+			return false;
+		k += adv;
+	}
+	return chars >= UNNAMED_MIN && chars <= UNNAMED_MAX &&
+		nvf_word_before(s->t, s->p[p].start, not_name) == 0 && nvf_filler_at(s, i, s->end, opening) == 0 &&
+		!nvf_text_between_has(s, i, s->p[p].start, "的");
+}
+
+/*
  * An organization the lexicon does not know named before the figure
  * (招商银行, 一家初创公司) — not a word that only introduces the kind of a
  * business the lexicon knows the owner of (另一家云厂商谷歌云: Alphabet's).
@@ -924,7 +966,7 @@ unknown_org(const attribution *a, const doc_state *ds)
 	int			o = last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_OTHER_ORG);
 
 	if (o < 0)
-		return false;
+		return nvf_unnamed_subject(s);
 	/* 一家券商预期…: an analyst speaks, of the company followed */
 	if (joined_to_next_forecast(s, o))
 		return false;

@@ -124,6 +124,14 @@ nvf_utf8_advance(const unsigned char *s, size_t len)
 	return adv;
 }
 
+/* A Han ideograph (unified, extension A, compatibility, radicals)? */
+static inline bool
+nvf_is_han(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2E80 && c <= 0x2FDF);
+}
+
 /* pos, or past the continuation bytes there: the start of the character next at or after pos. */
 static inline size_t
 nvf_char_boundary(const char *t, size_t len, size_t pos)

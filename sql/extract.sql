@@ -211,12 +211,18 @@ SELECT fact_no, entity, fiscal_year, period_text FROM facts('英伟达今年营�
 SELECT fact_no, entity, fiscal_year, period_text FROM facts('英伟达今年营收为1300亿美元，Meta今年资本支出为650亿美元。') ORDER BY fact_no;
 -- the date printed in the page is used when published is NULL
 SELECT fact_no, entity, fiscal_year, period_text FROM facts(E'英伟达财报速递\n发布时间:2025-03-06 09:30\n英伟达本财年资本支出为30亿美元，Meta今年资本支出为650亿美元。') ORDER BY fact_no;
--- other page date formats: 发表于, a bare date and time, 最后更新 (here at the end)
+-- other page date formats: 发表于, a bare date and time, 最后更新 (here at the end), a date before 来源 or a weekday,
+-- an English date on a line of its own (labelled, or with its time); not one inside a sentence
 SELECT v.page, (SELECT array_agg(fiscal_year ORDER BY fact_no) FROM nvfacts.extract(v.doc)) AS fiscal_years
 FROM (VALUES
     ('发表于',    E'发表于 2024-6-2 08:15:30\nMeta今年资本支出为400亿美元。'),
     ('bare date', E'2024-05-27 11:02:45 来源：本站\nMeta今年资本支出为400亿美元。'),
-    ('最后更新',  E'Meta今年资本支出为400亿美元。\n最后更新: 2024-05-12')
+    ('最后更新',  E'Meta今年资本支出为400亿美元。\n最后更新: 2024-05-12'),
+    ('来源',      E'2024-06-03 来源：本站综合\nMeta今年资本支出为400亿美元。'),
+    ('星期',      E'2024年6月3日 星期一\nMeta今年资本支出为400亿美元。'),
+    ('English',   E'Published: June 3, 2024 07:40 ET\nMeta今年资本支出为400亿美元。'),
+    ('English dmy', E'3 Jun 2024\nMeta今年资本支出为400亿美元。'),
+    ('in a sentence', E'Meta said on June 3, 2024 that it would spend more.\nMeta今年资本支出为400亿美元。')
 ) v(page, doc)
 ORDER BY v.page;
 -- ... but published, when given, wins over the page's date

@@ -14,6 +14,9 @@
 #define MATCH_LIMIT 100000
 #define DEPTH_LIMIT 1000
 
+/* an English month name, the group holding its first three letters */
+#define ENGLISH_MONTH "(?i:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?)"
+
 static const char *const pattern_src[NVF_PAT_COUNT_] = {
 	/* NVF_PAT_URL (printable ASCII only, and url_hint's marks: see url_spans) */
 	"(?:https?://|www\\.)[!-~]+"
@@ -30,15 +33,19 @@ static const char *const pattern_src[NVF_PAT_COUNT_] = {
 	"|[0-9]{1,2}月[0-9]{1,2}[日号]"
 	")",
 	/* NVF_PAT_PUBDATE: year, month, day in groups 1-3 (a labelled date), 4-6 (a
-	 * date with its time, 2024-02-21 07:32 or 2024年2月21日 07:32), 7-9 (a dateline: 2024年2月21日——,
-	 * 2024年2月21日（星期三）), 10-12 (a line holding only a date); 13-15 day, month, year (30/01/2026 on its own line) */
+	 * date with its time or source, 2024-02-21 07:32, 2024年2月21日 07:32, 2024-02-21 来源：), 7-9 (a dateline:
+	 * 2024年2月21日——, 2024年2月21日（星期三）, 2024年2月21日 星期三), 10-12 (a line holding only a date); 13-15 day, month, year (30/01/2026 on its own line) */
 	"(?:发表于|发布于|发布时间|发表时间|最后更新|更新时间|更新于|发布日期|日期|[Dd]ate) ?:? ?"
 	"((?:19|20)[0-9]{2}) ?[-/.年] ?([0-9]{1,2}) ?[-/.月] ?([0-9]{1,2})"
-	"|(?<![0-9])((?:19|20)[0-9]{2}) ?[-/.年] ?([0-9]{1,2}) ?[-/.月] ?([0-9]{1,2}) ?日? +[0-9]{1,2}:[0-9]{2}"
+	"|(?<![0-9])((?:19|20)[0-9]{2}) ?[-/.年] ?([0-9]{1,2}) ?[-/.月] ?([0-9]{1,2}) ?日?(?: +[0-9]{1,2}:[0-9]{2}| *来源| *來源)"
 	"|(?<![0-9])((?:19|20)[0-9]{2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日 ?(?:——|—|│|\\||电|讯"
-	"|\\((?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\\))"
+	"|\\((?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\\)|(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])"
 	"|(?m:^ *((?:19|20)[0-9]{2})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}) *$)"
 	"|(?m:^ *([0-9]{1,2})/([0-9]{1,2})/((?:19|20)[0-9]{2}) *$)"
+	/* 16-18 month name, day, year; 19-21 day, month name, year: an English date on a line of its own,
+	 * labelled or with its time (Published: Nov 20, 2025 / 20 November 2025 08:15 ET) */
+	"|(?m:^ *(?:(?:Published|Updated|Posted|Date)[ :]*)?(?:" ENGLISH_MONTH " ([0-9]{1,2}),? ((?:19|20)[0-9]{2})"
+	"|([0-9]{1,2}) " ENGLISH_MONTH ",? ((?:19|20)[0-9]{2}))(?: +[0-9]{1,2}:[0-9]{2}[ -~]*)? *$)"
 };
 
 typedef struct compiled_pattern

@@ -1451,10 +1451,25 @@ holds_year(const char *t, size_t a, size_t b)
 	return false;
 }
 
+/* 1..12 for the first three letters of an English month name (any case). */
+static int
+english_month(const char *t)
+{
+	static const char names[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+	char		key[3];
+
+	for (int i = 0; i < 3; i++)
+		key[i] = (char) (t[i] | 0x20);
+	for (int m = 0; m < 12; m++)
+		if (memcmp(names + 3 * m, key, 3) == 0)
+			return m + 1;
+	return 0;
+}
+
 nvf_date
 nvf_find_published_date(nvf_env *env, const char *doc, size_t len)
 {
-	size_t		ov[32];
+	size_t		ov[44];
 	nvf_date	d = {0, 0, 0};
 	int			g,
 				rc = 0;
@@ -1466,7 +1481,7 @@ nvf_find_published_date(nvf_env *env, const char *doc, size_t len)
 
 		b = nl ? (size_t) (nl - doc) : len;
 		if (holds_year(doc, a, b))
-			rc = nvf_pattern_next(env, NVF_PAT_PUBDATE, doc, b, a, ov, 16);
+			rc = nvf_pattern_next(env, NVF_PAT_PUBDATE, doc, b, a, ov, 22);
 	}
 	if (rc <= 0)
 		return d;
@@ -1474,8 +1489,12 @@ nvf_find_published_date(nvf_env *env, const char *doc, size_t len)
 		;
 	if (g < 13)
 		d = (nvf_date) {atoi(doc + ov[2 * g]), atoi(doc + ov[2 * (g + 1)]), atoi(doc + ov[2 * (g + 2)])};
-	else
+	else if (!UNSET(ov, 13))
 		d = (nvf_date) {atoi(doc + ov[2 * 15]), atoi(doc + ov[2 * 14]), atoi(doc + ov[2 * 13])};
+	else if (!UNSET(ov, 16))
+		d = (nvf_date) {atoi(doc + ov[2 * 18]), english_month(doc + ov[2 * 16]), atoi(doc + ov[2 * 17])};
+	else
+		d = (nvf_date) {atoi(doc + ov[2 * 21]), english_month(doc + ov[2 * 20]), atoi(doc + ov[2 * 19])};
 	if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > days_in_month(d.year, d.month))
 		d.year = d.month = d.day = 0;
 	return d;

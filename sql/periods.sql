@@ -174,3 +174,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind 
 -- a line of any length that introduces a list with an outlook (对于第四财季，公司给出的展望如下：) gives its items the
 -- outlook's status and period; an empty line ends a list of unspaced items, and a share-price move is never the list's
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'博通第四财季营收为180亿美元。\n对于2026财年第一季度，博通给出的业绩展望如下：\n营收约为191亿美元；\n调整后EBITDA率为67%。\n毛利率约为76%。\n\n博通股价盘后下跌2%。\n', '2025-12-12');
+-- a comparative that gives its own figure after a figure of the period reported (营收X，上年同期为Y，同比增长Z) is its
+-- clause's: the clauses after it are of the period reported again; a sentence opening with it is all of that period
+SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'美满电子第三财季营收为20.8亿美元，去年同期为15.2亿美元，同比增长37%，毛利率为59.7%。\n去年同期净利润为5.2亿美元，合每股收益0.6美元。', '2025-12-03');

@@ -2292,6 +2292,22 @@ own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_c
 }
 
 /*
+ * 营收92.5亿美元，上年同期为68.2亿美元，同比增长36%: a period looking back
+ * that gave its own clause's figure, after a figure of the period reported,
+ * is that clause's; the clauses after it return to the period reported.
+ */
+static bool
+closed_comparative(const attribution *a, const nvf_period_mention *p)
+{
+	int			c;
+
+	if (!nvf_looks_back(p) || (c = nvf_clause_of(a->s, p->start)) >= a->clause)
+		return false;
+	/* (去年同期净利润为X，合每股Y: a sentence opening with it is all of that period) */
+	return nvf_quantity_in(a->s, a->s->start, p->start) && nvf_quantity_in(a->s, p->end, a->s->clause_end[c]);
+}
+
+/*
  * A period mention that names the figure's own period (not a base, not a
  * landmark); a bare month only right before its metric or figure (4月营收,
  * 3月2859亿元), not 在5月的新闻稿里.
@@ -2390,7 +2406,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 			continue;
 		if (expected && base_of_clause_before(a, p))
 			c.outlook = false;	/* the expectation of a figure reported: its period read as reported */
-		else
+		else if (!closed_comparative(a, p))
 			best = p;
 	}
 	if (!nvf_metric_dated(m, best && !event_date(s, best)))

@@ -452,3 +452,7 @@ SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract(E'英�
 -- other income, investment income and fair-value gains (其他收入, 投资收益, 公允价值收益: other_metric rows) are outside
 -- the vocabulary: no row, and not revenue
 SELECT fact_no, entity, metric, value FROM nvfacts.extract('微软本季其他收入为6亿美元，主要来自公允价值收益；阿里巴巴本季投资收益为120亿元，营收为2478亿元。', '2025-11-21');
+-- a supplier named after its customer (英伟达的供应商台积电, 苹果供应商立讯精密: apposition rows 供应商, 供货商, 代工厂) is
+-- the subject, not the customer; Hong Kong words: 经营盈利 is operating income, 每股净赚 eps, 非国际财务报告准则 and
+-- Non-IFRS non-GAAP
+SELECT fact_no, entity, metric, basis, value, unit FROM nvfacts.extract(E'英伟达的供应商台积电第三季度营收为9899亿元新台币。\n苹果供应商立讯精密前三季度营收为786亿元。\n腾讯第三季经营盈利为720亿元；按非国际财务报告准则，每股净赚6.8元，Non-IFRS经营盈利为760亿元。', '2025-11-13');

@@ -456,3 +456,6 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract('微软本季其他�
 -- the subject, not the customer; Hong Kong words: 经营盈利 is operating income, 每股净赚 eps, 非国际财务报告准则 and
 -- Non-IFRS non-GAAP
 SELECT fact_no, entity, metric, basis, value, unit FROM nvfacts.extract(E'英伟达的供应商台积电第三季度营收为9899亿元新台币。\n苹果供应商立讯精密前三季度营收为786亿元。\n腾讯第三季经营盈利为720亿元；按非国际财务报告准则，每股净赚6.8元，Non-IFRS经营盈利为760亿元。', '2025-11-13');
+-- growth after a share of the whole (AI收入X，占总收入的36%，同比增长74%) is the part's, not the whole company's; a share
+-- that goes on after it (5纳米占37%, 高于上季的23%) still names the whole it is of
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('博通第四财季AI半导体收入为65亿美元，占总收入的36%，同比增长74%；3纳米占台积电晶圆营收的23%，5纳米占37%。', '2025-12-12');

@@ -221,13 +221,51 @@ nvf_in_brackets(const sentence *s, size_t lo, size_t pos, size_t hi)
 	return k < hi && s->t[k] == ')';
 }
 
-/* The metric named last in an earlier clause, not one in an aside's brackets. */
+/*
+ * 占总收入的36%: is metric mention i the whole a share is of (a share word
+ * before it in its clause)?
+ */
+static bool
+share_whole(const sentence *s, int i)
+{
+	size_t		end = s->clause_end[s->m[i].clause];
+
+	for (int k = i - 1; k >= 0 && s->m[k].clause == s->m[i].clause; k--)
+		if (is_cue(&s->m[k], NVF_CUE_SHARE))
+			return nvf_quantity_in(s, s->m[i].end, end);	/* (its share after it) */
+	return false;
+}
+
+/*
+ * 同比增长74% after 占总收入的36%: a clause of growth, no share of its own —
+ * the growth of the part, not of the whole its share was of (高于第三季度的23%
+ * goes on with the share).
+ */
+static bool
+growth_of_part(const attribution *a)
+{
+	static const nvf_cue growth[] = {NVF_CUE_YOY, NVF_CUE_QOQ, NVF_CUE_UP, NVF_CUE_DOWN};
+
+	if (has_cue(a->s, a->cstart, a->q->start, NVF_CUE_SHARE))
+		return false;
+	for (size_t k = 0; k < sizeof(growth) / sizeof(growth[0]); k++)
+		if (has_cue(a->s, a->cstart, a->q->start, growth[k]))
+			return true;
+	return false;
+}
+
+/*
+ * The metric named last in an earlier clause, not one in an aside's brackets,
+ * nor, for a figure that is no share itself, the whole of a share (AI收入65亿
+ * 美元，占总收入的36%，同比增长74%: AI收入's; 3纳米占晶圆营收的23%，5纳米占37%:
+ * 晶圆营收's).
+ */
 static int
-earlier_metric(const sentence *s, size_t hi)
+earlier_metric(const sentence *s, size_t hi, bool share)
 {
 	for (int i = last_before(s, hi); i >= 0; i--)
 		if (s->m[i].end <= hi && metric_like(&s->m[i]) && !left_out(s, i) &&
-			!nvf_in_brackets(s, s->start, s->m[i].start, hi))
+			!nvf_in_brackets(s, s->start, s->m[i].start, hi) && (share || !share_whole(s, i)))
 			return i;
 	return -1;
 }
@@ -621,7 +659,7 @@ find_metric(attribution *a, doc_state *ds)
 		take_prev_metric(a);
 		return true;
 	}
-	if (i < 0 && (i = earlier_metric(s, a->cstart)) >= 0)
+	if (i < 0 && (i = earlier_metric(s, a->cstart, !growth_of_part(a))) >= 0)
 		a->metric_cstart = clause_start(s, s->m[i].clause);
 	if (i >= 0 && !a->metric_after && (i = ratio_fallen_to(a, i)) >= 0)
 		a->metric_cstart = clause_start(s, s->m[i].clause);

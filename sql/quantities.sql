@@ -267,6 +267,8 @@ SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantiti
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('每股收益依次为1.47/1.92美元');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('410/480/530亿元');
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('64.9%/65.4%');
+-- figures listed with a bare 元 take the currency named after the last one (not across other text)
+SELECT surface, value, unit FROM nvfacts.quantities('营收分别为9899亿元、1480亿元和612亿元新台币，同比增长30%，对比150亿元及20亿元港币');
 -- a slash inside a word is not a list
 SELECT surface, value, value_low, value_high, unit, approx FROM nvfacts.quantities('A/B10亿美元');
 -- 倍增 is a doubling

@@ -1065,6 +1065,43 @@ excluded_spans(nvf_env *env, const nvf_text *t, nvf_span **out)
 	return n;
 }
 
+/* Only list glue (和, 、, 与, 及, commas, spaces) in t[a, b), and something? */
+static bool
+list_glue_only(const char *t, size_t a, size_t b)
+{
+	static const char *const glue[] = {"以及", "和", "、", "与", "及", ",", " ", NULL};
+
+	while (a < b)
+	{
+		size_t		n = 0;
+
+		for (int i = 0; glue[i] && !n; i++)
+			if (strncmp(t + a, glue[i], strlen(glue[i])) == 0)
+				n = strlen(glue[i]);
+		if (!n || a + n > b)
+			return false;
+		a += n;
+	}
+	return true;
+}
+
+/*
+ * 分别为9899亿元和612亿元新台币: figures listed with a bare 元 take the currency
+ * named after the last one, as slash lists take its unit.
+ */
+static void
+share_named_yuan(const char *t, nvf_quantity *q, int n)
+{
+	for (int i = n - 2; i >= 0; i--)
+		if ((q[i].flags & NVF_Q_BARE_YUAN) && (q[i + 1].flags & NVF_Q_NAMED_YUAN) &&
+			!(q[i + 1].flags & NVF_Q_CONVERTED) && q[i + 1].start > q[i].end &&
+			list_glue_only(t, q[i].end, q[i + 1].start))
+		{
+			q[i].unit = q[i + 1].unit;
+			q[i].flags = (q[i].flags & ~NVF_Q_BARE_YUAN) | NVF_Q_NAMED_YUAN;
+		}
+}
+
 int
 nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 {
@@ -1118,6 +1155,7 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 		qlist_push(env, &list, &q);
 		pos = p.end;
 	}
+	share_named_yuan(t->s, list.items, list.n);
 	*out = list.items;
 	return list.n;
 }

@@ -459,3 +459,6 @@ SELECT fact_no, entity, metric, basis, value, unit FROM nvfacts.extract(E'英伟
 -- growth after a share of the whole (AI收入X，占总收入的36%，同比增长74%) is the part's, not the whole company's; a share
 -- that goes on after it (5纳米占37%, 高于上季的23%) still names the whole it is of
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('博通第四财季AI半导体收入为65亿美元，占总收入的36%，同比增长74%；3纳米占台积电晶圆营收的23%，5纳米占37%。', '2025-12-12');
+-- a share is the part named before the first share word of its clause (Blackwell占数据中心收入的比例: blackwell, not the
+-- data center named before 比例)
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('Blackwell占英伟达数据中心收入的比例已超过八成，数据中心收入占英伟达总营收的比重约为90%。', '2025-11-21');

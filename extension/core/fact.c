@@ -1265,8 +1265,12 @@ find_segment(const attribution *a, bool share)
 
 	if (share)
 	{
-		/* the part whose share it is comes before 占 / 贡献 */
-		int			c = last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_SHARE);
+		/* the part whose share it is comes before 占 / 贡献, the first of its clause
+		 * (Blackwell占数据中心收入的比例: not before 比例) */
+		int			c = nvf_first_mention(s, a->cstart, a->q->start, NVF_TERM_CUE, NVF_CUE_SHARE);
+
+		if (c < 0)
+			c = last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_SHARE);
 
 		if (c >= 0)
 			hi = s->m[c].start;

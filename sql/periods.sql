@@ -177,3 +177,6 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM 
 -- a comparative that gives its own figure after a figure of the period reported (营收X，上年同期为Y，同比增长Z) is its
 -- clause's: the clauses after it are of the period reported again; a sentence opening with it is all of that period
 SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'美满电子第三财季营收为20.8亿美元，去年同期为15.2亿美元，同比增长37%，毛利率为59.7%。\n去年同期净利润为5.2亿美元，合每股收益0.6美元。', '2025-12-03');
+-- a table cell left empty between two drawn rules (|  |), or holding a bare - (| - |, not a bullet there), keeps the cells
+-- after it under their columns: each figure takes its column's period (the row was dropped and the table read as prose)
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'美光核心数据：\n| 项目 | 2025财年Q4 | 2025财年Q3 | 2024财年Q4 |\n| 营收(亿美元) | 113.2 |  | 77.5 |\n| 毛利率 | 45.7% | - | 36.5% |\n', '2025-09-24');

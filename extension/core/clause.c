@@ -165,7 +165,8 @@ item_start(const char *t, size_t len, size_t pos)
 	if (t[pos] == ' ')
 		return pos + 2 < len && t[pos + 1] == '-' && t[pos + 2] == ' ' &&
 			!(pos > 0 && t[pos - 1] >= '0' && t[pos - 1] <= '9' && pos + 3 < len &&
-			  t[pos + 3] >= '0' && t[pos + 3] <= '9');	/* 300 - 600元 is a range */
+			  t[pos + 3] >= '0' && t[pos + 3] <= '9') &&	/* 300 - 600元 is a range */
+			!(pos > 0 && t[pos - 1] == '|') && !(pos >= 3 && memcmp(t + pos - 3, "│", 3) == 0);	/* | - |: an empty cell */
 	/* every bullet starts with one of these two bytes */
 	if ((unsigned char) t[pos] != 0xE2 && (unsigned char) t[pos] != 0xC2)
 		return false;

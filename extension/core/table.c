@@ -12,7 +12,18 @@
 
 /* ---- cells ------------------------------------------------------------ */
 
-/* The cells of the line [lo, hi); 0 when there are more than fit. */
+/* A rule drawn between cells (|, │, ┃): an empty cell between two is a cell. */
+static bool
+drawn_separator(const char *t, size_t i, size_t len)
+{
+	return t[i] == '|' || (len == 3 && (unsigned char) t[i] == 0xE2);
+}
+
+/*
+ * The cells of the line [lo, hi); 0 when there are more than fit.  Nothing
+ * between two drawn rules (| 570.06 |  | 350.82 |) is an empty cell, so that
+ * the cells after it stay under their columns.
+ */
 static int
 split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
 {
@@ -20,6 +31,7 @@ split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
 	size_t		i = lo,
 				start = lo,
 				len;
+	bool		drawn = false;	/* the separator before start was a drawn rule */
 
 	while (hi > lo && (t[hi - 1] == '\n' || t[hi - 1] == '\r' || t[hi - 1] == ' '))
 		hi--;
@@ -34,6 +46,17 @@ split_cells(const char *t, size_t lo, size_t hi, nvf_table_cell *cells)
 		len = i < hi ? len : 1;
 		while (start < i && t[start] == ' ')
 			start++;
+		if (i == start && i < hi && drawn && drawn_separator(t, i, len))
+		{
+			if (n == NVF_TABLE_CELLS)
+				return 0;
+			cells[n].start = cells[n].end = i;
+			n++;
+		}
+		if (i >= hi || t[i] != ' ')
+			drawn = i < hi && drawn_separator(t, i, len);
+		else if (i > start)
+			drawn = false;		/* 80%  │: spaces after a cell's text, then its closing rule */
 		if (i > start)
 		{
 			size_t		end = i;

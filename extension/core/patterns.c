@@ -228,12 +228,8 @@ url_hint(const char *t, size_t a, size_t b)
  * The scans below look for runs of ASCII bytes in a range (printable, or
  * digits) in text that is mostly bytes of multibyte characters, with
  * ASCII bytes (digits, commas made ASCII by normalization) every few
- * characters.  They read eight bytes at a time and find the first byte
- * that is (or is not) in the range by its bit, not by a loop over bytes
- * whose exit branch is mispredicted at every run.
+ * characters: eight bytes at a time (nvf_load_word).
  */
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGH (ONES << 7)
 
 /*
  * High bits at the bytes of x in [lo, hi] (0 < lo <= hi < 0x7F), exactly:
@@ -243,24 +239,11 @@ url_hint(const char *t, size_t a, size_t b)
 static inline uint64_t
 bytes_in_range(uint64_t x, unsigned char lo, unsigned char hi)
 {
-	uint64_t	low7 = x & ~HIGH;
-	uint64_t	at_least = (low7 | HIGH) - ONES * lo;
-	uint64_t	at_most = ~(low7 + ONES * (0x7F - hi));
+	uint64_t	low7 = x & ~NVF_HIGHS;
+	uint64_t	at_least = (low7 | NVF_HIGHS) - NVF_ONES * lo;
+	uint64_t	at_most = ~(low7 + NVF_ONES * (0x7F - hi));
 
-	return at_least & at_most & ~x & HIGH;
-}
-
-/* Eight bytes at t, the first in the lowest bits (as the bits are counted). */
-static inline uint64_t
-load_first_low(const char *t)
-{
-	uint64_t	x;
-
-	memcpy(&x, t, sizeof(x));
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	x = __builtin_bswap64(x);
-#endif
-	return x;
+	return at_least & at_most & ~x & NVF_HIGHS;
 }
 
 /*
@@ -272,12 +255,12 @@ next_byte(const char *t, size_t i, size_t len, unsigned char lo, unsigned char h
 {
 	for (; i + 8 <= len; i += 8)
 	{
-		uint64_t	m = bytes_in_range(load_first_low(t + i), lo, hi);
+		uint64_t	marks = bytes_in_range(nvf_load_word(t + i), lo, hi);
 
 		if (!inside)
-			m = ~m & HIGH;
-		if (m)
-			return i + (size_t) __builtin_ctzll(m) / 8;
+			marks = ~marks & NVF_HIGHS;
+		if (marks)
+			return i + nvf_first_marked(marks);
 	}
 	while (i < len && ((unsigned char) t[i] >= lo && (unsigned char) t[i] <= hi) != inside)
 		i++;

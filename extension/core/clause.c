@@ -470,37 +470,6 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 	s->nquiet = (int) (quiet.len / sizeof(nvf_span));
 }
 
-/* The start of item i of nvf_first_from's array. */
-static inline size_t
-start_of(const size_t *start0, size_t stride, int i)
-{
-	return *(const size_t *) ((const char *) start0 + i * stride);
-}
-
-/*
- * Binary search: the first of n items (start0 of each, stride apart)
- * starting at or after pos.  The rules ask it for nearly every figure and
- * mention, with pos anywhere among the items: a branch on each comparison
- * is mispredicted half the time, so the range is halved without one (lo
- * moves or stays by a conditional move) and the last item compared decides.
- */
-int
-nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos)
-{
-	int			lo = 0;
-
-	if (n <= 0)
-		return 0;
-	while (n > 1)
-	{
-		int			half = n / 2;
-
-		lo = start_of(start0, stride, lo + half) < pos ? lo + half : lo;
-		n -= half;
-	}
-	return lo + (start_of(start0, stride, lo) < pos);
-}
-
 void
 nvf_sentence_build(nvf_env *env, const nvf_lexicon *lex, const nvf_text *text,
 				   size_t start, size_t end, const nvf_quantity *qs, int nq,

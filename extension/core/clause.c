@@ -249,23 +249,26 @@ clause_mark(const char *t, size_t len, size_t pos)
 	return b == ',' || b == ':' || at(t, len, pos, "——");
 }
 
+/*
+ * The first clause ending after pos (the last one takes what is left).
+ * Branch-free halving, as nvf_first_from: pos is anywhere in its sentence.
+ */
 int
 nvf_clause_of(const sentence *s, size_t pos)
 {
-	int			a = 0,
-				b = s->nclauses - 1;
+	int			lo = 0,
+				n = s->nclauses - 1;	/* the ends to compare: all but the last */
 
-	/* the first clause ending after pos (the last one takes what is left) */
-	while (a < b)
+	if (n <= 0)
+		return 0;
+	while (n > 1)
 	{
-		int			mid = a + (b - a) / 2;
+		int			half = n / 2;
 
-		if (pos >= s->clause_end[mid])
-			a = mid + 1;
-		else
-			b = mid;
+		lo = pos >= s->clause_end[lo + half] ? lo + half : lo;
+		n -= half;
 	}
-	return a;
+	return lo + (pos >= s->clause_end[lo]);
 }
 
 /* The length of the filler word at a (ending by b), or 0. */
@@ -466,25 +469,6 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 	}
 	s->quiet = (nvf_span *) quiet.data;
 	s->nquiet = (int) (quiet.len / sizeof(nvf_span));
-}
-
-/* Binary search: the first of n items (start0 of each, stride apart) starting at or after pos. */
-int
-nvf_first_from(const size_t *start0, size_t stride, int n, size_t pos)
-{
-	int			a = 0,
-				b = n;
-
-	while (a < b)
-	{
-		int			mid = a + (b - a) / 2;
-
-		if (*(const size_t *) ((const char *) start0 + mid * stride) < pos)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	return a;
 }
 
 void

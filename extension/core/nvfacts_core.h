@@ -35,6 +35,37 @@ nvf_word_before(const char *t, size_t pos, const char *const *words)
 	return 0;
 }
 
+/* ---- eight bytes at a time ------------------------------------------- */
+
+/*
+ * Scans for bytes that are rare in Chinese text read words of eight bytes
+ * and mark the bytes they want by their high bits; the first marked byte is
+ * found by the lowest set bit, not by a loop over the bytes (whose exit is
+ * a mispredicted branch at every find).
+ */
+#define NVF_ONES UINT64_C(0x0101010101010101)
+#define NVF_HIGHS (NVF_ONES << 7)
+
+/* Eight bytes at t as a word, the first in its lowest bits. */
+static inline uint64_t
+nvf_load_word(const char *t)
+{
+	uint64_t	x;
+
+	memcpy(&x, t, sizeof(x));
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	x = __builtin_bswap64(x);
+#endif
+	return x;
+}
+
+/* The byte of a word from nvf_load_word whose high bit is the lowest set in marks (not 0). */
+static inline size_t
+nvf_first_marked(uint64_t marks)
+{
+	return (size_t) __builtin_ctzll(marks) / 8;
+}
+
 /* ---- environment: allocator and interrupt hooks (in arena.c) ---------- */
 
 /*

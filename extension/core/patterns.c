@@ -231,49 +231,52 @@ url_hint(const char *t, size_t a, size_t b)
 	return false;
 }
 
-static bool
-is_printable_ascii(char c)
-{
-	return c >= '!' && c <= '~';
-}
+/*
+ * The scans below look for runs of ASCII bytes in a range (printable, or
+ * digits) in text that is mostly bytes of multibyte characters, with
+ * ASCII bytes (digits, commas made ASCII by normalization) every few
+ * characters: eight bytes at a time (nvf_load_word).
+ */
 
-static bool
-is_digit(char c)
+/*
+ * High bits at the bytes of x in [lo, hi] (0 < lo <= hi < 0x7F), exactly:
+ * each byte is compared in its own seven low bits, no borrow or carry
+ * crosses into the next.
+ */
+static inline uint64_t
+bytes_in_range(uint64_t x, unsigned char lo, unsigned char hi)
 {
-	return c >= '0' && c <= '9';
+	uint64_t	low7 = x & ~NVF_HIGHS;
+	uint64_t	at_least = (low7 | NVF_HIGHS) - NVF_ONES * lo;
+	uint64_t	at_most = ~(low7 + NVF_ONES * (0x7F - hi));
+
+	return at_least & at_most & ~x & NVF_HIGHS;
 }
 
 /*
- * The first byte at or after i in t[0..len) that is ASCII.  Chinese text
- * is mostly bytes of multibyte characters, and neither pattern starts with
- * one: they are passed over eight at a time.
+ * The first byte at or after i in t[0..len) that is in [lo, hi] (inside) or
+ * is not (!inside), or len.
  */
-static size_t
-skip_multibyte(const char *t, size_t i, size_t len)
+static inline size_t
+next_byte(const char *t, size_t i, size_t len, unsigned char lo, unsigned char hi, bool inside)
 {
-	const uint64_t high = UINT64_C(0x8080808080808080);
-
 	for (; i + 8 <= len; i += 8)
 	{
-		uint64_t	w;
+		uint64_t	marks = bytes_in_range(nvf_load_word(t + i), lo, hi);
 
-		memcpy(&w, t + i, 8);
-		if ((w & high) != high)
-			break;
+		if (!inside)
+			marks = ~marks & NVF_HIGHS;
+		if (marks)
+			return i + nvf_first_marked(marks);
 	}
-	while (i < len && (unsigned char) t[i] >= 0x80)
+	while (i < len && ((unsigned char) t[i] >= lo && (unsigned char) t[i] <= hi) != inside)
 		i++;
 	return i;
 }
 
-/* The first byte at or after i in t[0..len) for which want() holds, or len. */
-static size_t
-next_ascii(const char *t, size_t i, size_t len, bool (*want) (char))
-{
-	while (i < len && !want(t[i]))
-		i = (unsigned char) t[i] >= 0x80 ? skip_multibyte(t, i, len) : i + 1;
-	return i;
-}
+/* printable ASCII, [!-~] */
+#define PRINTABLE_LO '!'
+#define PRINTABLE_HI '~'
 
 static bool
 url_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
@@ -285,11 +288,10 @@ url_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
 	{
 		size_t		b;
 
-		a = next_ascii(t, a, len, is_printable_ascii);
+		a = next_byte(t, a, len, PRINTABLE_LO, PRINTABLE_HI, true);
 		if (a == len)
 			return true;
-		for (b = a; b < len && is_printable_ascii(t[b]); b++)
-			;
+		b = next_byte(t, a, len, PRINTABLE_LO, PRINTABLE_HI, false);
 		if ((b - a >= URL_QUIET_RUN || url_hint(t, a, b)) &&
 			!spans_from(env, NVF_PAT_URL, t, a, b, md, mc, out))
 			return false;
@@ -324,14 +326,12 @@ datetime_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
 {
 	size_t		a = 0;
 
-	while ((a = next_ascii(t, a, len, is_digit)) < len)
+	while ((a = next_byte(t, a, len, '0', '9', true)) < len)
 	{
-		size_t		b = a;
+		size_t		b = next_byte(t, a, len, '0', '9', false);
 		int			rc;
 		PCRE2_SIZE *ov;
 
-		while (b < len && is_digit(t[b]))
-			b++;
 		if (!datetime_candidate(t, a, b, len) ||
 			(rc = search(&datetime_anchored, t, len, a, md, mc)) == PCRE2_ERROR_NOMATCH)
 		{

@@ -25,13 +25,6 @@ typedef struct normalize_state
 } normalize_state;
 
 static bool
-is_han(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2E80 && c <= 0x2FDF);
-}
-
-static bool
 is_digit_cp(uint32_t c)
 {
 	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
@@ -114,7 +107,7 @@ unit_gap_end(const normalize_state *st, size_t i)
 
 	while ((c = peek(st, i, &adv)), adv && is_space_cp(c))
 		i += adv;
-	if (adv && (is_han(c) || c == '%' || c == 0xFF05))
+	if (adv && (nvf_is_han(c) || c == '%' || c == 0xFF05))
 		return i;
 	return 0;
 }
@@ -355,7 +348,7 @@ normalize_step(normalize_state *st, size_t i)
 		if (is_digit_cp(peek(st, i + adv, &adv2)) && adv2)
 			return i + adv;
 	}
-	if (is_han(st->last_cp) && (skip = pinyin_debris_end(st, i)) != 0)
+	if (nvf_is_han(st->last_cp) && (skip = pinyin_debris_end(st, i)) != 0)
 		return skip;
 	if (c == 0x3002 && st->last_cp >= '0' && st->last_cp <= '9')
 	{

@@ -1065,23 +1065,15 @@ excluded_spans(nvf_env *env, const nvf_text *t, nvf_span **out)
 	return n;
 }
 
-/* Only list glue (和, 、, 与, 及, commas, spaces) in t[a, b), and something? */
+/* Only the list words slash_unit reads too (QW_LIST: 、 和 及 …), commas and spaces in [a, b)? */
 static bool
-list_glue_only(const char *t, size_t a, size_t b)
+list_glue_only(const scan_ctx *sc, size_t a, size_t b)
 {
-	static const char *const glue[] = {"以及", "和", "、", "与", "及", ",", " ", NULL};
+	size_t		n;
 
-	while (a < b)
-	{
-		size_t		n = 0;
-
-		for (int i = 0; glue[i] && !n; i++)
-			if (strncmp(t + a, glue[i], strlen(glue[i])) == 0)
-				n = strlen(glue[i]);
-		if (!n || a + n > b)
+	for (; a < b; a += n)
+		if ((n = sc->t[a] == ',' || sc->t[a] == ' ' ? 1 : match_role(sc, a, QW_LIST)) == 0 || a + n > b)
 			return false;
-		a += n;
-	}
 	return true;
 }
 
@@ -1090,12 +1082,12 @@ list_glue_only(const char *t, size_t a, size_t b)
  * named after the last one, as slash lists take its unit.
  */
 static void
-share_named_yuan(const char *t, nvf_quantity *q, int n)
+share_named_yuan(const scan_ctx *sc, nvf_quantity *q, int n)
 {
 	for (int i = n - 2; i >= 0; i--)
 		if ((q[i].flags & NVF_Q_BARE_YUAN) && (q[i + 1].flags & NVF_Q_NAMED_YUAN) &&
 			!(q[i + 1].flags & NVF_Q_CONVERTED) && q[i + 1].start > q[i].end &&
-			list_glue_only(t, q[i].end, q[i + 1].start))
+			list_glue_only(sc, q[i].end, q[i + 1].start))
 		{
 			q[i].unit = q[i + 1].unit;
 			q[i].flags = (q[i].flags & ~NVF_Q_BARE_YUAN) | NVF_Q_NAMED_YUAN;
@@ -1155,7 +1147,7 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 		qlist_push(env, &list, &q);
 		pos = p.end;
 	}
-	share_named_yuan(t->s, list.items, list.n);
+	share_named_yuan(&sc, list.items, list.n);
 	*out = list.items;
 	return list.n;
 }

@@ -360,6 +360,8 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('孙正义旗下的软银本季通过减持英伟达获利约6亿美元。');
 -- 合每股/折合每股 after a profit gives the same profit per share: eps, not a second net income
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('联发科本季税后纯益为新台币150亿元，折合每股9.4元。');
+-- the income word after 合每股 is part of the per-share figure: 合每股盈利 / 合每股亏损 are eps (亏损 negative), not net income
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('希捷上季净利润为-1.2亿美元，合每股亏损0.57美元；本季净利润为5.5亿美元，合每股盈利2.6美元。');
 -- a line opening with its own label (点评:) is no hard-wrapped continuation of the bullet above it, though as long
 SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract(E'英伟达财报要点\n· 四季度展望：营收预计约为650亿美元，毛利率约为75%，上下浮动50个基点\n点评：数据中心业务占总营收比重已经升至约九成，增长动能依旧强劲。');
 -- the share price of a company named with its Hong Kong code (after 控股, 集团, -W) is in HKD though the results were declared in

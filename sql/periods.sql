@@ -180,3 +180,6 @@ SELECT fact_no, entity, metric, measure, value, fiscal_year, fiscal_quarter FROM
 -- a table cell left empty between two drawn rules (|  |), or holding a bare - (| - |, not a bullet there), keeps the cells
 -- after it under their columns: each figure takes its column's period (the row was dropped and the table read as prose)
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'美光核心数据：\n| 项目 | 2025财年Q4 | 2025财年Q3 | 2024财年Q4 |\n| 营收(亿美元) | 113.2 |  | 77.5 |\n| 毛利率 | 45.7% | - | 36.5% |\n', '2025-09-24');
+-- English periods spelled out: an ordinal and quarter (fourth-quarter, fiscal third quarter) with the year after "of",
+-- fiscal 2025 alone, full year; a figure rising to an amount (rose 13% to, increased to) is the new level
+SELECT fact_no, entity, metric, measure, value, value_low, value_high, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('Marvell guided fourth-quarter revenue of $2.1-2.3 billion. Revenue for the third quarter of fiscal 2026 rose 37% to $2.08 billion. In fiscal 2025, revenue increased to $5.77 billion.', '2025-12-03');

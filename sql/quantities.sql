@@ -284,3 +284,5 @@ SELECT surface, value, unit FROM nvfacts.quantities('目标价(美元): 210.00 �
 SELECT surface, value, value_low, value_high, unit FROM nvfacts.quantities('营收环比持平至增长3%，毛利率持平或下降1个百分点，flat to up 4%，持平。增长5%');
 -- scaled numbers listed (、 和 及) share the currency after the last one; unscaled ones and counts do not
 SELECT surface, value, unit FROM nvfacts.quantities('分别为2100亿、2600亿和3100亿美元，或500亿及600亿元；3、4月共12亿美元；300万、500万用户');
+-- a currency sign before the first number of a range is the range's, and the scale after the second the first's too
+SELECT surface, value, value_low, value_high, unit FROM nvfacts.quantities('guided $56-59 billion; US$1.2-$1.5 trillion; $300-600; but $5-10% is two figures');

@@ -1547,13 +1547,24 @@ comparison_measure(const attribution *a)
 }
 
 
+/* 至, 到 (and English " to " between words): after a direction word, what follows is the new level */
+static const char *const to_words[] = {"至", "到", NULL};
+
 /* 掉到, 升至: a direction word that says the new level itself */
 static bool
 to_verb(const mention *m)
 {
-	static const char *const ends[] = {"至", "到", NULL};
+	return nvf_ends_with_one_of(m->term->text, m->term->len, to_words);
+}
 
-	return nvf_ends_with_one_of(m->term->text, m->term->len, ends);
+/* 增长13%至700亿美元, rose 13% to $70 billion: a to-word in [lo, hi) */
+static bool
+to_between(const sentence *s, size_t lo, size_t hi)
+{
+	for (int i = 0; to_words[i]; i++)
+		if (nvf_text_between_has(s, lo, hi, to_words[i]))
+			return true;
+	return nvf_text_between_has(s, lo, hi, " to ");
 }
 
 /*
@@ -1578,8 +1589,7 @@ direction(const attribution *a, bool *adjacent, bool *to_level)
 			*adjacent = a->q->start - m->end <= VERB_GAP;	/* 涨幅已超过两倍 */
 			return is_cue(m, NVF_CUE_DOWN_NOUN) ? -1 : 1;
 		}
-		if (nvf_text_between_has(s, m->end, a->q->start, "至") ||
-			nvf_text_between_has(s, m->end, a->q->start, "到") || to_verb(m))
+		if (to_between(s, m->end, a->q->start) || to_verb(m))
 		{
 			*to_level = true;	/* 回落到78%: the new level; a noun may still say more */
 			continue;

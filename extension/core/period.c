@@ -541,6 +541,140 @@ letter_forms(cursor *c, nvf_period_mention *m)
 	return true;
 }
 
+/* ---- English: third quarter, fourth-quarter of fiscal 2026, fiscal 2025, full year, first half ---- */
+
+/* The word of words the text continues with, lower or capitalized (Third, third), whole; -1 if none. */
+static int
+english_word(cursor *c, const char *const *words)
+{
+	for (int i = 0; words[i]; i++)
+	{
+		size_t		n = strlen(words[i]);
+
+		if (c->pos + n <= c->len && (c->t[c->pos] | 0x20) == words[i][0] &&
+			memcmp(c->t + c->pos + 1, words[i] + 1, n - 1) == 0 && !is_alpha_at(c, c->pos + n))
+		{
+			c->pos += n;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static bool
+english_is(cursor *c, const char *w)
+{
+	const char *const words[] = {w, NULL};
+
+	return english_word(c, words) == 0;
+}
+
+/* One space or hyphen between English words (fourth-quarter). */
+static bool
+english_gap(cursor *c)
+{
+	if (ch(c, c->pos) != ' ' && ch(c, c->pos) != '-')
+		return false;
+	c->pos++;
+	return true;
+}
+
+/* fiscal 2026, fiscal year 2026, FY26, 2025 (after "of"); 0 if none.  *fiscal when written so. */
+static int
+english_year(cursor *c, bool *fiscal)
+{
+	size_t		save = c->pos;
+	int			y;
+
+	if (english_is(c, "fiscal") && english_gap(c))
+	{
+		*fiscal = true;
+		if (english_is(c, "year") && !english_gap(c))
+			return c->pos = save, 0;
+		if ((y = year2or4(c)) != 0)
+			return y;
+	}
+	else if (lit(c, "FY") && (y = year2or4(c)) != 0)
+		return *fiscal = true, y;
+	else if ((y = year4(c)) != 0)
+		return y;
+	c->pos = save;
+	return 0;
+}
+
+/* The year after a part: third quarter of fiscal 2026, fourth quarter of 2025, first half FY26. */
+static void
+english_year_after(cursor *c, nvf_period_mention *m, bool fiscal)
+{
+	cursor		look = *c;
+	int			y;
+
+	if (!english_gap(&look))
+		return;
+	if (english_is(&look, "of") && !english_gap(&look))
+		return;
+	if ((y = english_year(&look, &fiscal)) != 0)
+	{
+		m->year = m->year_to = y;
+		m->year_form = NVF_YEAR_CALENDAR;
+		*c = look;
+	}
+	if (fiscal && m->year_form == NVF_YEAR_CALENDAR)
+		m->year_form = NVF_YEAR_FISCAL;
+}
+
+/* An optional "fiscal " (sets *fiscal); false when the word stands without its gap. */
+static bool
+english_fiscal(cursor *c, bool *fiscal)
+{
+	if (!english_is(c, "fiscal"))
+		return true;
+	*fiscal = true;
+	return english_gap(c);
+}
+
+/* third quarter, fiscal third quarter, fourth-quarter, first half, full year, fiscal 2026 */
+static bool
+english_form(cursor *c, nvf_period_mention *m)
+{
+	static const char *const ordinals[] = {"first", "second", "third", "fourth", NULL};
+	static const char *const parts[] = {"quarter", "half", NULL};
+	size_t		save = c->pos;
+	bool		fiscal = false;
+	int			k,
+				noun,
+				y;
+
+	if (c->pos > 0 && is_alpha_at(c, c->pos - 1))
+		return false;
+	if ((y = english_year(c, &fiscal)) != 0 && fiscal)
+	{
+		m->kind = NVF_PK_YEAR;
+		m->year_form = NVF_YEAR_FISCAL;
+		m->year = m->year_to = y;
+		return true;
+	}
+	c->pos = save;
+	if (!english_fiscal(c, &fiscal))
+		return c->pos = save, false;
+	if ((k = english_word(c, ordinals)) >= 0 && english_gap(c) && english_fiscal(c, &fiscal) &&
+		(noun = english_word(c, parts)) >= 0 && (noun == 0 || k < 2))
+	{
+		m->kind = noun == 0 ? NVF_PK_QUARTER : NVF_PK_HALF;
+		m->part = k + 1;
+	}
+	else if ((c->pos = save, english_is(c, "full")) && english_gap(c) &&
+			 english_fiscal(c, &fiscal) && english_is(c, "year"))
+	{
+		m->kind = NVF_PK_YEAR;
+		m->whole_year = true;
+	}
+	else
+		return c->pos = save, false;
+	english_year_after(c, m, fiscal);
+	return true;
+}
+
 /* After 2024年: 5月31日 (with spaces or not) makes the whole a date, no period. */
 static bool
 date_follows(const cursor *at)
@@ -855,7 +989,7 @@ period_at(const char *t, size_t len, size_t pos, nvf_period_mention *m)
 
 	memset(m, 0, sizeof(*m));
 	if (!(ended_form(&c, m) || fy_prefix(&c, m) || letter_forms(&c, m) || year_first(&c, m) ||
-		  short_split_year(&c, m) ||
+		  short_split_year(&c, m) || english_form(&c, m) ||
 		  relative_year(&c, m) || relative_fiscal(&c, m) || bare_period(&c, m)))
 		return false;
 	m->start = pos;
@@ -1028,21 +1162,28 @@ digits_may_start(const unsigned char *s, size_t len, bool inner, int *adv)
 /*
  * Can a period start at the letter s[0] (after the byte before)?  The forms
  * that start with one: TTM (sub_period()); FY25, Fy25, fy25 (fy_prefix()),
- * Q3, q3 and H1 (letter_forms(), q_letter()), which follow no letter.
+ * Q3, q3 and H1 (letter_forms(), q_letter()), English words (english_form()),
+ * which follow no letter.
  */
 static bool
 letter_may_start(const unsigned char *s, size_t len, int before)
 {
 	unsigned char next = len > 1 ? s[1] : 0;
 
-	if (s[0] == 'T')
-		return next == 'T';
+	if (s[0] == 'T' && next == 'T')
+		return true;
 	if (is_letter(before))
 		return false;
-	if (s[0] == 'F')
-		return next == 'Y' || next == 'y';
-	if (s[0] == 'f')
-		return next == 'y';
+	switch (s[0] | 0x20)
+	{
+		case 'f':				/* FY25, fy25; first, fourth, fiscal, full */
+			return next == 'y' || (s[0] == 'F' && next == 'Y') || next == 'i' || next == 'o' ||
+				next == 'u';
+		case 's':				/* second */
+			return next == 'e';
+		case 't':				/* third */
+			return next == 'h';
+	}
 	return (s[0] == 'Q' || s[0] == 'q' || s[0] == 'H') && next >= '0' && next <= '9';
 }
 

@@ -718,10 +718,19 @@ borrowed_value(const parsed *a, const parsed *b)
 	return a->negative ? nvf_dec_neg(v) : v;
 }
 
+/* $56, US$1.2: the unit is the currency written before the number, with no scale after it. */
+static bool
+prefix_only(const parsed *a)
+{
+	return a->prefix_unit && a->unit == a->prefix_unit && !a->num.has_scale && a->shift == 0;
+}
+
 /*
  * A second quantity right after the first makes a range; a first without a
  * written unit borrows the second's unit, and its scale when it has none
- * (2.5万至4万美元, 1.5到2万家, 300-600元, 10至15%).
+ * (2.5万至4万美元, 1.5到2万家, 300-600元, 10至15%).  A currency written
+ * before the first number only is the whole range's, and the scale after the
+ * second is the first's too ($56-59 billion, $1.2-$1.5 trillion).
  */
 static bool
 extend_range(const scan_ctx *sc, parsed *a)
@@ -733,17 +742,18 @@ extend_range(const scan_ctx *sc, parsed *a)
 
 	if (!bpos || (a->flags & (NVF_Q_FRACTION | NVF_Q_VAGUE)))
 		return false;
-	if (!parse_one(sc, bpos, &b, &resume) || !b.unit || !b.unit_explicit ||
-		(b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE | NVF_Q_SIGNED)))
+	if (!parse_one(sc, bpos, &b, &resume))
 		return false;
-	if (a->unit_explicit)
+	if (prefix_only(a) && !b.unit_explicit && !b.prefix_unit)
 	{
-		if (a->unit != b.unit)
-			return false;
-		low = a->value;
+		b.unit = a->prefix_unit;
+		b.unit_explicit = true;
 	}
-	else
-		low = borrowed_value(a, &b);
+	if (!b.unit || !b.unit_explicit || (b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE | NVF_Q_SIGNED)))
+		return false;
+	if (a->unit_explicit && a->unit != b.unit)
+		return false;
+	low = a->unit_explicit && !prefix_only(a) ? a->value : borrowed_value(a, &b);
 	if (!nvf_dec_plausible(low) || b.approx != NVF_APPROX_NONE)
 		return false;
 	a->unit = b.unit;

@@ -451,6 +451,8 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('美光本财�
 -- is that unknown company's: no row, and the rest of its paragraph is not carried to the company before; a business
 -- (手机业务) or an opening phrase (相比之下, 对于) before the period is no name
 SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract(E'英伟达第三财季营收为570亿美元。\n景旺电子前三季度营收为110亿元，净利润为9亿元。毛利率为22%。\n\n英伟达游戏业务第三财季营收为43亿美元。相比之下上一财季营收为42.9亿美元。', '2025-11-21');
+-- the name may be capitalized Latin words (Astera Labs第三季度营收): no row either, and the company after it is its own
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'博通第四财季营收为180亿美元。\nAstera Labs第三季度营收为2.3亿美元，同比增长104%。\n美光本季营收为113亿美元。', '2025-12-12');
 -- other income, investment income and fair-value gains (其他收入, 投资收益, 公允价值收益: other_metric rows) are outside
 -- the vocabulary: no row, and not revenue
 SELECT fact_no, entity, metric, value FROM nvfacts.extract('微软本季其他收入为6亿美元，主要来自公允价值收益；阿里巴巴本季投资收益为120亿元，营收为2478亿元。', '2025-11-21');

@@ -15,6 +15,7 @@
 #define ATTACH_GAP 9			/* bytes between an entity and its metric (的 + a few) */
 #define UNNAMED_MIN 3			/* Han characters of a company name the lexicon lacks */
 #define UNNAMED_MAX 6
+#define LATIN_NAME_MAX 24		/* bytes of one in capitalized Latin words (Astera Labs) */
 #define WORLD_GAP 48			/* bytes from 全球 to its metric (全球服务器市场第二季度营收) */
 #define AFTER_GAP 15			/* 110亿美元的收入: metric after the figure */
 #define NEXT_FIGURE_GAP 9		/* 资本支出349亿美元, 盘后跌超11%: a metric's own figure */
@@ -952,11 +953,50 @@ joined_to_next_forecast(const sentence *s, int k)
 	return k + 1 < s->nm && joined_to_previous(s, k + 1) && is_cue(&s->m[k + 1], NVF_CUE_FORECAST);
 }
 
+/* t[i, end) is capitalized Latin words and single spaces: Astera Labs, SoundHound (a space may end it). */
+static bool
+latin_name(const char *t, size_t i, size_t end)
+{
+	bool		word_start = true;
+
+	if (end - i < 2 || end - i > LATIN_NAME_MAX)
+		return false;
+	for (; i < end; i++)
+	{
+		char		c = t[i];
+
+		if (c == ' ')
+		{
+			if (word_start)
+				return false;	/* two spaces, or one first */
+			word_start = true;
+		}
+		else if (word_start ? !(c >= 'A' && c <= 'Z') : !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return false;
+		else
+			word_start = false;
+	}
+	return true;
+}
+
+/* Han characters only in t[i, end), counted in *chars. */
+static bool
+han_only(const char *t, size_t i, size_t end, int *chars)
+{
+	int			adv;
+
+	for (*chars = 0; i < end; i += adv, (*chars)++)
+		if (!nvf_is_han(nvf_utf8_decode((const unsigned char *) t + i, end - i, &adv)))
+			return false;
+	return true;
+}
+
 /*
- * 深南电路第三季度营收为63亿元: a sentence that opens with Han characters no
- * lexicon word covers, then a period right before a metric, opens with the
- * name of a company the lexicon does not know — unless those characters are
- * an opening phrase (相比之下, 对于) or name a business (手机业务).
+ * 深南电路第三季度营收为63亿元, Astera Labs第三季度营收: a sentence that opens
+ * with Han characters or capitalized Latin words no lexicon word covers, then
+ * a period right before a metric, opens with the name of a company the lexicon
+ * does not know — unless those characters are an opening phrase (相比之下,
+ * 对于) or name a business (手机业务).
  */
 bool
 nvf_unnamed_subject(const sentence *s)
@@ -979,15 +1019,9 @@ nvf_unnamed_subject(const sentence *s)
 		(m = first_at(s, s->p[p].end)) >= s->nm || s->m[m].start != s->p[p].end ||
 		s->m[m].term->kind != NVF_TERM_METRIC)
 		return false;			/* (a word the lexicon knows first, or no period right before a metric) */
-	for (size_t k = i; k < s->p[p].start; chars++)
-	{
-		int			adv;
-
-		if (!nvf_is_han(nvf_utf8_decode((const unsigned char *) s->t + k, s->p[p].start - k, &adv)))
-			return false;
-		k += adv;
-	}
-	return chars >= UNNAMED_MIN && chars <= UNNAMED_MAX &&
+	if (latin_name(s->t, i, s->p[p].start))
+		return true;
+	return han_only(s->t, i, s->p[p].start, &chars) && chars >= UNNAMED_MIN && chars <= UNNAMED_MAX &&
 		nvf_word_before(s->t, s->p[p].start, not_name) == 0 && nvf_filler_at(s, i, s->end, opening) == 0 &&
 		!nvf_text_between_has(s, i, s->p[p].start, "的");
 }

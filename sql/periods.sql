@@ -183,3 +183,7 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.
 -- English periods spelled out: an ordinal and quarter (fourth-quarter, fiscal third quarter) with the year after "of",
 -- fiscal 2025 alone, full year; a figure rising to an amount (rose 13% to, increased to) is the new level
 SELECT fact_no, entity, metric, measure, value, value_low, value_high, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('Marvell guided fourth-quarter revenue of $2.1-2.3 billion. Revenue for the third quarter of fiscal 2026 rose 37% to $2.08 billion. In fiscal 2025, revenue increased to $5.77 billion.', '2025-12-03');
+-- a table with a company per row: the caption's period (第二季度…一览) dates the columns without one, a change column
+-- (同比) takes no period from a column after it, a guidance column (全年指引) is guidance for its year, a range cell
+-- (1180-1220) has bounds; a bare quarter of a company in another calendar (Microsoft's) is not read into the future
+SELECT fact_no, entity, metric, measure, value, value_low, value_high, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'第二季度四大云厂商资本开支一览\n| 公司 | 资本开支(亿美元) | 同比 | 全年指引(亿美元) |\n| 亚马逊 | 314 | 91% | 1180-1220 |\n| 微软 | 242 | 27% | 800 |\n', '2025-08-15');

@@ -303,12 +303,12 @@ typedef struct nvf_table_column
 	nvf_measure measure;		/* a yoy/qoq column (年增率), or NONE */
 	bool		has_period;		/* a period column (2024年) */
 	nvf_period_mention period;
-	bool		forecast;		/* 2025年（预测） */
+	nvf_status	status;			/* 全年指引: guidance, 2025年（预测）: forecast, else actual */
 	nvf_unit	unit;			/* 2025年(亿美元): the unit its figures are in, or NONE */
 	nvf_dec		scale;
 } nvf_table_column;
 
-/* The table being read: its header's columns, its caption's company, metric and unit. */
+/* The table being read: its header's columns, its caption's company, metric, unit and period. */
 typedef struct nvf_table
 {
 	int			ncols;			/* 0: no table */
@@ -317,6 +317,8 @@ typedef struct nvf_table
 	int			metric;
 	nvf_unit	unit;
 	nvf_dec		scale;
+	bool		has_period;		/* the caption's period (第三季度…一览) */
+	nvf_period_mention period;
 } nvf_table;
 
 /*

@@ -1403,6 +1403,30 @@ bare_quarter_year(int quarter, const nvf_period *cur, bool outlook)
 	return outlook && quarter < cur->fq ? cur->fy + 1 : cur->fy;
 }
 
+/*
+ * The page's period read in another calendar (its 第二季度 in Microsoft's is
+ * FY2025 Q4) may place a bare part of that company's year out of time: a
+ * reported quarter must have ended before the month of publication (else it
+ * is the year before's, as with no page period at all), and an outlook for
+ * the whole year (全年指引) is for a year not yet ended.
+ */
+static int
+page_year_in_time(int fy, const nvf_period_mention *m, const nvf_period_context *c)
+{
+	nvf_period	p = {fy, m->part, m->kind, 0, NULL, false};
+	nvf_date	end;
+	int			ended;
+
+	if (c->current != &c->page || !c->published.year ||
+		!(m->kind == NVF_PK_QUARTER ? !c->outlook && m->part : m->kind == NVF_PK_YEAR && c->outlook) ||
+		!nvf_period_end(&p, c->fy_end_month, &end))
+		return fy;
+	ended = nvf_month_index(end) - nvf_month_index(c->published);	/* < 0: ended before */
+	if (m->kind == NVF_PK_QUARTER)
+		return ended >= 0 ? fy - 1 : fy;
+	return ended < 0 ? fy + 1 : fy;
+}
+
 /* The fiscal year a bare part of a year (第四季度, 上半年) belongs to. */
 static int
 context_year(const nvf_period_mention *m, const nvf_period_context *c)
@@ -1410,9 +1434,9 @@ context_year(const nvf_period_mention *m, const nvf_period_context *c)
 	if (c->sentence_year)
 		return c->sentence_year;
 	if (c->current && c->current->fy && m->kind == NVF_PK_QUARTER && m->part && c->current->fq)
-		return bare_quarter_year(m->part, c->current, c->outlook);
+		return page_year_in_time(bare_quarter_year(m->part, c->current, c->outlook), m, c);
 	if (c->current && c->current->fy)
-		return c->current->fy;
+		return page_year_in_time(c->current->fy, m, c);
 	if (m->kind == NVF_PK_QUARTER && m->part)
 		return quarter_year_at(c->published, m->part, c->fy_end_month, c->outlook);
 	return c->published.year ? nvf_fiscal_year_of(c->published, c->fy_end_month) : 0;

@@ -103,8 +103,9 @@ read_column(const sentence *s, const nvf_table_cell *c, nvf_table_column *col)
 	col->metric = -1;
 	if (nvf_quantity_in(s, c->start, c->end))
 		return false;
-	col->forecast = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0 ||
-		mention_in(s, c, NVF_TERM_CUE, NVF_CUE_EXPECT) >= 0;
+	col->status = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_GUIDANCE) >= 0 ? NVF_STATUS_GUIDANCE :
+		mention_in(s, c, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0 ||
+		mention_in(s, c, NVF_TERM_CUE, NVF_CUE_EXPECT) >= 0 ? NVF_STATUS_FORECAST : NVF_STATUS_ACTUAL;
 	col->unit = nvf_declared_unit(s->t, c->start, c->end, &col->scale);
 	yoy = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_YOY);
 	qoq = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_QOQ);
@@ -112,17 +113,16 @@ read_column(const sentence *s, const nvf_table_cell *c, nvf_table_column *col)
 		col->measure = qoq < 0 || (yoy >= 0 && yoy <= qoq) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
 	else if ((i = mention_in(s, c, NVF_TERM_METRIC, 0)) >= 0)
 		col->metric = s->m[i].term->id;
-	else if ((i = period_in(s, c)) >= 0)
+	/* 全年指引, 2025财年营收: a column may name its period beside its metric */
+	if ((i = period_in(s, c)) >= 0)
 		col->period = s->p[i], col->has_period = true;
-	else
-		return false;
-	return true;
+	return col->measure || col->metric >= 0 || col->has_period;
 }
 
 /*
  * A header: three cells or more, every one after the first naming a column.
- * The caption (the line before) may give the company, the metric and the
- * unit of every figure.
+ * The caption (the line before) may give the company, the metric, the unit
+ * and the period of every figure.
  */
 static bool
 read_header(nvf_table *tb, const sentence *s, const sentence *caption)
@@ -140,12 +140,15 @@ read_header(nvf_table *tb, const sentence *s, const sentence *caption)
 	tb->entity = tb->metric = -1;
 	tb->unit = NVF_UNIT_NONE;
 	tb->scale = nvf_dec_make(1, 0);
+	tb->has_period = false;
 	if (caption)
 	{
 		nvf_table_cell whole = {caption->start, caption->end};
 
 		if ((i = mention_in(caption, &whole, NVF_TERM_ENTITY, 0)) >= 0)
 			tb->entity = caption->m[i].term->id;
+		if ((i = period_in(caption, &whole)) >= 0)
+			tb->period = caption->p[i], tb->has_period = true;
 		for (i = caption->nm - 1; i >= 0 && tb->metric < 0; i--)
 			if (caption->m[i].term->kind == NVF_TERM_METRIC)
 				tb->metric = caption->m[i].term->id;
@@ -156,24 +159,50 @@ read_header(nvf_table *tb, const sentence *s, const sentence *caption)
 
 /* ---- rows ------------------------------------------------------------- */
 
-/* The figure a cell holds: a number, % or not, and nothing else. */
+/* A plain number at pos (a minus before it), read up to *end; false if none. */
 static bool
-read_figure(const sentence *s, const nvf_table_cell *c, nvf_dec *v, size_t *end, bool *percent)
+read_plain(const sentence *s, size_t pos, size_t hi, nvf_dec *v, size_t *end)
 {
 	nvf_number	num;
-	size_t		pos = c->start;
-	bool		minus = s->t[pos] == '-';
+	bool		minus = pos < hi && s->t[pos] == '-';
 
-	if (minus)
-		pos++;
-	if (!nvf_read_number(s->t, c->end, pos, &num) || !num.has_arabic || num.has_scale ||
+	if (!nvf_read_number(s->t, hi, pos + minus, &num) || !num.has_arabic || num.has_scale ||
 		!num.value.ok)
 		return false;
 	*end = num.end;
-	*percent = *end < c->end && s->t[*end] == '%';
-	if (*percent)
-		(*end)++;
 	*v = minus ? nvf_dec_neg(num.value) : num.value;
+	return true;
+}
+
+/*
+ * The figure a cell holds: a number or a range of two (910-930, 5%~7%), % or
+ * not, and nothing else; a range leaves f->value NULL and sets its bounds.
+ */
+static bool
+read_figure(const sentence *s, const nvf_table_cell *c, nvf_fact *f, size_t *end, bool *percent)
+{
+	static const char *const marks[] = {"-", "~", "～", "至", "–", NULL};
+	nvf_dec		high;
+	size_t		pos,
+				n = 0;
+	bool		high_percent;
+
+	if (!read_plain(s, c->start, c->end, &f->value, end))
+		return false;
+	*percent = *end < c->end && s->t[*end] == '%';
+	*end += *percent;
+	for (int k = 0; marks[k] && !n; k++)
+		if (*end + strlen(marks[k]) <= c->end && memcmp(s->t + *end, marks[k], strlen(marks[k])) == 0)
+			n = strlen(marks[k]);
+	if (n && read_plain(s, *end + n, c->end, &high, &pos) && nvf_dec_cmp(f->value, high) < 0 &&
+		((high_percent = pos < c->end && s->t[pos] == '%') || !*percent))
+	{
+		*percent = high_percent;	/* 5~7% or 5%~7% */
+		*end = pos + high_percent;
+		f->low = f->value;
+		f->high = high;
+		f->value.ok = false;
+	}
 	return *end == c->end;
 }
 
@@ -226,18 +255,18 @@ cell_unit(const nvf_table *tb, const sentence *s, const nvf_table_cell *label, i
 
 /*
  * The period of column j: its own; for a change column (同比) without one, the
- * first period column's (2026财年Q3 | 2025财年Q3 | 同比: the change is the
- * current period's); else NULL.
+ * first period column's before it (2026财年Q3 | 2025财年Q3 | 同比: the change
+ * is the current period's); else the caption's (第三季度资本开支一览), or NULL.
  */
 static const nvf_period_mention *
 column_period(const nvf_table *tb, int j)
 {
 	if (tb->col[j].has_period)
 		return &tb->col[j].period;
-	for (int k = 1; tb->col[j].measure && k < tb->ncols; k++)
+	for (int k = 1; tb->col[j].measure && k < j; k++)
 		if (tb->col[k].has_period)
 			return &tb->col[k].period;
-	return NULL;
+	return tb->has_period ? &tb->period : NULL;
 }
 
 /* One cell's fact; false when the cell gives none. */
@@ -256,7 +285,7 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 
 	memset(f, 0, sizeof(*f));
 	f->segment = -1;
-	if (!read_figure(s, &cells[j], &f->value, &end, &percent) ||
+	if (!read_figure(s, &cells[j], f, &end, &percent) ||
 		(f->metric = cell_metric(tb, s, &cells[0], j)) < 0 ||
 		(f->entity = row_entity(ds, tb, s, &cells[0])) < 0)
 		return false;
@@ -264,7 +293,12 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 	if (percent)
 		f->unit = NVF_UNIT_PERCENT;
 	else if (!col->measure && (unit = cell_unit(tb, s, &cells[0], j, &scale)) != NVF_UNIT_NONE)
-		f->unit = unit, f->value = nvf_dec_mul(f->value, scale);
+	{
+		f->unit = unit;
+		f->value = f->value.ok ? nvf_dec_mul(f->value, scale) : f->value;
+		f->low = f->low.ok ? nvf_dec_mul(f->low, scale) : f->low;
+		f->high = f->high.ok ? nvf_dec_mul(f->high, scale) : f->high;
+	}
 	else
 		return false;
 	if ((nvf_lexicon_metric(ds->lex, f->metric)->family == NVF_FAMILY_PERCENT) != percent &&
@@ -272,7 +306,7 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 		return false;
 	if ((i = mention_in(s, &cells[0], NVF_TERM_SEGMENT, 0)) >= 0)
 		f->segment = s->m[i].term->id;
-	f->status = col->forecast ? NVF_STATUS_FORECAST : NVF_STATUS_ACTUAL;
+	f->status = col->status;
 	if ((i = period_in(s, &cells[0])) >= 0)
 		pm = &s->p[i];
 	else
@@ -282,7 +316,7 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 		int64_t		os,
 					oe;
 
-		nvf_entity_context(ds, f->entity, s, cells[0].start, col->forecast, &ctx);
+		nvf_entity_context(ds, f->entity, s, cells[0].start, nvf_status_is_outlook(col->status), &ctx);
 		f->period = nvf_resolve_period(pm, &ctx);
 		f->period.text = nvf_block_original(env, s->blk, pm->start, pm->end, &os, &oe);
 	}

@@ -466,3 +466,6 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 -- a share is the part named before the first share word of its clause (Blackwell占数据中心收入的比例: blackwell, not the
 -- data center named before 比例)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('Blackwell占英伟达数据中心收入的比例已超过八成，数据中心收入占英伟达总营收的比重约为90%。', '2025-11-21');
+-- a 分别 list holding a measure outside the vocabulary (净利率) keeps every item in its place: the k-th figure is the
+-- k-th item's, the outside one gives no row (the whole list gave none)
+SELECT fact_no, entity, metric, value FROM nvfacts.extract('日月光第三季毛利率、净利率和营业利润率分别为17.2%、7.9%和7.4%。', '2025-10-30');

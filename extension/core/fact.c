@@ -96,6 +96,9 @@ first_at(const sentence *s, size_t pos)
 	return NVF_FIRST_FROM(s->m, s->nm, pos);
 }
 
+/* What may stand between the items of a list (营收、毛利率和净利润, GAAP/非GAAP). */
+static const char *const item_glue[] = {"、", "和", "与", "及", "以及", "或", ",", " ", "/", "的", NULL};
+
 /* Last mention of kind (and cue, for cues) inside [lo, hi). */
 static int
 last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
@@ -617,6 +620,43 @@ take_prev_metric(attribution *a)
 	a->inherited_segment = a->prev->segment;
 }
 
+/*
+ * 毛利率、营业利润率和净利率分别为59.5%、50.6%和45.7%: the k-th figure after
+ * 分别 is of the k-th metric word of the list right before it, a measure
+ * outside the vocabulary keeping its place (its figure gives no row, and the
+ * others' are not lost to it); -1 when the figure is in no list as long.
+ */
+static int
+listed_metric(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			r = last_mention(s, a->cstart, a->q->start, NVF_TERM_CUE, NVF_CUE_RESPECTIVELY),
+				list[8],
+				n = 0,
+				k = 0,
+				nfig = 0;
+	size_t		end = 0;
+
+	if (r < 0)
+		return -1;
+	for (int i = first_at(s, s->start); i < r; i++)
+	{
+		if (!metric_like(&s->m[i]))
+			continue;
+		if (n && !nvf_only_glue(s, end, s->m[i].start, item_glue))
+			n = 0;				/* only the last list */
+		if (n < 8)
+			list[n++] = i;
+		end = s->m[i].end;
+	}
+	if (n < 2 || !nvf_only_glue(s, end, s->m[r].start, item_glue))
+		return -1;
+	for (int j = NVF_FIRST_FROM(s->q, s->nq, s->m[r].end);
+		 j < s->nq && s->q[j].start < s->clause_end[s->m[r].clause]; j++, nfig++)
+		k += s->q[j].start < a->q->start;
+	return nfig == n ? list[k] : -1;
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
@@ -648,7 +688,7 @@ find_metric(attribution *a, doc_state *ds)
 	}
 	if (i >= 0)
 		a->metric_after = true;
-	else
+	else if ((i = listed_metric(a)) < 0)
 		i = last_metric_like(s, a->cstart, a->q->start);
 	if (i >= 0 && !a->metric_after)
 		i = topic_metric(s, ds, share_part(s, i));
@@ -2895,7 +2935,6 @@ add_item(item_list *l, int id)
 static bool
 other_items_between(const sentence *s, size_t a, size_t b, int slot)
 {
-	static const char *const glue[] = {"、", "和", "与", "及", "以及", "或", ",", " ", "/", "的", NULL};
 	size_t		k = a;
 
 	for (int i = 0; i < s->nm && k < b; i++)
@@ -2903,11 +2942,11 @@ other_items_between(const sentence *s, size_t a, size_t b, int slot)
 		if (s->m[i].start < k || s->m[i].end > b)
 			continue;
 		if (item_slot(&s->m[i]) < 0 || item_slot(&s->m[i]) == slot ||
-			!nvf_only_fillers(s, k, s->m[i].start, glue))
+			!nvf_only_fillers(s, k, s->m[i].start, item_glue))
 			return false;
 		k = s->m[i].end;
 	}
-	return nvf_only_fillers(s, k, b, glue);
+	return nvf_only_fillers(s, k, b, item_glue);
 }
 
 /*
@@ -2943,7 +2982,6 @@ collect_years(const sentence *s, size_t lo, size_t hi, item_list *years)
 static void
 collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
 {
-	static const char *const glue[] = {"、", "和", "与", "及", "以及", "或", ",", " ", "/", "的", NULL};
 	size_t		last_end[ITEM_SLOTS] = {0};
 
 	for (int i = 0; i < s->nm; i++)
@@ -2953,7 +2991,7 @@ collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
 		if (slot < 0 || s->m[i].start < lo || s->m[i].end > hi)
 			continue;
 		/* only the last list: 营收...GAAP及非GAAP毛利率分别 lists bases, not metrics */
-		if (items[slot].n && !nvf_only_glue(s, last_end[slot], s->m[i].start, glue) &&
+		if (items[slot].n && !nvf_only_glue(s, last_end[slot], s->m[i].start, item_glue) &&
 			!other_items_between(s, last_end[slot], s->m[i].start, slot))
 			items[slot].n = 0;
 		add_item(&items[slot], is_cue(&s->m[i], NVF_CUE_GAAP) ? 0 :

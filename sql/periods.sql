@@ -187,3 +187,8 @@ SELECT fact_no, entity, metric, measure, value, value_low, value_high, status, f
 -- (同比) takes no period from a column after it, a guidance column (全年指引) is guidance for its year, a range cell
 -- (1180-1220) has bounds; a bare quarter of a company in another calendar (Microsoft's) is not read into the future
 SELECT fact_no, entity, metric, measure, value, value_low, value_high, status, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'第二季度四大云厂商资本开支一览\n| 公司 | 资本开支(亿美元) | 同比 | 全年指引(亿美元) |\n| 亚马逊 | 314 | 91% | 1180-1220 |\n| 微软 | 242 | 27% | 800 |\n', '2025-08-15');
+-- a past year with figures after it and no period before it for its company (去年全年收入…；经调整净利润…) is the year
+-- reported, later clauses included (they had none); 截至…止六个月 is the half ending then (its end was NULL); 中期
+-- heads any result (中期纯利, 中期股东应占溢利), not only 收入 and 营收
+SELECT fact_no, entity, metric, value, fiscal_year, period_kind, period_end FROM nvfacts.extract(E'联想集团去年全年收入4900亿元，同比增长20%；经调整净利润120亿元。', '2025-05-25');
+SELECT fact_no, entity, metric, value, fiscal_year, period_kind, period_end FROM nvfacts.extract(E'华虹半导体截至2025年6月30日止六个月收入11.7亿美元。\n小米集团中期纯利按年增长52%至170亿元。', '2025-08-30');

@@ -359,6 +359,17 @@ compared_then(const sentence *s, const nvf_period_mention *p)
 	return q < s->nq && nvf_text_between_has(s, p->end, s->q[q].start, "则");
 }
 
+/*
+ * 小米去年全年收入3659亿元，…；经调整净利润272亿元: a past year (not a same
+ * period) with figures after it and no period before it for its company is
+ * the year reported, and the later clauses' too.
+ */
+static bool
+year_reported(const sentence *s, const nvf_period_mention *p)
+{
+	return p->kind == NVF_PK_YEAR && !p->same_period && figure_after(s, p->end) && !compared_then(s, p);
+}
+
 /* Who a period mention is named for: the entity named nearest before it, else the subject. */
 static int
 period_owner(const doc_state *ds, const sentence *s, const nvf_period_mention *p, int subject)
@@ -443,7 +454,7 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 			continue;
 		text = nvf_block_original(scratch, blk, p->start, p->end, &os, &oe);
 		r.text = nvf_strndup(ds->env, text, strlen(text));
-		if (nvf_looks_back(p) && s->nq > 0)
+		if (nvf_looks_back(p) && s->nq > 0 && !(ep->current.kind == NVF_PK_NONE && year_reported(s, p)))
 			continue;			/* 去年同期，营业利润为X: a comparative, the current quarter stays */
 		ep->named = r;
 		if (nvf_looks_back(p) && !outlook)

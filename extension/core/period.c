@@ -284,6 +284,17 @@ single_month(cursor *c)
 	return 0;
 }
 
+/* What 中期 heads as a half year (中期业绩, 中期纯利), not an interim dividend or a term (中期股息, 中期目标). */
+static bool
+interim_head(const cursor *c)
+{
+	static const char *const heads[] = {"业绩", "报告", "财报", "报", "净利", "营收", "收入", "纯利", "毛利",
+	"经调整", "股东应占", "归母", "盈利", "溢利", "亏损", "利润", "收益", "每股", NULL};
+	cursor		look = *c;
+
+	return one_of(&look, heads) >= 0;
+}
+
 /* A part of a year written after the year or alone; false if none. */
 static bool
 sub_period(cursor *c, nvf_period_mention *m)
@@ -320,8 +331,7 @@ sub_period(cursor *c, nvf_period_mention *m)
 		m->kind = NVF_PK_HALF, m->part = 1;
 	else if (lit(c, "下半财年") || lit(c, "下半年度") || lit(c, "下半年"))
 		m->kind = NVF_PK_HALF, m->part = 2;
-	else if (lit(c, "中期") && (peek(c, "业绩") || peek(c, "报告") || peek(c, "财报") ||
-							  peek(c, "报") || peek(c, "净利") || peek(c, "营收") || peek(c, "收入")))
+	else if (lit(c, "中期") && interim_head(c))
 		m->kind = NVF_PK_HALF, m->part = 1;
 	else if (one_of(c, ttm) >= 0)
 		m->kind = NVF_PK_TTM;
@@ -1507,6 +1517,10 @@ nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c)
 	p.fy = nvf_mention_year(m, c);
 	if (m->year_form == NVF_YEAR_ENDED && m->kind == NVF_PK_QUARTER && !m->part)
 		p.part = quarter_ending_in(m->month, c->fy_end_month);
+	/* 截至6月30日止六个月: the half ending in that month (none if it ends mid-year's quarter) */
+	if (m->year_form == NVF_YEAR_ENDED && m->kind == NVF_PK_HALF && !m->part &&
+		quarter_ending_in(m->month, c->fy_end_month) % 2 == 0)
+		p.part = quarter_ending_in(m->month, c->fy_end_month) / 2;
 	if (p.kind == NVF_PK_QUARTER)
 		p.fq = p.part, p.part = 0;
 	if (p.kind == NVF_PK_NINE_MONTHS || p.kind == NVF_PK_YEAR || p.kind == NVF_PK_TTM)

@@ -192,3 +192,5 @@ SELECT fact_no, entity, metric, measure, value, value_low, value_high, status, f
 -- heads any result (中期纯利, 中期股东应占溢利), not only 收入 and 营收
 SELECT fact_no, entity, metric, value, fiscal_year, period_kind, period_end FROM nvfacts.extract(E'联想集团去年全年收入4900亿元，同比增长20%；经调整净利润120亿元。', '2025-05-25');
 SELECT fact_no, entity, metric, value, fiscal_year, period_kind, period_end FROM nvfacts.extract(E'华虹半导体截至2025年6月30日止六个月收入11.7亿美元。\n小米集团中期纯利按年增长52%至170亿元。', '2025-08-30');
+-- 去年同期 after a comparative quarter (上季度为X，去年同期为Y) is a year before the quarter reported, not before the last
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('博通第四财季营收180.2亿美元，上季度为159.5亿美元，去年同期为140.5亿美元。', '2025-12-12');

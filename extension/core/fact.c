@@ -2407,8 +2407,9 @@ own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_c
 	{
 		const nvf_period_mention *o = &a->s->p[i];
 
+		/* 本季…去年同期 is a year before this quarter; 上季度为X，去年同期 is not the last one's */
 		if (o->end <= p->start && !o->comparison && !o->aside && !o->same_period &&
-			(!o->relative_quarter || p->same_period))
+			(!o->relative_quarter || (p->same_period && !nvf_looks_back(o))))
 		{
 			*out = nvf_resolve_period(o, &reported);
 			return out->kind != NVF_PK_NONE && (out->fy || out->fq || out->part);

@@ -286,3 +286,5 @@ SELECT surface, value, value_low, value_high, unit FROM nvfacts.quantities('营�
 SELECT surface, value, unit FROM nvfacts.quantities('分别为2100亿、2600亿和3100亿美元，或500亿及600亿元；3、4月共12亿美元；300万、500万用户');
 -- a currency sign before the first number of a range is the range's, and the scale after the second the first's too
 SELECT surface, value, value_low, value_high, unit FROM nvfacts.quantities('guided $56-59 billion; US$1.2-$1.5 trillion; $300-600; but $5-10% is two figures');
+-- a currency word before the first bound of a range covers a bare 元 closing it (新台币9853亿至10220亿元 is TWD, not two figures)
+SELECT surface, value_low, value_high, unit FROM nvfacts.quantities('新台币9853亿至10220亿元；港币5亿至6亿元');

@@ -749,6 +749,9 @@ extend_range(const scan_ctx *sc, parsed *a)
 		b.unit = a->prefix_unit;
 		b.unit_explicit = true;
 	}
+	/* 新台币9853亿至10220亿元: a bare 元 closing a range is the currency named before its first bound */
+	if (a->prefix_unit && a->unit == a->prefix_unit && (b.flags & NVF_Q_BARE_YUAN) && !b.prefix_unit)
+		b.unit = a->prefix_unit;
 	if (!b.unit || !b.unit_explicit || (b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE | NVF_Q_SIGNED)))
 		return false;
 	if (a->unit_explicit && a->unit != b.unit)

@@ -17,6 +17,33 @@
 /* an English month name, the group holding its first three letters */
 #define ENGLISH_MONTH "(?i:(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?)"
 
+/*
+ * NVF_PAT_PUBDATE's alternatives that may start anywhere in a line: year,
+ * month, day in groups 1-3 (a labelled date), 4-6 (a date with its time or
+ * source, 2024-02-21 07:32, 2024年2月21日 07:32, 2024-02-21 来源：), 7-9 (a
+ * dateline: 2024年2月21日——, 2024年2月21日（星期三）, 2024年2月21日 星期三).
+ */
+#define PUBDATE_INLINE \
+	"(?:发表于|发布于|发布时间|发表时间|最后更新|更新时间|更新于|发布日期|日期|[Dd]ate) ?:? ?" \
+	"((?:19|20)[0-9]{2}) ?[-/.年] ?([0-9]{1,2}) ?[-/.月] ?([0-9]{1,2})" \
+	"|(?<![0-9])((?:19|20)[0-9]{2}) ?[-/.年] ?([0-9]{1,2}) ?[-/.月] ?([0-9]{1,2}) ?日?(?: +[0-9]{1,2}:[0-9]{2}| *来源| *來源)" \
+	"|(?<![0-9])((?:19|20)[0-9]{2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日 ?(?:——|—|│|\\||电|讯" \
+	"|\\((?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\\)|(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])"
+
+/*
+ * Its alternatives that need a line of their own, so start only at a line
+ * start: year, month, day in groups 10-12 (a line holding only a date);
+ * 13-15 day, month, year (30/01/2026 on its own line); 16-18 month name,
+ * day, year; 19-21 day, month name, year: an English date on a line of its
+ * own, labelled or with its time (Published: Nov 20, 2025 / 20 November
+ * 2025 08:15 ET).
+ */
+#define PUBDATE_LINE \
+	"(?m:^ *((?:19|20)[0-9]{2})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}) *$)" \
+	"|(?m:^ *([0-9]{1,2})/([0-9]{1,2})/((?:19|20)[0-9]{2}) *$)" \
+	"|(?m:^ *(?:(?:Published|Updated|Posted|Date)[ :]*)?(?:" ENGLISH_MONTH " ([0-9]{1,2}),? ((?:19|20)[0-9]{2})" \
+	"|([0-9]{1,2}) " ENGLISH_MONTH ",? ((?:19|20)[0-9]{2}))(?: +[0-9]{1,2}:[0-9]{2}[ -~]*)? *$)"
+
 static const char *const pattern_src[NVF_PAT_COUNT_] = {
 	/* NVF_PAT_URL (printable ASCII only, and url_hint's marks: see url_spans) */
 	"(?:https?://|www\\.)[!-~]+"
@@ -32,20 +59,8 @@ static const char *const pattern_src[NVF_PAT_COUNT_] = {
 	"|[0-9]{2,4}年[0-9]{1,2}月(?:[0-9]{1,2}[日号])?"
 	"|[0-9]{1,2}月[0-9]{1,2}[日号]"
 	")",
-	/* NVF_PAT_PUBDATE: year, month, day in groups 1-3 (a labelled date), 4-6 (a
-	 * date with its time or source, 2024-02-21 07:32, 2024年2月21日 07:32, 2024-02-21 来源：), 7-9 (a dateline:
-	 * 2024年2月21日——, 2024年2月21日（星期三）, 2024年2月21日 星期三), 10-12 (a line holding only a date); 13-15 day, month, year (30/01/2026 on its own line) */
-	"(?:发表于|发布于|发布时间|发表时间|最后更新|更新时间|更新于|发布日期|日期|[Dd]ate) ?:? ?"
-	"((?:19|20)[0-9]{2}) ?[-/.年] ?([0-9]{1,2}) ?[-/.月] ?([0-9]{1,2})"
-	"|(?<![0-9])((?:19|20)[0-9]{2}) ?[-/.年] ?([0-9]{1,2}) ?[-/.月] ?([0-9]{1,2}) ?日?(?: +[0-9]{1,2}:[0-9]{2}| *来源| *來源)"
-	"|(?<![0-9])((?:19|20)[0-9]{2}) ?年 ?([0-9]{1,2}) ?月 ?([0-9]{1,2}) ?日 ?(?:——|—|│|\\||电|讯"
-	"|\\((?:星期|周|週|礼拜|禮拜)[一二三四五六日天]\\)|(?:星期|周|週|礼拜|禮拜)[一二三四五六日天])"
-	"|(?m:^ *((?:19|20)[0-9]{2})[-/.]([0-9]{1,2})[-/.]([0-9]{1,2}) *$)"
-	"|(?m:^ *([0-9]{1,2})/([0-9]{1,2})/((?:19|20)[0-9]{2}) *$)"
-	/* 16-18 month name, day, year; 19-21 day, month name, year: an English date on a line of its own,
-	 * labelled or with its time (Published: Nov 20, 2025 / 20 November 2025 08:15 ET) */
-	"|(?m:^ *(?:(?:Published|Updated|Posted|Date)[ :]*)?(?:" ENGLISH_MONTH " ([0-9]{1,2}),? ((?:19|20)[0-9]{2})"
-	"|([0-9]{1,2}) " ENGLISH_MONTH ",? ((?:19|20)[0-9]{2}))(?: +[0-9]{1,2}:[0-9]{2}[ -~]*)? *$)"
+	/* NVF_PAT_PUBDATE: PUBDATE_INLINE, then PUBDATE_LINE */
+	PUBDATE_INLINE "|" PUBDATE_LINE
 };
 
 typedef struct compiled_pattern
@@ -56,25 +71,33 @@ typedef struct compiled_pattern
 
 static compiled_pattern compiled[NVF_PAT_COUNT_];
 
-/* NVF_PAT_DATETIME compiled anchored as well: datetime_spans tries it at its candidates. */
-static compiled_pattern datetime_anchored;
+/*
+ * Variants tried at candidates: NVF_PAT_DATETIME anchored (datetime_spans),
+ * NVF_PAT_PUBDATE anchored and its PUBDATE_INLINE alone (pubdate_in_line).
+ */
+static compiled_pattern datetime_anchored,
+			pubdate_anchored,
+			pubdate_inline;
 
 static bool
-compile_pattern(int id, uint32_t options, compiled_pattern *out, char *errbuf, size_t errlen)
+compile_pattern(const char *src, uint32_t options, compiled_pattern *out, char *errbuf,
+				size_t errlen)
 {
 	int			errcode;
 	PCRE2_SIZE	erroff;
 	pcre2_code *re;
 
-	re = pcre2_compile((PCRE2_SPTR) pattern_src[id], PCRE2_ZERO_TERMINATED,
+	if (out->re)
+		return true;			/* compiled by an earlier call */
+	re = pcre2_compile((PCRE2_SPTR) src, PCRE2_ZERO_TERMINATED,
 					   PCRE2_UTF | PCRE2_NO_UTF_CHECK | options, &errcode, &erroff, NULL);
 	if (!re)
 	{
 		PCRE2_UCHAR msg[160];
 
 		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		snprintf(errbuf, errlen, "pattern %d does not compile at %zu: %s",
-				 id, (size_t) erroff, (char *) msg);
+		snprintf(errbuf, errlen, "pattern \"%.32s\" does not compile at %zu: %s",
+				 src, (size_t) erroff, (char *) msg);
 		return false;
 	}
 	out->jit = pcre2_jit_compile(re, PCRE2_JIT_COMPLETE) == 0;
@@ -86,12 +109,13 @@ bool
 nvf_patterns_init(char *errbuf, size_t errlen)
 {
 	for (int id = 0; id < NVF_PAT_COUNT_; id++)
-		if (!compiled[id].re && !compile_pattern(id, 0, &compiled[id], errbuf, errlen))
+		if (!compile_pattern(pattern_src[id], 0, &compiled[id], errbuf, errlen))
 			return false;
-	if (!datetime_anchored.re &&
-		!compile_pattern(NVF_PAT_DATETIME, PCRE2_ANCHORED, &datetime_anchored, errbuf, errlen))
-		return false;
-	return true;
+	return compile_pattern(pattern_src[NVF_PAT_DATETIME], PCRE2_ANCHORED, &datetime_anchored,
+						   errbuf, errlen) &&
+		compile_pattern(pattern_src[NVF_PAT_PUBDATE], PCRE2_ANCHORED, &pubdate_anchored,
+						errbuf, errlen) &&
+		compile_pattern(PUBDATE_INLINE, 0, &pubdate_inline, errbuf, errlen);
 }
 
 /* PCRE2's allocator hooks: memory from the env, released with it. */
@@ -127,30 +151,6 @@ search(const compiled_pattern *cp, const char *t, size_t len, size_t pos,
 	return cp->jit
 		? pcre2_jit_match(cp->re, (PCRE2_SPTR) t, len, pos, 0, md, mc)
 		: pcre2_match(cp->re, (PCRE2_SPTR) t, len, pos, PCRE2_NO_UTF_CHECK, md, mc);
-}
-
-int
-nvf_pattern_next(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
-				 size_t from, size_t *ov, int npairs)
-{
-	pcre2_match_context *mc;
-	pcre2_match_data *md = search_setup(env, id, &mc);
-	int			rc = search(&compiled[id], t, len, from, md, mc);
-	PCRE2_SIZE *v;
-
-	if (rc == PCRE2_ERROR_NOMATCH)
-		return 0;
-	if (rc < 0)
-		return -1;
-	v = pcre2_get_ovector_pointer(md);
-	for (int i = 0; i < npairs; i++)
-	{
-		bool		set = i < rc && v[2 * i] != PCRE2_UNSET;
-
-		ov[2 * i] = set ? v[2 * i] : SIZE_MAX;
-		ov[2 * i + 1] = set ? v[2 * i + 1] : SIZE_MAX;
-	}
-	return rc < npairs ? rc : npairs;
 }
 
 /* A growable array of spans from env. */
@@ -345,6 +345,98 @@ datetime_spans(nvf_env *env, const char *t, size_t len, pcre2_match_data *md,
 		a = nvf_char_boundary(t, len, ov[1]);
 	}
 	return true;
+}
+
+/* Does ' ?[-/.年] ?' and a digit start at t[i]? */
+static bool
+date_follows(const char *t, size_t i, size_t len)
+{
+	i += i < len && t[i] == ' ';
+	if (i < len && (t[i] == '-' || t[i] == '/' || t[i] == '.'))
+		i++;
+	else if (len - i >= 3 && memcmp(t + i, "年", 3) == 0)
+		i += 3;
+	else
+		return false;
+	i += i < len && t[i] == ' ';
+	return i < len && t[i] >= '0' && t[i] <= '9';
+}
+
+/*
+ * Could PUBDATE_INLINE match in t[from..len)?  Each of its alternatives reads
+ * a year (19xx or 20xx) after a non-digit (a label, or its lookbehind), then
+ * date_follows: a run of four such digits.
+ */
+static bool
+year_dated(const char *t, size_t from, size_t len)
+{
+	size_t		a = from;
+
+	while ((a = next_byte(t, a, len, '0', '9', true)) < len)
+	{
+		size_t		b = next_byte(t, a, len, '0', '9', false);
+
+		if (b - a == 4 && (t[a] == '1' ? t[a + 1] == '9' : t[a] == '2' && t[a + 1] == '0') &&
+			date_follows(t, b, len))
+			return true;
+		a = b;
+	}
+	return false;
+}
+
+/*
+ * NVF_PAT_PUBDATE over one line, t[from..len) (from at a line start, no line
+ * end after it): PUBDATE_LINE can match only at from, so the whole pattern
+ * is tried anchored there (its alternatives in their order), then
+ * PUBDATE_INLINE (the same groups) from there on.  That first match is the
+ * one a search of the whole pattern finds; but PCRE2 skips to the bytes
+ * PUBDATE_INLINE can start with, where the line-start alternatives left it
+ * trying every byte, and the lines searched hold a year, most Chinese lines
+ * of a financial text.  PUBDATE_INLINE is not tried on a line where
+ * year_dated finds it cannot match.
+ */
+static int
+pubdate_in_line(const char *t, size_t len, size_t from, pcre2_match_data *md,
+				pcre2_match_context *mc)
+{
+	int			rc = search(&pubdate_anchored, t, len, from, md, mc);
+
+	if (rc != PCRE2_ERROR_NOMATCH || !year_dated(t, from, len))
+		return rc;
+	return search(&pubdate_inline, t, len, from, md, mc);
+}
+
+/* Is t[from..len) one line, from at its start? */
+static bool
+one_line(const char *t, size_t len, size_t from)
+{
+	return (from == 0 || t[from - 1] == '\n') && memchr(t + from, '\n', len - from) == NULL;
+}
+
+int
+nvf_pattern_next(nvf_env *env, nvf_pattern_id id, const char *t, size_t len,
+				 size_t from, size_t *ov, int npairs)
+{
+	pcre2_match_context *mc;
+	pcre2_match_data *md = search_setup(env, id, &mc);
+	int			rc = id == NVF_PAT_PUBDATE && one_line(t, len, from)
+		? pubdate_in_line(t, len, from, md, mc)
+		: search(&compiled[id], t, len, from, md, mc);
+	PCRE2_SIZE *v;
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return -1;
+	v = pcre2_get_ovector_pointer(md);
+	for (int i = 0; i < npairs; i++)
+	{
+		bool		set = i < rc && v[2 * i] != PCRE2_UNSET;
+
+		ov[2 * i] = set ? v[2 * i] : SIZE_MAX;
+		ov[2 * i + 1] = set ? v[2 * i + 1] : SIZE_MAX;
+	}
+	return rc < npairs ? rc : npairs;
 }
 
 int

@@ -68,13 +68,11 @@ period_end_datum(const nvf_fact *f, const nvf_entity *ent, bool *isnull)
 		: DateADTGetDatum(date2j(d.year, d.month, d.day) - POSTGRES_EPOCH_JDATE);
 }
 
-/* One column of a fact. */
+/* One column of a fact, whose entity and segment are ent and seg (NULL: none). */
 static Datum
-fact_value(fact_sink *sink, const nvf_fact *f, fact_field field, bool *isnull)
+fact_value(fact_sink *sink, const nvf_fact *f, const nvf_entity *ent, const nvf_segment *seg,
+		   fact_field field, bool *isnull)
 {
-	const nvf_segment *seg = nvf_lexicon_segment(sink->lex, f->segment);
-	const nvf_entity *ent = nvf_lexicon_entity(sink->lex, f->entity);
-
 	*isnull = false;
 	switch (field)
 	{
@@ -132,6 +130,8 @@ static void
 emit_fact(void *arg, const nvf_fact *f)
 {
 	fact_sink  *sink = arg;
+	const nvf_entity *ent = nvf_lexicon_entity(sink->lex, f->entity);
+	const nvf_segment *seg = nvf_lexicon_segment(sink->lex, f->segment);
 	MemoryContext old = MemoryContextSwitchTo(sink->out_cxt);
 
 	sink->fact_no++;
@@ -139,10 +139,23 @@ emit_fact(void *arg, const nvf_fact *f)
 	{
 		sink->nulls[i] = true;
 		if (sink->field_of[i] >= 0)
-			sink->values[i] = fact_value(sink, f, (fact_field) sink->field_of[i], &sink->nulls[i]);
+			sink->values[i] = fact_value(sink, f, ent, seg, (fact_field) sink->field_of[i],
+										 &sink->nulls[i]);
 	}
 	tuplestore_putvalues(sink->store, sink->desc, sink->values, sink->nulls);
 	MemoryContextSwitchTo(old);
+}
+
+/* The fact field named name, or -1; nvfacts.fact's own column i is field i, tried first. */
+static int
+field_named(const char *name, int i)
+{
+	if (i < F_COUNT_ && strcmp(name, field_names[i]) == 0)
+		return i;
+	for (int k = 0; k < F_COUNT_; k++)
+		if (strcmp(name, field_names[k]) == 0)
+			return k;
+	return -1;
 }
 
 /* Which fact field each column of desc holds, by name (-1: none, left NULL). */
@@ -155,10 +168,7 @@ map_fields(TupleDesc desc)
 	{
 		Form_pg_attribute att = TupleDescAttr(desc, i);
 
-		field_of[i] = -1;
-		for (int k = 0; k < F_COUNT_ && !att->attisdropped; k++)
-			if (strcmp(NameStr(att->attname), field_names[k]) == 0)
-				field_of[i] = k;
+		field_of[i] = att->attisdropped ? -1 : field_named(NameStr(att->attname), i);
 	}
 	return field_of;
 }

@@ -1231,6 +1231,8 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('预算', 'spending', false, NULL, false, NULL, true),
     ('烧钱', 'spending', false, NULL, false, NULL, true),
     ('市值', 'market_cap', false, NULL, false, NULL, true),
+    ('市值盘中', 'market_cap', false, NULL, false, NULL, true),
+    ('市值盘后', 'market_cap', false, NULL, false, NULL, true),
     ('总市值', 'market_cap', false, NULL, false, NULL, true),
     ('market cap', 'market_cap', false, NULL, false, NULL, true),
     ('market value', 'market_cap', false, NULL, false, NULL, true),

@@ -471,3 +471,5 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('Bl
 SELECT fact_no, entity, metric, value FROM nvfacts.extract('日月光第三季毛利率、净利率和营业利润率分别为17.2%、7.9%和7.4%。', '2025-10-30');
 -- a research note's own voice (我们预测, 我们上调, 维持买入评级) is an analyst's forecast, not the company's guidance
 SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('我们上调超微电脑2026财年营收至360亿美元，维持买入评级。', '2025-11-10');
+-- 盘中 after 市值 only says when (市值盘中触及…): the market cap's, not a share price (the figure was lost)
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('微软市值盘中一度突破4万亿美元。', '2025-07-31');

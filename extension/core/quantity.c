@@ -726,6 +726,23 @@ prefix_only(const parsed *a)
 }
 
 /*
+ * A currency written before the first number of a range only is the second's
+ * too, when the second has no unit of its own ($56-59 billion: the first has
+ * no scale either) or only a bare 元 (新台币9853亿至10220亿元).
+ */
+static void
+prefix_currency_to(const parsed *a, parsed *b)
+{
+	if (!a->prefix_unit || a->unit != a->prefix_unit || b->prefix_unit)
+		return;
+	if ((prefix_only(a) && !b->unit_explicit) || (b->flags & NVF_Q_BARE_YUAN))
+	{
+		b->unit = a->prefix_unit;
+		b->unit_explicit = true;
+	}
+}
+
+/*
  * A second quantity right after the first makes a range; a first without a
  * written unit borrows the second's unit, and its scale when it has none
  * (2.5万至4万美元, 1.5到2万家, 300-600元, 10至15%).  A currency written
@@ -744,14 +761,7 @@ extend_range(const scan_ctx *sc, parsed *a)
 		return false;
 	if (!parse_one(sc, bpos, &b, &resume))
 		return false;
-	if (prefix_only(a) && !b.unit_explicit && !b.prefix_unit)
-	{
-		b.unit = a->prefix_unit;
-		b.unit_explicit = true;
-	}
-	/* 新台币9853亿至10220亿元: a bare 元 closing a range is the currency named before its first bound */
-	if (a->prefix_unit && a->unit == a->prefix_unit && (b.flags & NVF_Q_BARE_YUAN) && !b.prefix_unit)
-		b.unit = a->prefix_unit;
+	prefix_currency_to(a, &b);
 	if (!b.unit || !b.unit_explicit || (b.flags & (NVF_Q_FRACTION | NVF_Q_VAGUE | NVF_Q_SIGNED)))
 		return false;
 	if (a->unit_explicit && a->unit != b.unit)

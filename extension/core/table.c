@@ -295,9 +295,9 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 	else if (!col->measure && (unit = cell_unit(tb, s, &cells[0], j, &scale)) != NVF_UNIT_NONE)
 	{
 		f->unit = unit;
-		f->value = f->value.ok ? nvf_dec_mul(f->value, scale) : f->value;
-		f->low = f->low.ok ? nvf_dec_mul(f->low, scale) : f->low;
-		f->high = f->high.ok ? nvf_dec_mul(f->high, scale) : f->high;
+		f->value = nvf_dec_mul(f->value, scale);	/* (NULL stays NULL) */
+		f->low = nvf_dec_mul(f->low, scale);
+		f->high = nvf_dec_mul(f->high, scale);
 	}
 	else
 		return false;

@@ -473,3 +473,7 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract('日月光第三季�
 SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('我们上调超微电脑2026财年营收至360亿美元，维持买入评级。', '2025-11-10');
 -- 盘中 after 市值 only says when (市值盘中触及…): the market cap's, not a share price (the figure was lost)
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('微软市值盘中一度突破4万亿美元。', '2025-07-31');
+-- a basis compounded with a metric word (调整后每股收益, Non-GAAP EPS) qualifies that metric alone: a figure of another
+-- metric after it has none, the same metric again (调整后毛利率…若剔除…，毛利率) and a word derived from it (对应EPS) keep
+-- it; a basis standing alone (按非GAAP计算) reaches every figure after it
+SELECT fact_no, entity, metric, basis, value FROM nvfacts.extract(E'美光第一财季调整后每股收益4.78美元，营收136亿美元，调整后毛利率57%，剔除库存影响，毛利率为58%。\n博通第四财季Non-GAAP净利润97亿美元，对应EPS 1.95美元，营业利润85亿美元。\n按非GAAP计算，超微电脑第一财季营业利润2.1亿美元，净利润1.7亿美元。', '2025-12-18');

@@ -1428,9 +1428,38 @@ basis_of_figure(const sentence *s, int k)
 }
 
 /*
+ * Does the basis mention k reach the figure of a? A basis compounded with a
+ * metric word (非GAAP每股收益, Non-GAAP EPS) qualifies that metric only: a
+ * figure of another metric word after it (…1.30美元，营收570亿美元) has no
+ * basis from it, unless its word is derived from the first (对应EPS). A basis
+ * standing alone (按非GAAP计算，GAAP口径下) reaches every figure after it.
+ */
+static bool
+basis_reaches(const attribution *a, int k)
+{
+	const sentence *s = a->s;
+	size_t		after = s->m[k].end;
+	int			b;
+	const mention *own;
+
+	if (after < s->end && s->t[after] == ' ')
+		after++;
+	b = first_at(s, after);
+	if (b >= s->nm || s->m[b].start != after || s->m[b].term->kind != NVF_TERM_METRIC ||
+		a->metric_m < 0 || a->metric_m == b)
+		return true;
+	own = &s->m[a->metric_m];
+	if (own->term->kind != NVF_TERM_METRIC || own->term->id == s->m[b].term->id ||
+		own->start < s->m[b].end)
+		return true;
+	return own->start >= s->start + strlen("对应") &&
+		memcmp(s->t + own->start - strlen("对应"), "对应", strlen("对应")) == 0;
+}
+
+/*
  * The basis bracketed right after the figure; else the one named last before
- * it in its sentence (not another figure's bracketed one); else the metric
- * word's own.
+ * it in its sentence (not another figure's bracketed one) that reaches it;
+ * else the metric word's own.
  */
 static nvf_basis
 find_basis(const attribution *a)
@@ -1443,9 +1472,9 @@ find_basis(const attribution *a)
 
 	if (own != NVF_BASIS_NONE)
 		return own;
-	if (g >= 0 && basis_of_figure(s, g))
+	if (g >= 0 && (basis_of_figure(s, g) || !basis_reaches(a, g)))
 		g = -1;
-	if (n >= 0 && basis_of_figure(s, n))
+	if (n >= 0 && (basis_of_figure(s, n) || !basis_reaches(a, n)))
 		n = -1;
 
 	if (n >= 0 && (g < 0 || s->m[n].start > s->m[g].start))

@@ -477,3 +477,10 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('微软市值�
 -- metric after it has none, the same metric again (调整后毛利率…若剔除…，毛利率) and a word derived from it (对应EPS) keep
 -- it; a basis standing alone (按非GAAP计算) reaches every figure after it
 SELECT fact_no, entity, metric, basis, value FROM nvfacts.extract(E'美光第一财季调整后每股收益4.78美元，营收136亿美元，调整后毛利率57%，剔除库存影响，毛利率为58%。\n博通第四财季Non-GAAP净利润97亿美元，对应EPS 1.95美元，营业利润85亿美元。\n按非GAAP计算，超微电脑第一财季营业利润2.1亿美元，净利润1.7亿美元。', '2025-12-18');
+-- a part named after a figure of the whole company (营收X，数据中心营收Y，毛利率Z) is one item of the company's list:
+-- the figures after it are the company's; a part opening its own list (其中三星显示营收…，营业利润…) and a part named
+-- first (英特尔代工业务营收…，经营亏损…) keep theirs
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'英伟达第三财季营收570亿美元，数据中心营收512亿美元，毛利率73.6%，净利润319亿美元。\n三星电子第三季度营收86万亿韩元，其中三星显示营收8.1万亿韩元，营业利润1.2万亿韩元。\n英特尔代工业务第三季度营收42亿美元，经营亏损23亿美元。', '2025-11-21');
+-- a clause opening with a period behind (上年同期, 上季度) and the metric of a part's figure before it is that part's
+-- comparative; after a figure of the whole company it stays the company's
+SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英特尔代工业务第三季度营收44亿美元，经营亏损24亿美元，上季度经营亏损为32亿美元；英特尔客户端计算部门第三季度营业利润29亿美元，上年同期营业利润20亿美元。\n英伟达第三财季营收570亿美元，上年同期营收351亿美元。', '2025-11-21');

@@ -1245,6 +1245,22 @@ last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
 }
 
 /*
+ * 营收570亿美元，数据中心营收512亿美元，毛利率73.6%: a part named after a figure
+ * of the whole company (a figure before the part, no part named before that
+ * figure) is one item of the company's list, not the topic of what follows —
+ * unless 其中 makes it the head of a list of its own.
+ */
+static bool
+item_of_company_list(const sentence *s, int part)
+{
+	int			q = NVF_FIRST_FROM(s->q, s->nq, s->start);
+
+	return q < s->nq && s->q[q].end <= s->m[part].start &&
+		nvf_first_mention(s, s->start, s->q[q].start, NVF_TERM_SEGMENT, 0) < 0 &&
+		!nvf_text_between_has(s, clause_start(s, s->m[part].clause), s->m[part].start, "其中");
+}
+
+/*
  * 三星显示营收8.1万亿韩元，营业利润1.2万亿韩元: a clause that opens with
  * its metric goes on listing the figures of the part named before it, when
  * nothing between (no company, no other part, no 总) names another owner.
@@ -1262,10 +1278,46 @@ listed_part(const attribution *a)
 		a->cstart == s->start || !nvf_only_fillers(s, a->cstart + 1, s->m[a->metric_m].start, spaces))
 		return -1;
 	i = last_segment(a->ds->lex, s, s->start, a->cstart);
-	if (i < 0 || !nvf_quantity_in(s, s->m[i].end, a->cstart) ||
+	if (i < 0 || !nvf_quantity_in(s, s->m[i].end, a->cstart) || item_of_company_list(s, i) ||
 		nvf_first_mention(s, s->m[i].end, a->q->start, NVF_TERM_ENTITY, 0) >= 0 ||
 		has_cue(s, s->m[i].end, a->q->start, NVF_CUE_TOTAL) ||
 		has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SELF))
+		return -1;
+	return i;
+}
+
+/*
+ * 代工业务经营亏损23亿美元，上年同期经营亏损58亿美元: a clause opening with a
+ * period behind (上年同期, 上季度) and the metric of a part's figure before it
+ * gives that part's comparative; -1 if it is not one.
+ */
+static int
+compared_part(const attribution *a)
+{
+	static const char *const spaces[] = {" ", NULL};
+	const sentence *s = a->s;
+	int			p = NVF_FIRST_FROM(s->p, s->np, a->cstart),
+				prev,
+				i;
+
+	if (a->metric_m < 0 || a->metric_after || a->metric_cstart != a->cstart || p >= s->np ||
+		s->p[p].end > s->m[a->metric_m].start || !nvf_looks_back(&s->p[p]) ||
+		!nvf_only_fillers(s, a->cstart + 1, s->p[p].start, spaces))
+		return -1;
+	for (prev = a->metric_m - 1; prev >= 0 && s->m[prev].end > a->cstart; prev--)
+		;
+	for (; prev >= 0; prev--)
+		if (s->m[prev].term->kind == NVF_TERM_METRIC &&
+			s->m[prev].term->id == s->m[a->metric_m].term->id)
+			break;
+	if (prev < 0)
+		return -1;
+	/* the part of its own clause, else the part its list goes on with (营收42亿美元，经营亏损23亿美元) */
+	i = last_segment(a->ds->lex, s, clause_start(s, s->m[prev].clause), s->m[prev].start);
+	if (i < 0 && (i = last_segment(a->ds->lex, s, s->start, s->m[prev].start)) >= 0 &&
+		item_of_company_list(s, i))
+		i = -1;
+	if (i < 0 || nvf_first_mention(s, s->m[i].end, a->q->start, NVF_TERM_ENTITY, 0) >= 0)
 		return -1;
 	return i;
 }
@@ -1383,6 +1435,8 @@ find_segment(const attribution *a, bool share)
 	}
 	if (i < 0 && tot < 0)
 		i = listed_part(a);
+	if (i < 0 && tot < 0)
+		i = compared_part(a);
 	/* 费用, 成本: a word that needs a product takes the product named */
 	if (i < 0 && a->metric_m >= 0 && (s->m[a->metric_m].term->flags & NVF_TERM_NEEDS_SEGMENT) &&
 		(i = product_in(s, a->ds->lex, s->start, a->q->start)) < 0)

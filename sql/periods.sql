@@ -194,3 +194,8 @@ SELECT fact_no, entity, metric, value, fiscal_year, period_kind, period_end FROM
 SELECT fact_no, entity, metric, value, fiscal_year, period_kind, period_end FROM nvfacts.extract(E'华虹半导体截至2025年6月30日止六个月收入11.7亿美元。\n小米集团中期纯利按年增长52%至170亿元。', '2025-08-30');
 -- 去年同期 after a comparative quarter (上季度为X，去年同期为Y) is a year before the quarter reported, not before the last
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('博通第四财季营收180.2亿美元，上季度为159.5亿美元，去年同期为140.5亿美元。', '2025-12-12');
+-- a quarter not written as a fiscal one that companies listed right before it share (微软、谷歌和Meta三季度…分别), or
+-- that figures of several companies after it share (a market tracker's 2025年第二季度…), is a calendar quarter: each
+-- company's fiscal quarter ending nearest to it (Microsoft FY2026 Q1; Micron's ends in May); a fiscal quarter (财季) and
+-- a company named in passing keep the company's own calendar
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_end FROM nvfacts.extract(E'微软、谷歌和Meta三季度资本支出分别为350亿美元、240亿美元和190亿美元。\n集邦咨询统计，2025年第二季度全球HBM市场中，SK海力士份额约为60%，美光约为20%。\n微软第一财季营收777亿美元，谷歌三季度营收1023亿美元。\n甲骨文表示，第二季度云收入为80亿美元，这得益于Meta和英伟达的新订单。', '2025-12-20');

@@ -471,6 +471,64 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 	s->nquiet = (int) (quiet.len / sizeof(nvf_span));
 }
 
+/* Companies listed together right before pos (微软、谷歌和Meta三季度, 英伟达与AMD在第二季度)? */
+static bool
+listed_before(const sentence *s, size_t pos)
+{
+	static const char *const glue[] = {"、", "和", "与", "及", "以及", ",", " ", NULL};
+	static const char *const lead[] = {"在", "的", " ", NULL};
+	int			i = NVF_FIRST_FROM(s->m, s->nm, pos) - 1;
+
+	while (i >= 0 && s->m[i].end > pos)
+		i--;
+	if (i < 1 || s->m[i].term->kind != NVF_TERM_ENTITY || !nvf_only_fillers(s, s->m[i].end, pos, lead))
+		return false;
+	return s->m[i - 1].term->kind == NVF_TERM_ENTITY && s->m[i - 1].term->id != s->m[i].term->id &&
+		nvf_only_fillers(s, s->m[i - 1].end, s->m[i].start, glue);
+}
+
+/* How many companies after pos have a figure of their own (SK海力士份额为62%，美光为21%), up to 2. */
+static int
+companies_with_figures(const sentence *s, size_t pos)
+{
+	int			first = -1;
+
+	for (int i = NVF_FIRST_FROM(s->m, s->nm, pos); i < s->nm; i++)
+	{
+		int			next = i + 1;
+
+		if (s->m[i].term->kind != NVF_TERM_ENTITY || s->m[i].term->id == first)
+			continue;
+		while (next < s->nm && s->m[next].term->kind != NVF_TERM_ENTITY)
+			next++;
+		if (!nvf_quantity_in(s, s->m[i].end, next < s->nm ? s->m[next].start : s->end))
+			continue;
+		if (first >= 0)
+			return 2;
+		first = s->m[i].term->id;
+	}
+	return first >= 0 ? 1 : 0;
+}
+
+/*
+ * 微软、谷歌和亚马逊三季度资本支出分别为…, 2025年第二季度HBM市场中SK海力士份额为62%，
+ * 美光为21%: a quarter not written as a fiscal one (财季, FY) that companies
+ * listed right before it, or figures of several companies after it, share is
+ * a calendar quarter.
+ */
+static void
+mark_shared_quarters(sentence *s)
+{
+	for (int i = 0; i < s->np; i++)
+	{
+		nvf_period_mention *p = &s->p[i];
+
+		p->shared = p->kind == NVF_PK_QUARTER && !p->fiscal_quarter && !p->relative_quarter &&
+			!p->same_period && (p->year_form == NVF_YEAR_NONE || p->year_form == NVF_YEAR_CALENDAR) &&
+			(listed_before(s, p->start) || companies_with_figures(s, p->end) == 2);
+	}
+}
+
 void
 nvf_sentence_build(nvf_env *env, const nvf_lexicon *lex, const nvf_text *text,
 				   size_t start, size_t end, const nvf_quantity *qs, int nq,
@@ -495,4 +553,5 @@ nvf_sentence_build(nvf_env *env, const nvf_lexicon *lex, const nvf_text *text,
 		s->np++;
 	collect_clauses(env, s);
 	collect_mentions(env, lex, s);
+	mark_shared_quarters(s);
 }

@@ -2586,6 +2586,7 @@ next_quarter(const nvf_period *p)
 	return n;
 }
 
+
 /*
  * The period of the figure: a comparison's base, else the period named last
  * before it in its sentence, else the entity's context.  Levels at a moment
@@ -3117,9 +3118,19 @@ metrics_named(const sentence *s, size_t lo, size_t hi, int nfig, item_list *l)
 		*l = all;
 }
 
+/* Does the sentence name before pos a quarter its companies share (微软和谷歌三季度…分别)? */
+static bool
+calendar_quarter_named(const sentence *s, size_t pos)
+{
+	for (int i = 0; i < s->np && s->p[i].end <= pos; i++)
+		if (s->p[i].shared)
+			return true;
+	return false;
+}
+
 /* Gives the k-th figure after a list its k-th item of each kind. */
 static void
-distribute(fact_list *out, int first, size_t lo, size_t hi,
+distribute(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first, size_t lo, size_t hi,
 		   const item_list *items)
 {
 	int			nfig = figures_in(out, first, lo, hi),
@@ -3137,7 +3148,12 @@ distribute(fact_list *out, int first, size_t lo, size_t hi,
 		if ((v = pick(&items[NVF_TERM_METRIC], nfig, k)) >= 0)
 			x->metric = v;
 		if ((v = pick(&items[NVF_TERM_ENTITY], nfig, k)) >= 0)
+		{
+			/* 微软和谷歌三季度…分别: a quarter of the companies together is a calendar one */
+			if (x->entity < 0 && x->period.kind == NVF_PK_QUARTER && calendar_quarter_named(s, lo))
+				x->period = nvf_period_in_calendar(&x->period, nvf_lexicon_entity(lex, v)->fy_end_month);
 			x->entity = v;
+		}
 		if ((v = pick(&items[ITEM_BASIS], nfig, k)) >= 0)
 			x->basis = v == 0 ? NVF_BASIS_GAAP : NVF_BASIS_NON_GAAP;
 		if ((v = pick(&items[ITEM_YEAR], nfig, k)) >= 0)
@@ -3151,7 +3167,7 @@ distribute(fact_list *out, int first, size_t lo, size_t hi,
  * with the i-th figure after it in its clause.
  */
 static void
-respectively(const sentence *s, fact_list *out, int first)
+respectively(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first)
 {
 	for (int r = 0; r < s->nm; r++)
 	{
@@ -3167,7 +3183,7 @@ respectively(const sentence *s, fact_list *out, int first)
 			listed |= items[k].n >= nfig;
 		if (!listed)
 			metrics_named(s, s->start, s->m[r].start, nfig, &items[NVF_TERM_METRIC]);
-		distribute(out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
+		distribute(lex, s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
 	}
 }
 
@@ -3189,7 +3205,7 @@ listed_next(const sentence *s, int i)
  * joined by / or 、 take the items listed before them in their clause, in order.
  */
 static void
-slash_lists(const sentence *s, fact_list *out, int first)
+slash_lists(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first)
 {
 	for (int i = 0; i + 1 < s->nq; i++)
 	{
@@ -3221,7 +3237,7 @@ slash_lists(const sentence *s, fact_list *out, int first)
 		for (int k = 0; k < ITEM_SLOTS; k++)
 			if (items[k].n < j - i + 1)
 				items[k].n = 0;	/* only lists as long as the figures */
-		distribute(out, first, s->q[i].start, hi, items);
+		distribute(lex, s, out, first, s->q[i].start, hi, items);
 		i = j;
 	}
 }
@@ -3306,8 +3322,8 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 		f.oend = s->q[i].oend;
 		nvf_push_fact(env, out, &f, s->q[i].start, reference);
 	}
-	respectively(s, out, first);
-	slash_lists(s, out, first);
+	respectively(ds->lex, s, out, first);
+	slash_lists(ds->lex, s, out, first);
 	both_items(env, s, out, first);
 	tolerances(s, out, first);
 }

@@ -174,6 +174,8 @@ typedef struct nvf_period_mention
 	bool		comparison;		/* after 较/比/从 ...: a base, not the figure's period */
 	bool		aside;			/* followed by 以来: a landmark, or in brackets explaining the period before */
 	bool		month_only;		/* 4月: a month, a period only right before its figure */
+	bool		fiscal_quarter;	/* 第三财季, fiscal third quarter: a fiscal label, never a calendar quarter */
+	bool		shared;			/* a calendar quarter several companies share (微软、谷歌三季度) */
 	bool		span_years;		/* 未来三年, 过去十年: several years, no one period */
 } nvf_period_mention;
 

@@ -317,6 +317,7 @@ sub_period(cursor *c, nvf_period_mention *m)
 	{
 		m->kind = NVF_PK_QUARTER;
 		m->part = k;
+		m->fiscal_quarter = fiscal;
 		if (fiscal && m->year_form == NVF_YEAR_CALENDAR)
 			m->year_form = NVF_YEAR_FISCAL;	/* 2024年第一财季: a fiscal label */
 	}
@@ -672,6 +673,7 @@ english_form(cursor *c, nvf_period_mention *m)
 	{
 		m->kind = noun == 0 ? NVF_PK_QUARTER : NVF_PK_HALF;
 		m->part = k + 1;
+		m->fiscal_quarter = fiscal && noun == 0;
 	}
 	else if ((c->pos = save, english_is(c, "full")) && english_gap(c) &&
 			 english_fiscal(c, &fiscal) && english_is(c, "year"))
@@ -1494,10 +1496,34 @@ nvf_mention_year(const nvf_period_mention *m, const nvf_period_context *c)
 	return context_year(m, c);
 }
 
+/* A quarter several companies share is a calendar one, whatever their fiscal calendars. */
+static bool
+calendar_quarter(const nvf_period_mention *m, const nvf_period_context *c)
+{
+	return m->shared && c->fy_end_month != 12;
+}
+
+/* The calendar quarter m names, as the quarter of c's fiscal calendar that ends nearest to it. */
+static nvf_period
+in_calendar(const nvf_period_mention *m, const nvf_period_context *c)
+{
+	nvf_period_context cal = *c;
+	nvf_period	r;
+
+	cal.fy_end_month = 12;
+	cal.current = cal.named = NULL;
+	cal.sentence_year = 0;
+	r = nvf_resolve_period(m, &cal);
+	return nvf_period_in_calendar(&r, c->fy_end_month);
+}
+
 nvf_period
 nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c)
 {
 	nvf_period	p = {0, 0, m->kind, m->part, NULL, false};
+
+	if (calendar_quarter(m, c))
+		return in_calendar(m, c);
 
 	if (m->relative_quarter)
 		return relative_quarter_period(m, c);
@@ -1582,7 +1608,9 @@ nvf_period_end(const nvf_period *p, int fy_end_month, nvf_date *out)
 /*
  * A calendar quarter read in another fiscal calendar: the quarter a page names
  * before any company (本季, 2025年第三季度) is, for Microsoft, the fiscal
- * quarter that ends in the same month.  Other periods are returned as they are.
+ * quarter that ends in the same month; for a calendar whose quarters end a
+ * month apart from it, the one ending a month before or after.  Other periods
+ * are returned as they are.
  */
 nvf_period
 nvf_period_in_calendar(const nvf_period *p, int fy_end_month)
@@ -1592,8 +1620,19 @@ nvf_period_in_calendar(const nvf_period *p, int fy_end_month)
 
 	if (p->kind != NVF_PK_QUARTER || fy_end_month == 12 || !nvf_period_end(p, 12, &end))
 		return q;
-	q.fy = nvf_fiscal_year_of(end, fy_end_month);
-	q.fq = quarter_ending_in(end.month, fy_end_month);
+	/* Micron's quarter ends a month before (May for June), NVIDIA's a month after (July) */
+	for (int shift = 0; shift <= 2; shift++)
+	{
+		int			idx = nvf_month_index(end) - 1 + (shift == 2 ? -1 : shift);
+		nvf_date	d = {idx / 12, idx % 12 + 1, 1};
+
+		if ((d.month - fy_end_month + 12) % 3 == 0)
+		{
+			q.fy = nvf_fiscal_year_of(d, fy_end_month);
+			q.fq = quarter_ending_in(d.month, fy_end_month);
+			break;
+		}
+	}
 	return q;
 }
 

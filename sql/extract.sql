@@ -315,3 +315,6 @@ SELECT fact_no, entity, metric, measure, value, unit, status FROM facts('英伟�
 SELECT count(*) FROM nvfacts.extract('英伟达的投资者押注，市场需求可能会增加一万亿倍。');
 
 DROP FUNCTION facts(text, date);
+-- a growth word moved by a second direction word with a to-word (营收增长预期上调至X%, 上修营收成长至X%, 增长放缓至X%) is
+-- the growth rate at its new level, a change; an amount that fell to a percentage (费用降到61%) is still no figure
+SELECT fact_no, entity, metric, measure, value, approx, status FROM nvfacts.extract(E'超微电脑将全年营收增长预期上调至40%左右。\n聯發科上修全年營收成長至近20%。\n美光营收增长放缓至15%，运营费用一度降到61%。', '2025-10-20');

@@ -1760,6 +1760,24 @@ direction(const attribution *a, bool *adjacent, bool *to_level)
 }
 
 
+/*
+ * The direction verbs (增长, 上调; not the nouns 增速, 涨幅) in the figure's
+ * clause before it: two, with a to-word (增长上调至, 上修…成长至), move a
+ * growth rate, not an amount.
+ */
+static int
+direction_verbs(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			n = 0;
+
+	for (int i = first_at(s, a->cstart); i < s->nm && s->m[i].end <= a->q->start; i++)
+		if ((s->m[i].term->cues & DIRECTION_CUES) && !is_cue(&s->m[i], NVF_CUE_UP_NOUN) &&
+			!is_cue(&s->m[i], NVF_CUE_DOWN_NOUN))
+			n++;
+	return n;
+}
+
 /* A surprise word, 高于 or 低于 in [lo, hi): what follows is set against an expectation. */
 static bool
 compared_with_expectation(const sentence *s, size_t lo, size_t hi)
@@ -2434,6 +2452,12 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	{
 		*sign = surprise_sign(a);
 		return NVF_MEASURE_SURPRISE;
+	}
+	/* 营收增长上调至35%, 上修营收成长至35%: the growth rate itself, moved to a new level */
+	if (dir == 0 && to_level && direction_verbs(a) >= 2)
+	{
+		*sign = 1;
+		return cmp ? cmp : NVF_MEASURE_CHANGE;
 	}
 	/* 费用…一度降到61%: a percentage an amount fell to is no amount's; nor is a part of it (接近营收的45%) */
 	if (dir == 0 && !cmp && (to_level || part_of_metric(a)))

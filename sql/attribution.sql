@@ -484,3 +484,6 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'英伟达�
 -- a clause opening with a period behind (上年同期, 上季度) and the metric of a part's figure before it is that part's
 -- comparative; after a figure of the whole company it stays the company's
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英特尔代工业务第三季度营收44亿美元，经营亏损24亿美元，上季度经营亏损为32亿美元；英特尔客户端计算部门第三季度营业利润29亿美元，上年同期营业利润20亿美元。\n英伟达第三财季营收570亿美元，上年同期营收351亿美元。', '2025-11-21');
+-- segment words: 国际部门 (international), 搜索及其他 (Google Search & other: not 其他收入, other income), 云应用 (Oracle's
+-- cloud applications), 商用PC and 消费PC (a PC maker's commercial and consumer lines)
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'亚马逊第二季度国际部门销售额为370亿美元。\n谷歌第二季度搜索及其他收入为540亿美元。\n甲骨文第一财季云应用收入为38亿美元。\n戴尔第三财季商用PC营收为100亿美元，消费PC营收为20亿美元。', '2025-12-01');

@@ -318,3 +318,6 @@ DROP FUNCTION facts(text, date);
 -- a growth word moved by a second direction word with a to-word (营收增长预期上调至X%, 上修营收成长至X%, 增长放缓至X%) is
 -- the growth rate at its new level, a change; an amount that fell to a percentage (费用降到61%) is still no figure
 SELECT fact_no, entity, metric, measure, value, approx, status FROM nvfacts.extract(E'超微电脑将全年营收增长预期上调至40%左右。\n聯發科上修全年營收成長至近20%。\n美光营收增长放缓至15%，运营费用一度降到61%。', '2025-10-20');
+-- a direction word right after an expectation that 比/较 sets the figure against (比分析师预期多出X, 较市场预期少了X) is a
+-- surprise, below zero when below (was a change of the forecast)
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'博通第四财季营收180亿美元，比分析师预期多出5亿美元。\n美光第一财季营收120亿美元，较市场预期少了3亿美元。', '2025-12-20');

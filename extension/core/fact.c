@@ -2302,12 +2302,34 @@ surprise_status(const attribution *a, const fact_list *out, int first)
 
 /* ---- one quantity -> one fact ------------------------------------------ */
 
+/*
+ * 比分析师预期多出20亿美元, 较指引少1亿美元: a direction word right after an
+ * expectation that 比/较 sets the figure against says a surprise: +1 above,
+ * -1 below, 0 when it is not one.
+ */
+static int
+against_expectation(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE) | COMPARISON_CUES | DIRECTION_CUES);
+	int			e = c - 1;
+
+	if (c < 1 || !(s->m[c].term->cues & DIRECTION_CUES) || s->m[e].start < a->cstart ||
+		!(s->m[e].term->cues & STATUS_CUES) || s->m[c].start - s->m[e].end > 3 ||
+		!(nvf_text_between_has(s, a->cstart, s->m[e].start, "比") ||
+		  nvf_text_between_has(s, a->cstart, s->m[e].start, "较")))
+		return 0;
+	return is_cue(&s->m[c], NVF_CUE_DOWN) ? -1 : 1;
+}
+
 /* A surprise cue nearer the figure than any growth word (超出预期(按年增16.7%) is growth). */
 static bool
 surprise_nearest(const attribution *a)
 {
 	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE) | COMPARISON_CUES | DIRECTION_CUES);
 
+	if (c >= 0 && !is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && against_expectation(a) != 0)
+		return true;
 	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && expectation_cue(a) < 0;
 }
 
@@ -2320,6 +2342,8 @@ surprise_sign(const attribution *a)
 
 	if (c >= 0 && is_cue(&a->s->m[c], NVF_CUE_MISS))
 		return -1;
+	if (against_expectation(a) != 0)
+		return against_expectation(a);
 	/* 较市场预期的8万亿韩元低约19%: the direction written right before the figure */
 	return c >= 0 && nvf_word_before(a->s->t + a->s->m[c].end, a->q->start - a->s->m[c].end, lower) ? -1 : 1;
 }

@@ -199,3 +199,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.
 -- company's fiscal quarter ending nearest to it (Microsoft FY2026 Q1; Micron's ends in May); a fiscal quarter (财季) and
 -- a company named in passing keep the company's own calendar
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_end FROM nvfacts.extract(E'微软、谷歌和Meta三季度资本支出分别为350亿美元、240亿美元和190亿美元。\n集邦咨询统计，2025年第二季度全球HBM市场中，SK海力士份额约为60%，美光约为20%。\n微软第一财季营收777亿美元，谷歌三季度营收1023亿美元。\n甲骨文表示，第二季度云收入为80亿美元，这得益于Meta和英伟达的新订单。', '2025-12-20');
+-- a range of fiscal years written with FY (FY2026-2028, FY26-FY28) is distributed over a 分别 list like 2026-2028财年; a
+-- sentence giving a rating (维持…买入评级) speaks in an analyst's voice: its 预计 is a forecast, not guidance
+SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract(E'维持美光买入评级，预计FY2026-2028营收分别为450/520/600亿美元。\n超微电脑FY26-FY28营收目标分别为330亿美元、400亿美元和470亿美元。', '2025-12-20');

@@ -2260,8 +2260,10 @@ find_status(const attribution *a, bool *neutral)
 	if (beaten_base(a))
 		return NVF_STATUS_GUIDANCE;
 	st = status_before(s, a->q->start, false, neutral);
-	/* 瑞银预计...；其中阿里资本开支有望达到...: the analyst's outlook goes on */
-	if (st == NVF_STATUS_GUIDANCE && *neutral && a->ds->semicolon_status == NVF_STATUS_FORECAST &&
+	/* 瑞银预计...；其中阿里资本开支有望达到..., 维持英伟达买入评级，预计…: the analyst's outlook goes on */
+	if (st == NVF_STATUS_GUIDANCE && *neutral &&
+		(a->ds->semicolon_status == NVF_STATUS_FORECAST ||
+		 last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0) &&
 		!speaker_named(s, a->q->start))
 		st = NVF_STATUS_FORECAST;
 	if (is_from_base(a) && !revised_outlook(a))

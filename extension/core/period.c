@@ -459,6 +459,30 @@ relative_fiscal(cursor *c, nvf_period_mention *m)
 	return true;
 }
 
+/*
+ * FY2026-2028, FY26-FY28, FY2026至FY2028: a range of fiscal years (not
+ * FY2025-26, one year written over two).
+ */
+static void
+fy_range_end(cursor *c, nvf_period_mention *m)
+{
+	static const char *const to[] = {"-", "~", "至", "到", "—", "–", NULL};
+	cursor		look = *c;
+	bool		prefixed;
+	size_t		at;
+	int			y2;
+
+	if (one_of(&look, to) < 0)
+		return;
+	prefixed = lit(&look, "FY") || lit(&look, "fy");
+	at = look.pos;
+	if ((y2 = year2or4(&look)) <= m->year || y2 - m->year > 10 || is_digit_at(&look, look.pos) ||
+		(!prefixed && look.pos - at == 2 && y2 == m->year + 1))
+		return;
+	m->year_to = y2;
+	*c = look;
+}
+
 /* FY2025, FY25 Q3, FY2025第一季度 */
 static bool
 fy_prefix(cursor *c, nvf_period_mention *m)
@@ -478,6 +502,7 @@ fy_prefix(cursor *c, nvf_period_mention *m)
 	}
 	m->year_form = NVF_YEAR_FISCAL;
 	m->year = m->year_to = y;
+	fy_range_end(c, m);
 	year_then_part(c, m);
 	return true;
 }

@@ -194,3 +194,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, period_kind, period_end FROM
 SELECT fact_no, entity, metric, value, fiscal_year, period_kind, period_end FROM nvfacts.extract(E'华虹半导体截至2025年6月30日止六个月收入11.7亿美元。\n小米集团中期纯利按年增长52%至170亿元。', '2025-08-30');
 -- 去年同期 after a comparative quarter (上季度为X，去年同期为Y) is a year before the quarter reported, not before the last
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('博通第四财季营收180.2亿美元，上季度为159.5亿美元，去年同期为140.5亿美元。', '2025-12-12');
+-- a table column headed by a period (本季, 上季度, 去年同期) holds level figures of that period: 去年同期 is the quarter
+-- reported a year earlier, 上季度 the quarter before it (同期 inside 去年同期 is no change column); 同比/YoY is one
+SELECT fact_no, entity, metric, measure, value, unit, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'AMD第三季度关键数字如下：\n指标 | 本季 | 上季度 | 去年同期 | YoY\n营收（亿美元） | 91.2 | 77.4 | 69.1 | 32%\n毛利率 | 52.1% | 43.6% | 50.2% | 1.9%\n', '2025-11-06');

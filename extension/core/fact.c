@@ -355,13 +355,13 @@ growth_after(const attribution *a)
 
 /*
  * 约3成的2奈米先进制程, 20亿美元的协议: a figure followed by 的 and a noun
- * that is no metric measures that noun.
+ * that is no metric measures that noun (not a level or a move: 两成多的空间).
  */
 static bool
 share_of_other(const attribution *a)
 {
 	static const char *const kept[] = {"水平", "增长", "增速", "涨幅", "降幅", "规模", "高位", "新高",
-	"速度", "幅度", "区间", "范围", NULL};
+	"速度", "幅度", "区间", "范围", "空间", NULL};
 	const sentence *s = a->s;
 	size_t		after = a->q->end;
 	int			next = NVF_FIRST_FROM(s->q, s->nq, after),

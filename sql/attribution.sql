@@ -484,3 +484,7 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'英伟达�
 -- a clause opening with a period behind (上年同期, 上季度) and the metric of a part's figure before it is that part's
 -- comparative; after a figure of the whole company it stays the company's
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英特尔代工业务第三季度营收44亿美元，经营亏损24亿美元，上季度经营亏损为32亿美元；英特尔客户端计算部门第三季度营业利润29亿美元，上年同期营业利润20亿美元。\n英伟达第三财季营收570亿美元，上年同期营收351亿美元。', '2025-11-21');
+-- 其中 and a percentage opening the clause after an amount is a share of that amount (not its change), but not of a
+-- loss (其中近一半来自…: a cause); a clause of 达到 and a figure after a clause of a share (占比超过四成，达到X%)
+-- restates that share
+SELECT fact_no, entity, metric, segment, measure, value, unit, approx FROM nvfacts.extract(E'美光预计2026财年资本支出约200亿美元，其中约85%将投向DRAM产能。\n英特尔本季度净亏损23亿美元，其中近一半来自资产减值。\nAMD数据中心营收占比超过四成，达到43.6%。', '2025-11-20');

@@ -487,3 +487,7 @@ SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM
 -- segment words: 国际部门 (international), 搜索及其他 (Google Search & other: not 其他收入, other income), 云应用 (Oracle's
 -- cloud applications), 商用PC and 消费PC (a PC maker's commercial and consumer lines)
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'亚马逊第二季度国际部门销售额为370亿美元。\n谷歌第二季度搜索及其他收入为540亿美元。\n甲骨文第一财季云应用收入为38亿美元。\n戴尔第三财季商用PC营收为100亿美元，消费PC营收为20亿美元。', '2025-12-01');
+-- 其中 and a percentage opening the clause after an amount is a share of that amount (not its change), but not of a
+-- loss (其中近一半来自…: a cause); a clause of 达到 and a figure after a clause of a share (占比超过四成，达到X%)
+-- restates that share
+SELECT fact_no, entity, metric, segment, measure, value, unit, approx FROM nvfacts.extract(E'美光预计2026财年资本支出约200亿美元，其中约85%将投向DRAM产能。\n英特尔本季度净亏损23亿美元，其中近一半来自资产减值。\nAMD数据中心营收占比超过四成，达到43.6%。', '2025-11-20');

@@ -202,3 +202,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_end F
 -- a range of fiscal years written with FY (FY2026-2028, FY26-FY28) is distributed over a 分别 list like 2026-2028财年; a
 -- sentence giving a rating (维持…买入评级) speaks in an analyst's voice: its 预计 is a forecast, not guidance
 SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract(E'维持美光买入评级，预计FY2026-2028营收分别为450/520/600亿美元。\n超微电脑FY26-FY28营收目标分别为330亿美元、400亿美元和470亿美元。', '2025-12-20');
+-- a table column headed by a period (本季, 上季度, 去年同期) holds level figures of that period: 去年同期 is the quarter
+-- reported a year earlier, 上季度 the quarter before it (同期 inside 去年同期 is no change column); 同比/YoY is one
+SELECT fact_no, entity, metric, measure, value, unit, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'AMD第三季度关键数字如下：\n指标 | 本季 | 上季度 | 去年同期 | YoY\n营收（亿美元） | 91.2 | 77.4 | 69.1 | 32%\n毛利率 | 52.1% | 43.6% | 50.2% | 1.9%\n', '2025-11-06');

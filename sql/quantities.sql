@@ -288,3 +288,8 @@ SELECT surface, value, unit FROM nvfacts.quantities('分别为2100亿、2600亿�
 SELECT surface, value, value_low, value_high, unit FROM nvfacts.quantities('guided $56-59 billion; US$1.2-$1.5 trillion; $300-600; but $5-10% is two figures');
 -- a currency word before the first bound of a range covers a bare 元 closing it (新台币9853亿至10220亿元 is TWD, not two figures)
 SELECT surface, value_low, value_high, unit FROM nvfacts.quantities('新台币9853亿至10220亿元；港币5亿至6亿元');
+-- an approximation right before a verb of proportion (约占, 近占) qualifies the number the verb reaches, in its
+-- clause (约占公司总营收的47%); a 占 with none before it leaves its number as stated; 多/余 right after tenths
+-- (四成多, and 两成多的空间 is a move) are over, as after a multiple (两倍余); an approximation after 分别 qualifies
+-- every figure of the list
+SELECT fact_no, entity, metric, segment, measure, value, unit, approx FROM nvfacts.extract(E'在AI芯片市场，英伟达的份额约占八成，AMD则近占7%。\nAMD数据中心营收约占公司总营收的47%，客户端营收占比为30%。\n美光营收同比增长四成多，净利润增长两倍余，股价仍有两成多的空间。\n微软第一财季智能云和个人计算营收分别约为309亿美元和137亿美元。', '2025-11-20');

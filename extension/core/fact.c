@@ -355,13 +355,13 @@ growth_after(const attribution *a)
 
 /*
  * 约3成的2奈米先进制程, 20亿美元的协议: a figure followed by 的 and a noun
- * that is no metric measures that noun.
+ * that is no metric measures that noun (not a level or a move: 两成多的空间).
  */
 static bool
 share_of_other(const attribution *a)
 {
 	static const char *const kept[] = {"水平", "增长", "增速", "涨幅", "降幅", "规模", "高位", "新高",
-	"速度", "幅度", "区间", "范围", NULL};
+	"速度", "幅度", "区间", "范围", "空间", NULL};
 	const sentence *s = a->s;
 	size_t		after = a->q->end;
 	int			next = NVF_FIRST_FROM(s->q, s->nq, after),
@@ -2360,6 +2360,62 @@ share_nearest(const attribution *a)
 	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SHARE);
 }
 
+/*
+ * Does the figure's clause open with one of words and then the figure (its
+ * mark, spaces and approximation words aside): ，其中约70%, ，达到89.8%?
+ */
+static bool
+clause_opens_with(const attribution *a, const char *const *words)
+{
+	static const char *const marks[] = {",", ":", " ", NULL};
+	static const char *const approx[] = {" ", "约", "大约", "近", "将近", "接近", "逾", "超过", "有",
+	NULL};
+	const sentence *s = a->s;
+	size_t		k = a->cstart,
+				n;
+
+	while ((n = nvf_filler_at(s, k, a->q->start, marks)) > 0)
+		k += n;
+	return (n = nvf_filler_at(s, k, a->q->start, words)) > 0 &&
+		nvf_only_fillers(s, k + n, a->q->start, approx);
+}
+
+/*
+ * 资本支出380亿至420亿美元，其中约70%将用于…: a percentage opening the clause
+ * after an amount with 其中 is a part of that amount — of an amount the
+ * sentence reported, and not of a loss (净亏损X，其中一半来自…: a cause, no
+ * portion of a whole).
+ */
+static bool
+part_of_amount(const attribution *a)
+{
+	static const char *const among[] = {"其中", NULL};
+	const sentence *s = a->s;
+	int			before = NVF_FIRST_FROM(s->q, s->nq, a->q->start) - 1;
+	nvf_dec		whole;
+
+	if (a->clause == 0 || before < 0 || !nvf_unit_is_money(s->q[before].unit) ||
+		nvf_clause_of(s, s->q[before].start) != a->clause - 1 || !a->last ||
+		!nvf_unit_is_money(a->last->unit) || !clause_opens_with(a, among))
+		return false;
+	whole = a->last->value.ok ? a->last->value : a->last->high;
+	return !(whole.ok && whole.mant < 0);
+}
+
+/*
+ * 数据中心营收占比近九成，达到89.8%: a clause of 达到 and a figure after a
+ * clause of a share restates that share.
+ */
+static bool
+share_restated(const attribution *a)
+{
+	static const char *const reach[] = {"达到", "达", NULL};
+
+	return a->clause > 0 && a->prev_measure == NVF_MEASURE_SHARE &&
+		has_cue(a->s, clause_start(a->s, a->clause - 1), a->cstart, NVF_CUE_SHARE) &&
+		clause_opens_with(a, reach);
+}
+
 /* 飙3495亿元新高: a figure that sets a record is the new level, not the change. */
 static bool
 new_record(const attribution *a)
@@ -2421,7 +2477,8 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	}
 	if (u == NVF_UNIT_PP)
 		return cmp ? cmp : NVF_MEASURE_CHANGE;
-	*share = share_nearest(a) || (a->metric_after && m->family == NVF_FAMILY_MONEY);
+	*share = share_nearest(a) || (a->metric_after && m->family == NVF_FAMILY_MONEY) ||
+		part_of_amount(a) || share_restated(a);
 	if (u == NVF_UNIT_TIMES)
 	{
 		*sign = 1;

@@ -328,11 +328,53 @@ before_lead(const scan_ctx *sc, const parsed *p)
 	return pos;
 }
 
+#define VERB_REACH 36			/* bytes from a verb of proportion to its number: 占英伟达总营收的 */
+
+/* A byte a verb of proportion does not reach over: a mark, a digit, 。 or 、 (E3 80 ..). */
+static bool
+stops_reach(const scan_ctx *sc, size_t k)
+{
+	unsigned char b = (unsigned char) sc->t[k];
+
+	if (b < 0x80)
+		return b != ' ' && !is_alpha((char) b);
+	return b == 0xE3 && k + 1 < sc->len && (unsigned char) sc->t[k + 1] == 0x80;
+}
+
+/*
+ * 约占10%, 近占英伟达总营收的九成, 逾达到三成: an approximation right before a
+ * verb of proportion qualifies the number the verb reaches (in its clause,
+ * no other figure between).  pos is where the text before the number ends;
+ * NULL if there is no such approximation.
+ */
+static const qword *
+approx_before_verb(const scan_ctx *sc, size_t pos)
+{
+	size_t		k = pos;
+
+	while (k > 0 && pos - k <= VERB_REACH)
+	{
+		const qword *verb = word_ending_at(sc, k, QW_PROPORTION_VERB),
+				   *w;
+
+		if (verb && (w = word_ending_at(sc, k - strlen(verb->word), QW_APPROX_BEFORE)) != NULL)
+			return w;
+		do
+			k--;
+		while (k > 0 && ((unsigned char) sc->t[k] & 0xC0) == 0x80);
+		if (stops_reach(sc, k))
+			return NULL;
+	}
+	return NULL;
+}
+
 static void
 apply_approx_before(const scan_ctx *sc, parsed *p)
 {
 	const qword *best = word_ending_at(sc, before_lead(sc, p), QW_APPROX_BEFORE);
 
+	if (!best)
+		best = approx_before_verb(sc, before_lead(sc, p));
 	if (best)
 	{
 		p->approx = best->approx;
@@ -365,6 +407,14 @@ apply_flat_from(const scan_ctx *sc, parsed *p)
 		}
 }
 
+/* 五倍多, 三倍余, 六成多: 多 or 余 at pos, right after a multiple or tenths (成) */
+static bool
+closes_multiple(const scan_ctx *sc, const parsed *p, size_t pos)
+{
+	return pos == p->end &&
+		(p->unit == NVF_UNIT_TIMES || ends_with(sc, p->end, "成", strlen("成")));
+}
+
 static void
 apply_approx_after(const scan_ctx *sc, parsed *p)
 {
@@ -383,7 +433,7 @@ apply_approx_after(const scan_ctx *sc, parsed *p)
 		if ((w->flags & QW_UNLESS_FLOAT) &&
 			(starts_with(sc, pos + n, "浮") || starts_with(sc, pos + n, "波")))
 			continue;
-		if ((w->flags & QW_MULTIPLE_ONLY) && (p->unit != NVF_UNIT_TIMES || pos != p->end))
+		if ((w->flags & QW_MULTIPLE_ONLY) && !closes_multiple(sc, p, pos))
 			continue;
 		p->approx = w->approx;
 		if (w->flags & QW_INSIDE)
@@ -1117,6 +1167,38 @@ share_named_yuan(const scan_ctx *sc, nvf_quantity *q, int n)
 		}
 }
 
+/* An approximation written right after 分别 (分别约为, 分别接近) ends at pos? */
+static bool
+respectively_approx(const scan_ctx *sc, size_t pos)
+{
+	const qword *w;
+
+	while (pos > 0 && sc->t[pos - 1] == ' ')
+		pos--;
+	w = word_ending_at(sc, pos, QW_APPROX_BEFORE);
+	return w && ends_with(sc, pos - strlen(w->word), "分别", strlen("分别"));
+}
+
+/*
+ * 分别约为67亿美元和50亿美元: the approximation after 分别 qualifies every
+ * figure of the list, not only the first one it is written before.
+ */
+static void
+share_list_approx(const scan_ctx *sc, nvf_quantity *q, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		int			j = i;
+
+		if (q[i].approx == NVF_APPROX_NONE || !respectively_approx(sc, q[i].start))
+			continue;
+		for (; j + 1 < n && q[j + 1].approx == NVF_APPROX_NONE &&
+			 list_glue_only(sc, q[j].tail, q[j + 1].start); j++)
+			q[j + 1].approx = q[i].approx;
+		i = j;
+	}
+}
+
 int
 nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 {
@@ -1171,6 +1253,7 @@ nvf_scan_quantities(nvf_env *env, const nvf_text *t, nvf_quantity **out)
 		pos = p.end;
 	}
 	share_named_yuan(&sc, list.items, list.n);
+	share_list_approx(&sc, list.items, list.n);
 	*out = list.items;
 	return list.n;
 }

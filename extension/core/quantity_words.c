@@ -139,6 +139,10 @@ const qword nvf_quantity_words[] = {
 	G("持平至", QW_FLAT_FROM), G("持平到", QW_FLAT_FROM), G("持平或", QW_FLAT_FROM),
 	G("flat to", QW_FLAT_FROM),
 
+	/* verbs of proportion an approximation before reaches over (约占, 近达到) */
+	G("占", QW_PROPORTION_VERB), G("占到", QW_PROPORTION_VERB), G("达", QW_PROPORTION_VERB),
+	G("达到", QW_PROPORTION_VERB),
+
 	/* signs right before the digits (– with a space too: – 1.27元) */
 	WF("-", QW_SIGN, NONE, 0, QW_MINUS), WF("−", QW_SIGN, NONE, 0, QW_MINUS),
 	WF("–", QW_SIGN, NONE, 0, QW_MINUS | QW_SPACED), W("+", QW_SIGN, NONE, 0),

@@ -30,13 +30,14 @@ typedef enum qword_role
 	QW_LIST,					/* between scaled numbers sharing the unit after the last: 、 和 */
 	QW_SIGN,					/* right before the digits: -, + */
 	QW_FLAT_FROM,				/* before a change (and its direction word): 持平至 — a range from 0 */
+	QW_PROPORTION_VERB,			/* 占, 达 after an approximation (约占…的九成): it qualifies the number */
 	QW_ROLE_N_
 } qword_role;
 
 #define QW_BARE_YUAN	0x01	/* 元 alone: CNY unless the page declares another currency */
 #define QW_NAMED_YUAN	0x02	/* 元 with a currency word: 元新台币 */
 #define QW_CONVERTED	0x04	/* a conversion aside: 约合, 折合 */
-#define QW_MULTIPLE_ONLY 0x08	/* only right after a multiple (五倍多, 三倍余) */
+#define QW_MULTIPLE_ONLY 0x08	/* only right after a multiple or tenths (五倍多, 三倍余, 六成多) */
 #define QW_INSIDE		0x20	/* part of the quantity's text (五倍多) */
 #define QW_MINUS		0x40	/* a sign that makes the number negative */
 #define QW_SPACED		0x80	/* a sign a space may separate from its digits (– 1.27元) */

@@ -91,6 +91,22 @@ period_in(const sentence *s, const nvf_table_cell *c)
 
 /* ---- the header and its caption ----------------------------------------- */
 
+/*
+ * The change cue of kind cue in a header cell, or -1; a cue inside the
+ * column's period is a word of that period (去年同期 holds 同期: a column of
+ * the year-earlier figures, not of changes).
+ */
+static int
+change_cue_in(const sentence *s, const nvf_table_cell *c, const nvf_table_column *col, int cue)
+{
+	int			i = mention_in(s, c, NVF_TERM_CUE, cue);
+
+	if (i >= 0 && col->has_period && s->m[i].start >= col->period.start &&
+		s->m[i].end <= col->period.end)
+		return -1;
+	return i;
+}
+
 /* What column j of a header line names; false if nothing a figure could be of. */
 static bool
 read_column(const sentence *s, const nvf_table_cell *c, nvf_table_column *col)
@@ -107,15 +123,15 @@ read_column(const sentence *s, const nvf_table_cell *c, nvf_table_column *col)
 		mention_in(s, c, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0 ||
 		mention_in(s, c, NVF_TERM_CUE, NVF_CUE_EXPECT) >= 0 ? NVF_STATUS_FORECAST : NVF_STATUS_ACTUAL;
 	col->unit = nvf_declared_unit(s->t, c->start, c->end, &col->scale);
-	yoy = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_YOY);
-	qoq = mention_in(s, c, NVF_TERM_CUE, NVF_CUE_QOQ);
+	/* 全年指引, 2025财年营收, 去年同期: a column may name its period beside its metric */
+	if ((i = period_in(s, c)) >= 0)
+		col->period = s->p[i], col->has_period = true;
+	yoy = change_cue_in(s, c, col, NVF_CUE_YOY);
+	qoq = change_cue_in(s, c, col, NVF_CUE_QOQ);
 	if (yoy >= 0 || qoq >= 0)
 		col->measure = qoq < 0 || (yoy >= 0 && yoy <= qoq) ? NVF_MEASURE_YOY : NVF_MEASURE_QOQ;
 	else if ((i = mention_in(s, c, NVF_TERM_METRIC, 0)) >= 0)
 		col->metric = s->m[i].term->id;
-	/* 全年指引, 2025财年营收: a column may name its period beside its metric */
-	if ((i = period_in(s, c)) >= 0)
-		col->period = s->p[i], col->has_period = true;
 	return col->measure || col->metric >= 0 || col->has_period;
 }
 

@@ -321,3 +321,6 @@ SELECT fact_no, entity, metric, measure, value, approx, status FROM nvfacts.extr
 -- a direction word right after an expectation that 比/较 sets the figure against (比分析师预期多出X, 较市场预期少了X) is a
 -- surprise, below zero when below (was a change of the forecast)
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'博通第四财季营收180亿美元，比分析师预期多出5亿美元。\n美光第一财季营收120亿美元，较市场预期少了3亿美元。', '2025-12-20');
+-- a surprise word a space ends in a headline (营收超预期 数据中心收入X) qualifies only the clause before it: the figure after
+-- the space is a level, not a beat
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'美光Q1营收超预期 DRAM收入108亿美元', '2025-12-18');

@@ -2324,6 +2324,25 @@ against_expectation(const attribution *a)
 	return is_cue(&s->m[c], NVF_CUE_DOWN) ? -1 : 1;
 }
 
+/*
+ * 英伟达Q3营收超预期 数据中心收入512亿美元: a surprise word a space ends, with
+ * words of a new clause (a metric, a cue, a period) before the figure, only
+ * qualifies the headline's clause before it.
+ */
+static bool
+headline_qualifier(const attribution *a, int c)
+{
+	const sentence *s = a->s;
+	size_t		end = s->m[c].end;
+	int			next = first_at(s, end + 1),
+				p = NVF_FIRST_FROM(s->p, s->np, end);
+
+	if (end >= a->q->start || s->t[end] != ' ')
+		return false;
+	return (next < s->nm && s->m[next].end <= a->q->start) ||
+		(p < s->np && s->p[p].end <= a->q->start);
+}
+
 /* A surprise cue nearer the figure than any growth word (超出预期(按年增16.7%) is growth). */
 static bool
 surprise_nearest(const attribution *a)
@@ -2332,7 +2351,8 @@ surprise_nearest(const attribution *a)
 
 	if (c >= 0 && !is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && against_expectation(a) != 0)
 		return true;
-	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && expectation_cue(a) < 0;
+	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && expectation_cue(a) < 0 &&
+		!headline_qualifier(a, c);
 }
 
 /* 低于预期2%, 不及预期0.05美元: -1 for a surprise below the expectation, else +1. */

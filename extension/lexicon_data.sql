@@ -1249,6 +1249,7 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('开支', 'spending', false, NULL, false, NULL, true),
     ('破费', 'spending', false, NULL, false, NULL, true),
     ('斥资', 'spending', false, NULL, false, NULL, true),
+    ('耗资', 'spending', false, NULL, false, NULL, true),
     ('算力支出', 'spending', false, NULL, false, NULL, true),
     ('预算', 'spending', false, NULL, false, NULL, true),
     ('烧钱', 'spending', false, NULL, false, NULL, true),

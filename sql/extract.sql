@@ -324,3 +324,5 @@ SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'�
 -- a surprise word a space ends in a headline (营收超预期 数据中心收入X) qualifies only the clause before it: the figure after
 -- the space is a level, not a beat
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'美光Q1营收超预期 DRAM收入108亿美元', '2025-12-18');
+-- 耗资 (cost to build) is spending, like 斥资
+SELECT fact_no, entity, metric, value, approx FROM nvfacts.extract('Meta在路易斯安那州新建的数据中心耗资约100亿美元。', '2025-10-01');

@@ -291,8 +291,6 @@ outlook_between(const sentence *s, size_t lo, size_t hi)
 		nvf_first_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0;
 }
 
-
-
 /*
  * The fiscal year named in the sentence's part holding pos (第四季度和2024财年;
  * 今年Q1…，全年… — a year counted from today only before pos, and none counted

@@ -2263,7 +2263,7 @@ find_status(const attribution *a, bool *neutral)
 	/* 瑞银预计...；其中阿里资本开支有望达到..., 维持英伟达买入评级，预计…: the analyst's outlook goes on */
 	if (st == NVF_STATUS_GUIDANCE && *neutral &&
 		(a->ds->semicolon_status == NVF_STATUS_FORECAST ||
-		 last_mention(s, s->start, a->q->start, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0) &&
+		 has_cue(s, s->start, a->q->start, NVF_CUE_FORECAST)) &&
 		!speaker_named(s, a->q->start))
 		st = NVF_STATUS_FORECAST;
 	if (is_from_base(a) && !revised_outlook(a))
@@ -2304,16 +2304,18 @@ surprise_status(const attribution *a, const fact_list *out, int first)
 
 /* ---- one quantity -> one fact ------------------------------------------ */
 
+/* The cues that compete to say what the figure is set against or moves by. */
+#define SURPRISE_OR_MOVE (CUE(NVF_CUE_SURPRISE) | COMPARISON_CUES | DIRECTION_CUES)
+
 /*
- * 比分析师预期多出20亿美元, 较指引少1亿美元: a direction word right after an
- * expectation that 比/较 sets the figure against says a surprise: +1 above,
- * -1 below, 0 when it is not one.
+ * 比分析师预期多出20亿美元, 较指引少1亿美元: a direction word c (the figure's
+ * nearest SURPRISE_OR_MOVE cue) right after an expectation that 比/较 sets the
+ * figure against says a surprise: +1 above, -1 below, 0 when it is not one.
  */
 static int
-against_expectation(const attribution *a)
+against_expectation(const attribution *a, int c)
 {
 	const sentence *s = a->s;
-	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE) | COMPARISON_CUES | DIRECTION_CUES);
 	int			e = c - 1;
 
 	if (c < 1 || !(s->m[c].term->cues & DIRECTION_CUES) || s->m[e].start < a->cstart ||
@@ -2347,9 +2349,9 @@ headline_qualifier(const attribution *a, int c)
 static bool
 surprise_nearest(const attribution *a)
 {
-	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE) | COMPARISON_CUES | DIRECTION_CUES);
+	int			c = nearest_cue(a, SURPRISE_OR_MOVE);
 
-	if (c >= 0 && !is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && against_expectation(a) != 0)
+	if (c >= 0 && !is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && against_expectation(a, c) != 0)
 		return true;
 	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SURPRISE) && expectation_cue(a) < 0 &&
 		!headline_qualifier(a, c);
@@ -2361,11 +2363,12 @@ surprise_sign(const attribution *a)
 {
 	static const char *const lower[] = {"低约", "少约", "低了", "少了", "低", "少", NULL};
 	int			c = nearest_cue(a, CUE(NVF_CUE_SURPRISE) | CUE(NVF_CUE_MISS));
+	int			against = against_expectation(a, nearest_cue(a, SURPRISE_OR_MOVE));
 
 	if (c >= 0 && is_cue(&a->s->m[c], NVF_CUE_MISS))
 		return -1;
-	if (against_expectation(a) != 0)
-		return against_expectation(a);
+	if (against != 0)
+		return against;
 	/* 较市场预期的8万亿韩元低约19%: the direction written right before the figure */
 	return c >= 0 && nvf_word_before(a->s->t + a->s->m[c].end, a->q->start - a->s->m[c].end, lower) ? -1 : 1;
 }
@@ -2374,8 +2377,7 @@ surprise_sign(const attribution *a)
 static bool
 share_nearest(const attribution *a)
 {
-	int			c = nearest_cue(a, CUE(NVF_CUE_SHARE) | COMPARISON_CUES | DIRECTION_CUES |
-								CUE(NVF_CUE_SURPRISE));
+	int			c = nearest_cue(a, CUE(NVF_CUE_SHARE) | SURPRISE_OR_MOVE);
 
 	return c >= 0 && is_cue(&a->s->m[c], NVF_CUE_SHARE);
 }
@@ -2712,7 +2714,6 @@ next_quarter(const nvf_period *p)
 	n.text = NULL;
 	return n;
 }
-
 
 /*
  * The period of the figure: a comparison's base, else the period named last

@@ -1549,7 +1549,6 @@ nvf_resolve_period(const nvf_period_mention *m, const nvf_period_context *c)
 
 	if (calendar_quarter(m, c))
 		return in_calendar(m, c);
-
 	if (m->relative_quarter)
 		return relative_quarter_period(m, c);
 	if (m->same_period)

@@ -285,6 +285,10 @@ SELECT fact_no, entity, metric, segment, measure, value, unit, status, fiscal_ye
 -- 将 or a company's outlook word nearby
 SELECT fact_no, entity, metric, segment, value, status, fiscal_year FROM nvfacts.extract('笔者给博通2026财年做了两套假设：乐观情形下AI收入可达600亿美元，保守情景下则将是450亿美元。');
 SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('在中性情景下，英伟达2027财年营收将达到3200亿美元；公司自己给出的第一财季营收指引为650亿美元。');
+-- a writer speaking for himself (我预计, 本人估计, 个人认为, 我按…来估) and a named scenario without 下 (中性情形对应…)
+-- give forecasts, as 笔者 does
+SELECT fact_no, entity, metric, segment, measure, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('我预计英伟达下一季度营收约为720亿美元。本人估计，AMD明年数据中心营收可达180亿美元。');
+SELECT fact_no, entity, metric, segment, measure, value, status, fiscal_year FROM nvfacts.extract('我按先进制程占台积电营收约70%来估，台积电2026年营收大概在1.2万亿新台币左右。悲观情形对应美光2026财年营收同比增长约18%。');
 -- a neutral expectation word (有望, 将) after an organization outside the lexicon (某某证券, 投顾) is that
 -- organization's forecast; an analyst's outlook goes on past a semicolon (其中 names no speaker), but a part whose own
 -- figures were the company's outlook passes on guidance even when it ended on an analyst's number

@@ -335,6 +335,8 @@ SELECT fact_no, entity, metric, segment, basis, measure, value FROM nvfacts.extr
 SELECT fact_no, entity, metric, value, value_low, value_high, status FROM nvfacts.extract('美光公布第一财季营收为98亿美元，并给出了第二财季营收125亿美元、上下浮动3亿美元的指引。');
 -- 固定汇率下 (constant currency) is no exchange-rate figure: the growth is the segment's
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软预计下一季度Azure在固定汇率下同比增长约37%，智能云收入为322亿美元。');
+-- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'英伟达周三公布的财报显示，公司第三财季营收为570亿美元，同比增长62%，其中游戏业务收入为43亿美元，环比增\n长8%；专业可视化业务收入为7.6亿美元，\n同比增长56%。');
 -- a contract or spot price (合约价, 现货价) is a unit price; a research firm's statistic (据集邦咨询) is the market's,

@@ -335,6 +335,9 @@ SELECT fact_no, entity, metric, segment, basis, measure, value FROM nvfacts.extr
 SELECT fact_no, entity, metric, value, value_low, value_high, status FROM nvfacts.extract('美光公布第一财季营收为98亿美元，并给出了第二财季营收125亿美元、上下浮动3亿美元的指引。');
 -- 固定汇率下 (constant currency) is no exchange-rate figure: the growth is the segment's
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软预计下一季度Azure在固定汇率下同比增长约37%，智能云收入为322亿美元。');
+-- a part's word right before a company noun (公司, 厂商, 服务商; up to two Han characters between) describes the company and
+-- names no segment: 这家AI芯片公司, AI伺服器代工大廠, 一家AI云服务商; 数据中心业务 keeps its segment
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('以寒武纪为例，这家AI芯片公司前三季度营收达36.07亿元。AI伺服器代工大廠廣達11月營收為1,706.35億元。CoreWeave是一家AI云服务商，其第三季度营收同比增长134%，数据中心业务营收为9亿美元。');
 -- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on

@@ -418,6 +418,33 @@ collect_clauses(nvf_env *env, sentence *s)
 	s->clause_end[s->nclauses++] = s->end;
 }
 
+/* Up to two Han characters (no mark, no space) from lo to hi: 代工 in AI伺服器代工大廠. */
+static bool
+han_gap(const char *t, size_t lo, size_t hi)
+{
+	if (hi < lo || hi - lo > 6 || (hi - lo) % 3 != 0)
+		return false;
+	for (size_t k = lo; k < hi; k += 3)
+		if ((unsigned char) t[k] < 0xE4 || (unsigned char) t[k] > 0xE9)
+			return false;
+	return true;
+}
+
+/*
+ * 这家AI芯片公司, AI伺服器代工大廠: the parts' words right before a company noun
+ * (cue org_noun) at pos, or two Han characters before it, describe a company
+ * and name no segment: dropped.
+ */
+static void
+drop_company_description(sentence *s, const nvf_term *term, size_t pos)
+{
+	if (!(term->cues & (UINT64_C(1) << NVF_CUE_ORG_NOUN)))
+		return;
+	while (s->nm > 0 && s->m[s->nm - 1].term->kind == NVF_TERM_SEGMENT &&
+		   han_gap(s->t, s->m[s->nm - 1].end, pos))
+		pos = s->m[--s->nm].start;
+}
+
 /* The lexicon terms mentioned in s, into s->m (room for FIRST_MENTIONS). */
 static void
 collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
@@ -451,6 +478,7 @@ collect_mentions(nvf_env *env, const nvf_lexicon *lex, sentence *s)
 		}
 		if (!(term->kind == NVF_TERM_CUE && term->cues == UINT64_C(1) << NVF_CUE_BLOCK))
 		{
+			drop_company_description(s, term, i);
 			s->m[s->nm].start = i;
 			s->m[s->nm].end = i + term->len;
 			s->m[s->nm].term = term;

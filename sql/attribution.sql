@@ -338,6 +338,9 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 -- a part's word right before a company noun (公司, 厂商, 服务商; up to two Han characters between) describes the company and
 -- names no segment: 这家AI芯片公司, AI伺服器代工大廠, 一家AI云服务商; 数据中心业务 keeps its segment
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('以寒武纪为例，这家AI芯片公司前三季度营收达36.07亿元。AI伺服器代工大廠廣達11月營收為1,706.35億元。CoreWeave是一家AI云服务商，其第三季度营收同比增长134%，数据中心业务营收为9亿美元。');
+-- a topic clause whose only metric word is the figure's own metric still names the part (非存储业务仍在亏损，亏损额…);
+-- 非存储业务 is non_memory, 云存储业务部门 Micron's cloud_memory
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('三星的系统LSI等非存储业务仍在亏损，亏损额约1.2万亿韩元。美光云存储业务部门营收41.5亿美元。');
 -- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on

@@ -1426,12 +1426,15 @@ find_segment(const attribution *a, bool share)
 	/* 游戏业务受...影响，营收为25亿美元: the topic clause names the segment */
 	if (i < 0 && tot < 0 && a->metric_cstart > s->start)
 	{
-		int			c = nvf_clause_of(s, a->metric_cstart);
+		int			c = nvf_clause_of(s, a->metric_cstart),
+					m;
 
 		i = last_segment(a->ds->lex, s, clause_start(s, c - 1), a->metric_cstart);
-		if (i >= 0 && (nvf_first_mention(s, s->m[i].end, a->metric_cstart, NVF_TERM_METRIC, 0) >= 0 ||
+		m = i >= 0 ? nvf_first_mention(s, s->m[i].end, a->metric_cstart, NVF_TERM_METRIC, 0) : -1;
+		/* a clause with its own figure, or another metric, is no topic (非存储业务依然亏损，亏损额…: the same is) */
+		if (i >= 0 && ((m >= 0 && s->m[m].term->id != a->metric) ||
 					   nvf_quantity_in(s, clause_start(s, c - 1), a->metric_cstart)))
-			i = -1;				/* a clause with its own figure is no topic */
+			i = -1;
 	}
 	if (i < 0 && tot < 0)
 		i = listed_part(a);

@@ -205,3 +205,6 @@ SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract(
 -- a table column headed by a period (本季, 上季度, 去年同期) holds level figures of that period: 去年同期 is the quarter
 -- reported a year earlier, 上季度 the quarter before it (同期 inside 去年同期 is no change column); 同比/YoY is one
 SELECT fact_no, entity, metric, measure, value, unit, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'AMD第三季度关键数字如下：\n指标 | 本季 | 上季度 | 去年同期 | YoY\n营收（亿美元） | 91.2 | 77.4 | 69.1 | 32%\n毛利率 | 52.1% | 43.6% | 50.2% | 1.9%\n', '2025-11-06');
+-- a share after a ； takes the period the part before it named (a tracker's calendar quarter, in each company's
+-- fiscal labels: Micron's June quarter is its fiscal Q3); after a 。 it takes none
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('据TrendForce统计，二季度三星在全球NAND市场的份额为32.1%；在企业级SSD市场，SK海力士份额达到38%，美光为15%。铠侠份额为14%。', '2025-09-01');

@@ -851,6 +851,28 @@ semicolon_status(const sentence *s, nvf_status figures)
 	return nvf_status_is_outlook(st) ? st : NVF_STATUS_NONE;
 }
 
+/*
+ * 三季度三星的份额为33.5%；SK海力士份额仍高达57%: a sentence ending in ； passes
+ * the last period it names (or was passed) on to the next one; any other
+ * ending passes none.
+ */
+static void
+note_semicolon_period(doc_state *ds, const sentence *s)
+{
+	if (!ends_with_semicolon(s))
+	{
+		ds->semicolon_period.kind = NVF_PK_NONE;
+		return;
+	}
+	for (int i = s->np - 1; i >= 0; i--)
+		if (!s->p[i].comparison && !s->p[i].aside && !s->p[i].span_years &&
+			s->p[i].kind != NVF_PK_NONE)
+		{
+			ds->semicolon_period = s->p[i];
+			return;
+		}
+}
+
 static void
 emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence *s,
 		   fact_list *facts, nvf_fact_cb emit, void *arg)
@@ -986,6 +1008,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 		if (ds->ended)
 			forget(ds);
 		ds->semicolon_status = semicolon_status(&s, figures);
+		note_semicolon_period(ds, &s);
 	}
 }
 

@@ -85,6 +85,8 @@ typedef struct doc_state
 	bool		has_lead;
 	int			paragraph;		/* paragraphs with figures so far */
 	nvf_status	semicolon_status;	/* the outlook a sentence ending in ； carries on */
+	nvf_period_mention semicolon_period;	/* the period it named last (kind NONE: none), for */
+										/* the shares after it (三季度A份额…；B份额仍达57%) */
 	bool		in_list;		/* lines of figures after a line ending in ： (数据中心收入依次是：) */
 	int			list_items;		/* lines of the list read so far */
 	bool		list_spaced;	/* its items are apart by blank lines (a blank line ends no list) */

@@ -2752,7 +2752,18 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 			best = p;
 	}
 	if (!nvf_metric_dated(m, best && !event_date(s, best)))
-		return none;			/* a share at a moment (市场份额): only the period its sentence names */
+	{
+		/* a share at a moment (市场份额): only the period its sentence names, or the
+		 * part before its ； (三季度A的份额为33.5%；B份额仍达57%) */
+		nvf_period_mention passed = ds->semicolon_period;
+
+		if (best || passed.kind == NVF_PK_NONE || !nvf_metric_dated(m, true))
+			return none;
+		passed.shared = !passed.fiscal_quarter;	/* a tracker's statistic: calendar quarters */
+		own = nvf_resolve_period(&passed, &c);
+		own.carried = true;
+		return own;
+	}
 	/* 2023年Q4财报中，营收超出上一季度瞻望21亿: the quarter named with its year
 	 * (上一季度 is the outlook's, not the figure's) */
 	for (int i = 0; best && best->relative_quarter && outlook_noun_after(s, best->end) && i < s->np &&

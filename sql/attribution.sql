@@ -341,6 +341,9 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 -- a topic clause whose only metric word is the figure's own metric still names the part (非存储业务仍在亏损，亏损额…);
 -- 非存储业务 is non_memory, 云存储业务部门 Micron's cloud_memory
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('三星的系统LSI等非存储业务仍在亏损，亏损额约1.2万亿韩元。美光云存储业务部门营收41.5亿美元。');
+-- a statistic (统计, 调查显示) is reported, even when a forecaster (机构, 分析师) compiled it; an expectation word after
+-- it still makes an outlook
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('根据研究机构的统计，英伟达在AI加速卡市场的份额约为87%，AMD约为4.8%。据机构统计，预计明年AMD的份额将升至7%。');
 -- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on

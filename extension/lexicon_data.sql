@@ -2142,8 +2142,6 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('巨头', 'org_noun', true),
     ('龙头', 'org_noun', true),
     ('服务商', 'org_noun', true),
-    ('云服务商', 'org_noun', true),
-    ('云服务提供商', 'org_noun', true),
     ('运营商', 'org_noun', true),
     ('制造商', 'org_noun', true),
     ('供应商', 'org_noun', true),

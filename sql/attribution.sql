@@ -336,8 +336,8 @@ SELECT fact_no, entity, metric, value, value_low, value_high, status FROM nvfact
 -- 固定汇率下 (constant currency) is no exchange-rate figure: the growth is the segment's
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('微软预计下一季度Azure在固定汇率下同比增长约37%，智能云收入为322亿美元。');
 -- a part's word right before a company noun (公司, 厂商, 服务商; up to two Han characters between) describes the company and
--- names no segment: 这家AI芯片公司, AI伺服器代工大廠, 一家AI云服务商; 数据中心业务 keeps its segment
-SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('以寒武纪为例，这家AI芯片公司前三季度营收达36.07亿元。AI伺服器代工大廠廣達11月營收為1,706.35億元。CoreWeave是一家AI云服务商，其第三季度营收同比增长134%，数据中心业务营收为9亿美元。');
+-- names no segment: 这家AI芯片公司, AI伺服器代工大廠, AI基础设施提供商; 数据中心业务 keeps its segment
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('以寒武纪为例，这家AI芯片公司前三季度营收达36.07亿元。AI伺服器代工大廠廣達11月營收為1,706.35億元。CoreWeave是一家AI基础设施提供商，其第三季度营收同比增长134%，数据中心业务营收为9亿美元。');
 -- a topic clause whose only metric word is the figure's own metric still names the part (非存储业务仍在亏损，亏损额…);
 -- 非存储业务 is non_memory, 云存储业务部门 Micron's cloud_memory
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('三星的系统LSI等非存储业务仍在亏损，亏损额约1.2万亿韩元。美光云存储业务部门营收41.5亿美元。');

@@ -344,6 +344,9 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 -- a statistic (统计, 调查显示) is reported, even when a forecaster (机构, 分析师) compiled it; an expectation word after
 -- it still makes an outlook
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('根据研究机构的统计，英伟达在AI加速卡市场的份额约为87%，AMD约为4.8%。据机构统计，预计明年AMD的份额将升至7%。');
+-- the first part named after a cause word opening a clause (得益于, 受益于, 受…影响) drove the figures of the clauses
+-- after it and is not their segment; a part after it is the head the cause qualifies (受益于数据中心的云业务: 云业务's)
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('得益于数据中心的强劲需求，英伟达第二季度营收为467亿美元。受美国对MI308出口限制影响，AMD当季计提约7亿美元费用。微软受益于数据中心扩张的智能云业务，收入增长26%。');
 -- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on

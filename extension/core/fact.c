@@ -1224,13 +1224,34 @@ owned(const nvf_lexicon *lex, const mention *m)
 	return nvf_lexicon_segment(lex, m->term->id)->owner >= 0;
 }
 
+/*
+ * 得益于数据中心的强劲需求，营收…, 受美国出口限制影响，…: the first part named
+ * after a cause word of its clause drove the figures of the clauses after it
+ * (before hi); a later part is the head the cause qualifies (受益于数据中心的
+ * 云业务，收入…: 云业务's).
+ */
+static bool
+in_cause(const sentence *s, int i, size_t hi)
+{
+	if (!(s->cues & CUE(NVF_CUE_CAUSE)) || nvf_clause_of(s, hi) == s->m[i].clause)
+		return false;
+	for (int k = i - 1; k >= 0 && s->m[k].clause == s->m[i].clause; k--)
+	{
+		if (s->m[k].term->kind == NVF_TERM_SEGMENT)
+			return false;
+		if (is_cue(&s->m[k], NVF_CUE_CAUSE))
+			return true;
+	}
+	return false;
+}
+
 static int
 last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
 {
 	for (int i = last_before(s, hi); i >= 0 && s->m[i].start >= lo; i--)
 	{
 		if (s->m[i].end > hi || s->m[i].term->kind != NVF_TERM_SEGMENT ||
-			excluded(s, i))
+			excluded(s, i) || in_cause(s, i, hi))
 			continue;
 		/* the first of the two when it is the company's own, or when neither is and
 		 * glue (或, 、, a space) stands between them */

@@ -48,7 +48,7 @@ SELECT is(nvfacts.vocabulary('unit'), '{USD,CNY,HKD,TWD,JPY,EUR,GBP,KRW,MYR,%,pp
 SELECT is(nvfacts.vocabulary('status') || nvfacts.vocabulary('basis') || nvfacts.vocabulary('measure'),
     '{actual,guidance,forecast,gaap,non_gaap,level,yoy,qoq,change,share,surprise}'::text[],
     'statuses, bases and measures are the contract''s (NULL, "not said", is no value)');
-SELECT is(cardinality(nvfacts.vocabulary('cue_kind')), 41, 'the 41 cue kinds, from the one list in C');
+SELECT is(cardinality(nvfacts.vocabulary('cue_kind')), 42, 'the 42 cue kinds, from the one list in C');
 SELECT throws_ok($$SELECT nvfacts.vocabulary('currency')$$, '22023',
     'unknown nvfacts vocabulary "currency"', 'an unknown vocabulary is an error that names it');
 SELECT throws_ok($$INSERT INTO nvfacts.cues (word, kind) VALUES ('环比', 'sequential')$$, '23514',

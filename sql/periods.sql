@@ -208,3 +208,5 @@ SELECT fact_no, entity, metric, measure, value, unit, fiscal_year, fiscal_quarte
 -- a share after a ； takes the period the part before it named (a tracker's calendar quarter, in each company's
 -- fiscal labels: Micron's June quarter is its fiscal Q3); after a 。 it takes none
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('据TrendForce统计，二季度三星在全球NAND市场的份额为32.1%；在企业级SSD市场，SK海力士份额达到38%，美光为15%。铠侠份额为14%。', '2025-09-01');
+-- a long-term target (长期, 中长期) is of no one period, as 未来三年 is; 长期以来 (for a long time) is no period word
+SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('台积电第四季度毛利率为62.3%。公司将长期毛利率目标由原先的54%及以上上调至57%及以上，中长期营收年均增速目标为20%。长期以来，台积电第四季度营业利益率维持在50%以上。', '2026-01-16');

@@ -907,13 +907,21 @@ fail:
 	return false;
 }
 
-/* 未来三年, 将来5年, 过去十年, 今后几年: a span of several years. */
+/* 未来三年, 将来5年, 过去十年, 今后几年, 长期 (not 长期以来): a span of several years. */
 static bool
 years_span(cursor *c, nvf_period_mention *m)
 {
 	static const char *const lead[] = {"未来", "将来", "今后", "过去", "近", "最近", NULL};
+	static const char *const long_term[] = {"中长期", "长期", NULL};
 	size_t		save = c->pos;
 
+	if (one_of(c, long_term) >= 0 && !peek(c, "以来"))
+	{
+		m->span_years = true;
+		m->kind = NVF_PK_NONE;
+		return true;
+	}
+	c->pos = save;
 	if (one_of(c, lead) < 0)
 		return false;
 	spaces(c);
@@ -1048,7 +1056,7 @@ static const char *const starts[][2] = {
 	{"本", "季年财一个"}, {"今", "年季财后"}, {"去", "年财"}, {"明", "年财"}, {"前", "年#"},
 	{"当", "季年"}, {"该", "季一个"}, {"这", "一个季"}, {"单", "季"}, {"全", "年财会"},
 	{"整", "年个"}, {"过", "去"}, {"连", "续"}, {"近", "#几数"}, {"最", "近新"}, {"截", "至止"},
-	{"中", "期"}, {"同", "期"}, {"未", "来"}, {"将", "来"}, {"一", "季年至到月-~—"},
+	{"中", "期长"}, {"长", "期"}, {"同", "期"}, {"未", "来"}, {"将", "来"}, {"一", "季年至到月-~—"},
 	{"二", "季月"}, {"三", "季月"}, {"四", "季月"}, {"两", "月"}, {"五", "月"}, {"六", "月"},
 	{"七", "月"}, {"八", "月"}, {"九", "月"}, {"十", "一二月"}, {"半", "年"}, {"滚", "动"},
 };

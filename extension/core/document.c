@@ -152,13 +152,14 @@ first_time(doc_state *ds, const fact_key *key)
 /*
  * The status the sentence's own figures (no bases, no expectations) share:
  * ACTUAL when all were reported, an outlook when all were that outlook's
- * kind (the last one's), else NONE — as when there are none (预计为80亿美元
- * alone is no reported figure).
+ * kind (the last one's), else NONE — as when there are none, unless every
+ * expected figure is the company's outlook (毛利率预计为72%；…: GUIDANCE).
  */
 static nvf_status
 own_figures_status(const fact_list *facts)
 {
 	nvf_status	st = NVF_STATUS_NONE;
+	bool		guided = facts->n > 0;
 
 	for (int k = 0; k < facts->n; k++)
 		if (!facts->reference[k])
@@ -170,7 +171,9 @@ own_figures_status(const fact_list *facts)
 				return NVF_STATUS_NONE;
 			st = f;
 		}
-	return st;
+		else
+			guided &= facts->items[k].status == NVF_STATUS_GUIDANCE;
+	return st != NVF_STATUS_NONE ? st : guided ? NVF_STATUS_GUIDANCE : NVF_STATUS_NONE;
 }
 
 /* The last figure reported (not a base, not an expectation) among facts, or NULL. */

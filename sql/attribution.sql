@@ -349,6 +349,8 @@ SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('根据研究
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('得益于数据中心的强劲需求，英伟达第二季度营收为467亿美元。受美国对MI308出口限制影响，AMD当季计提约7亿美元费用。微软受益于数据中心扩张的智能云业务，收入增长26%。');
 -- an outlook goes on through a chain of parts ended by ；, past a part whose only figure was expected (毛利率预计为…；)
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达预计第四财季营收为630亿美元；毛利率预计为73.0%，上下浮动50个基点；运营费用约为48亿美元。', '2025-11-20');
+-- regions 美洲 (americas) and 欧洲 (europe) are parts of their own; 欧洲、中东及非洲 stays emea
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('联想中国区收入增长20%，美洲区增长17%，欧洲、中东及非洲区增长12%；戴尔欧洲市场收入为30亿美元。');
 -- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on

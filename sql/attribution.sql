@@ -351,6 +351,9 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter FROM nvfacts.extract('英伟达预计第四财季营收为630亿美元；毛利率预计为73.0%，上下浮动50个基点；运营费用约为48亿美元。', '2025-11-20');
 -- regions 美洲 (americas) and 欧洲 (europe) are parts of their own; 欧洲、中东及非洲 stays emea
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('联想中国区收入增长20%，美洲区增长17%，欧洲、中东及非洲区增长12%；戴尔欧洲市场收入为30亿美元。');
+-- a clause naming no metric goes on with the part of the figure before it of the same metric (营业利润率为11.4%，
+-- 较上一季度提升2.6个百分点: ISG's); 显示部门 is Samsung's display
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('戴尔第三季度ISG营业利润为16.5亿美元，营业利润率为11.4%，较上一季度提升2.6个百分点。三星预计全年设施投资约为46万亿韩元，其中显示部门3.1万亿韩元。');
 -- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on

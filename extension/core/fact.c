@@ -1468,6 +1468,11 @@ find_segment(const attribution *a, bool share)
 	/* a metric carried from the figure or the sentence before carries its segment along */
 	if (i < 0 && tot < 0 && a->metric_m < 0)
 		return a->inherited_segment != NOT_INHERITED ? a->inherited_segment : a->ds->carry_segment;
+	/* 营业利润率为12.4%，较上一季度提升3.6个百分点: a clause naming no metric goes on
+	 * with the part of the figure before it of the same metric */
+	if (i < 0 && tot < 0 && a->metric_m >= 0 && a->metric_cstart < a->cstart && a->prev &&
+		a->prev->metric == a->metric && a->prev->segment >= 0)
+		return a->prev->segment;
 	/* 研发费用: a metric word that names its part */
 	if (i < 0 && a->metric_m >= 0 && s->m[a->metric_m].term->segment >= 0)
 		return s->m[a->metric_m].term->segment;

@@ -58,10 +58,11 @@ CREATE TABLE nvfacts.entities (
     entity text PRIMARY KEY,
     fiscal_year_end_month int NOT NULL DEFAULT 12
         CHECK (fiscal_year_end_month BETWEEN 1 AND 12),
-    builtin boolean NOT NULL DEFAULT false
+    builtin boolean NOT NULL DEFAULT false,
+    currency text					-- (0.2.0: last, as the upgrade adds it; checked in vocab.sql)
 );
 COMMENT ON TABLE nvfacts.entities IS
-'companies facts are attributed to; fiscal_year_end_month decides fiscal years (NVIDIA: 1, its year ends in late January)';
+'companies facts are attributed to; fiscal_year_end_month decides fiscal years (NVIDIA: 1, its year ends in late January); currency = the currency of a bare 元 in its figures (TSMC: TWD), NULL: the page''s (renminbi unless declared)';
 
 CREATE TABLE nvfacts.entity_aliases (
     alias text PRIMARY KEY,

@@ -44,6 +44,9 @@ ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_pkey, ADD PRIMARY KEY (word, kind)
 ALTER TABLE nvfacts.cues DROP CONSTRAINT cues_kind_check;
 ALTER TABLE nvfacts.metrics DROP CONSTRAINT metrics_unit_family_check;
 ALTER TABLE nvfacts.metrics ADD COLUMN segmented boolean NOT NULL DEFAULT true;
+ALTER TABLE nvfacts.entities ADD COLUMN currency text;	-- (checked in vocab.sql)
+COMMENT ON TABLE nvfacts.entities IS
+'companies facts are attributed to; fiscal_year_end_month decides fiscal years (NVIDIA: 1, its year ends in late January); currency = the currency of a bare 元 in its figures (TSMC: TWD), NULL: the page''s (renminbi unless declared)';
 COMMENT ON TABLE nvfacts.metrics IS
 'metric vocabulary; flow = a quantity over a period (revenue), false = a level at a moment (share price), which takes no period from context; segmented = false: a figure of the whole entity (market cap, share price, EPS), which has no segment';
 COMMENT ON TABLE nvfacts.cues IS

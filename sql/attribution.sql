@@ -237,7 +237,8 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('华虹半导�
 -- flat to up (持平至增长2%) is a range from 0; flat to down is the range to 0
 SELECT fact_no, entity, metric, measure, value, value_low, value_high, unit, status FROM nvfacts.extract('华虹半导体预计第四季度营收环比持平至增长3%，毛利率则持平或下降1个百分点。');
 -- a company named with its stock code: its share price in a bare 元 is in that market's currency —
--- (00992)/(0992.HK) Hong Kong, four digits that are no year Taiwan, six digits the mainland's own 元
+-- (00992)/(0992.HK) Hong Kong, four digits that are no year Taiwan, six digits the mainland's own 元 (台积电(2025), a
+-- code that reads as a year, has its own currency: nvfacts.entities.currency)
 SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract(E'聯想集團(00992)昨日收市報8.6元。\n\n小米集团(1810.HK)收报41元。\n\n鸿海(2317)股价收报210元。\n\n台积电(2025)股价收报1100元。\n\n寒武纪(688256)收盘报1350元。');
 -- a loss qualified (相关亏损, 投资亏损, 汇兑亏损) is a loss, not the company's net result; the company that
 -- only qualifies it is named in passing
@@ -354,6 +355,10 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('联想中�
 -- a clause naming no metric goes on with the part of the figure before it of the same metric (营业利润率为11.4%，
 -- 较上一季度提升2.6个百分点: ISG's); 显示部门 is Samsung's display
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('戴尔第三季度ISG营业利润为16.5亿美元，营业利润率为11.4%，较上一季度提升2.6个百分点。三星预计全年设施投资约为46万亿韩元，其中显示部门3.1万亿韩元。');
+-- a company whose lexicon row names its currency (nvfacts.entities.currency: the Taiwanese ones, TWD) has its bare 元 in
+-- it; another company's bare 元 stays renminbi, and a page's declaration (美元，下同) still wins
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('鴻海第三季每股純益3.15元，營收1.96兆元；中芯国际第三季度营收为161.6亿元。');
+SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('（单位：美元，下同）台积电第四季度营收为320亿元。');
 -- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on

@@ -2901,7 +2901,11 @@ fact_unit(const doc_state *ds, const nvf_quantity *q, int entity, int metric)
 		return ds->listing[entity];
 	if (entity >= 0 && ds->own_currency[entity])
 		return ds->own_currency[entity];
-	if (ds->currency && (ds->currency_declared || entity < 0 || ds->hk_usage))
+	if (ds->currency && (ds->currency_declared || entity < 0))
+		return ds->currency;
+	if (entity >= 0 && nvf_lexicon_entity(ds->lex, entity)->currency)
+		return nvf_lexicon_entity(ds->lex, entity)->currency;	/* 鸿海营收2兆元: its own */
+	if (ds->currency && ds->hk_usage)
 		return ds->currency;
 	return q->unit;
 }

@@ -74,13 +74,18 @@ grow(nvf_env *env, void *arr, int n, size_t sz)
 	return bigger;
 }
 
+/* currency: an ISO code of the unit vocabulary (TWD), or NULL; anything else is none. */
 int
-nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month)
+nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month, const char *currency)
 {
+	int			u = nvf_vocab_find(nvf_unit_names, NVF_UNIT_N_, currency);
+
 	lex->entities = grow(lex->env, lex->entities, lex->nentities, sizeof(nvf_entity));
 	lex->entities[lex->nentities].name = nvf_strndup(lex->env, name, strlen(name));
 	lex->entities[lex->nentities].fy_end_month =
 		(fy_end_month >= 1 && fy_end_month <= 12) ? fy_end_month : 12;
+	lex->entities[lex->nentities].currency =
+		(u >= 0 && nvf_unit_is_money((nvf_unit) u)) ? (nvf_unit) u : NVF_UNIT_NONE;
 	return lex->nentities++;
 }
 
@@ -528,9 +533,10 @@ nvf_lexicon_load(nvf_lexicon *lex, const nvf_lexicon_source *src)
 {
 	int			n;
 
-	n = src->query(src->arg, "entities", "entity, fiscal_year_end_month");
+	n = src->query(src->arg, "entities", "entity, fiscal_year_end_month, currency");
 	for (int r = 0; r < n; r++)
-		nvf_lexicon_add_entity(lex, src->value(src->arg, r, 0), atoi(src->value(src->arg, r, 1)));
+		nvf_lexicon_add_entity(lex, src->value(src->arg, r, 0), atoi(src->value(src->arg, r, 1)),
+							   src->value(src->arg, r, 2));
 	n = src->query(src->arg, "metrics", "metric, unit_family, flow, segmented");
 	for (int r = 0; r < n; r++)
 		nvf_lexicon_add_metric(lex, src->value(src->arg, r, 0), family_of(src->value(src->arg, r, 1)),

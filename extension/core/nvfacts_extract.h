@@ -31,6 +31,7 @@ typedef struct nvf_entity
 {
 	char	   *name;
 	int			fy_end_month;	/* 12 for calendar years; NVIDIA: 1 */
+	nvf_unit	currency;		/* of a bare 元 in its figures (TSMC: TWD); NONE: the page's */
 } nvf_entity;
 
 typedef struct nvf_metric
@@ -79,7 +80,8 @@ nvf_term_is_cue(const nvf_term *t, nvf_cue cue)
 }
 
 extern nvf_lexicon *nvf_lexicon_new(nvf_env *env);
-extern int	nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month);
+extern int	nvf_lexicon_add_entity(nvf_lexicon *lex, const char *name, int fy_end_month,
+								   const char *currency);
 /*
  * Does a figure of metric m take a period: a flow its own or its context's, a
  * share at a moment (市场份额) only one named for it (own), a level at a moment

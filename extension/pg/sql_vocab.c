@@ -17,17 +17,26 @@ typedef struct vocabulary
 	const char *name;
 	const char *const *values;
 	int			n;
+	bool		(*keep) (int value);	/* NULL: every value */
 } vocabulary;
 
+/* The units that are currencies (nvfacts.entities.currency). */
+static bool
+is_currency(int value)
+{
+	return nvf_unit_is_money((nvf_unit) value);
+}
+
 static const vocabulary vocabularies[] = {
-	{"unit", nvf_unit_names, NVF_UNIT_N_},
-	{"measure", nvf_measure_names, NVF_MEASURE_N_},
-	{"status", nvf_status_names, NVF_STATUS_N_},
-	{"basis", nvf_basis_names, NVF_BASIS_N_},
-	{"approx", nvf_approx_names, NVF_APPROX_N_},
-	{"period_kind", nvf_period_kind_names, NVF_PK_COUNT_},
-	{"unit_family", nvf_family_names, NVF_FAMILY_N_},
-	{"cue_kind", nvf_cue_names, NVF_CUE_COUNT_},
+	{"unit", nvf_unit_names, NVF_UNIT_N_, NULL},
+	{"currency", nvf_unit_names, NVF_UNIT_N_, is_currency},
+	{"measure", nvf_measure_names, NVF_MEASURE_N_, NULL},
+	{"status", nvf_status_names, NVF_STATUS_N_, NULL},
+	{"basis", nvf_basis_names, NVF_BASIS_N_, NULL},
+	{"approx", nvf_approx_names, NVF_APPROX_N_, NULL},
+	{"period_kind", nvf_period_kind_names, NVF_PK_COUNT_, NULL},
+	{"unit_family", nvf_family_names, NVF_FAMILY_N_, NULL},
+	{"cue_kind", nvf_cue_names, NVF_CUE_COUNT_, NULL},
 };
 
 static const vocabulary *
@@ -39,7 +48,7 @@ find_vocabulary(const char *name)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown nvfacts vocabulary \"%s\"", name),
-			 errhint("The vocabularies are unit, measure, status, basis, approx, period_kind, unit_family and cue_kind.")));
+			 errhint("The vocabularies are unit, currency, measure, status, basis, approx, period_kind, unit_family and cue_kind.")));
 	return NULL;				/* not reached */
 }
 
@@ -52,7 +61,7 @@ nvf_vocabulary(PG_FUNCTION_ARGS)
 	int			n = 0;
 
 	for (int i = 0; i < v->n; i++)
-		if (v->values[i])
+		if (v->values[i] && (!v->keep || v->keep(i)))
 			elems[n++] = CStringGetTextDatum(v->values[i]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }

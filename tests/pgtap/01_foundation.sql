@@ -6,7 +6,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS nvfacts;
 
-SELECT plan(33);
+SELECT plan(35);
 
 -- ---- labels -----------------------------------------------------------------
 
@@ -45,12 +45,16 @@ SELECT is((SELECT proparallel FROM pg_proc WHERE oid = 'nvfacts.vocabulary(text)
     's'::"char", 'vocabulary() is PARALLEL SAFE');
 SELECT is(nvfacts.vocabulary('unit'), '{USD,CNY,HKD,TWD,JPY,EUR,GBP,KRW,MYR,%,pp,x,count}'::text[],
     'the units extract() and quantities() give, in the core''s order');
+SELECT is(nvfacts.vocabulary('currency'), '{USD,CNY,HKD,TWD,JPY,EUR,GBP,KRW,MYR}'::text[],
+    'the currencies: the units that are money');
+SELECT throws_ok($$INSERT INTO nvfacts.entities (entity, currency) VALUES ('Percent Corp', '%')$$, '23514', NULL,
+    'an entity''s currency is a currency, not % (entities_currency_check)');
 SELECT is(nvfacts.vocabulary('status') || nvfacts.vocabulary('basis') || nvfacts.vocabulary('measure'),
     '{actual,guidance,forecast,gaap,non_gaap,level,yoy,qoq,change,share,surprise}'::text[],
     'statuses, bases and measures are the contract''s (NULL, "not said", is no value)');
 SELECT is(cardinality(nvfacts.vocabulary('cue_kind')), 42, 'the 42 cue kinds, from the one list in C');
-SELECT throws_ok($$SELECT nvfacts.vocabulary('currency')$$, '22023',
-    'unknown nvfacts vocabulary "currency"', 'an unknown vocabulary is an error that names it');
+SELECT throws_ok($$SELECT nvfacts.vocabulary('region')$$, '22023',
+    'unknown nvfacts vocabulary "region"', 'an unknown vocabulary is an error that names it');
 SELECT throws_ok($$INSERT INTO nvfacts.cues (word, kind) VALUES ('环比', 'sequential')$$, '23514',
     'new row for relation "cues" violates check constraint "cues_kind_check"',
     'a cue kind the core does not know is refused');

@@ -418,18 +418,6 @@ collect_clauses(nvf_env *env, sentence *s)
 	s->clause_end[s->nclauses++] = s->end;
 }
 
-/* Up to two Han characters (no mark, no space) from lo to hi: 代工 in AI伺服器代工大廠. */
-static bool
-han_gap(const char *t, size_t lo, size_t hi)
-{
-	if (hi < lo || hi - lo > 6 || (hi - lo) % 3 != 0)
-		return false;
-	for (size_t k = lo; k < hi; k += 3)
-		if ((unsigned char) t[k] < 0xE4 || (unsigned char) t[k] > 0xE9)
-			return false;
-	return true;
-}
-
 /*
  * 这家AI芯片公司, AI伺服器代工大廠: the parts' words right before a company noun
  * (cue org_noun) at pos, or two Han characters before it, describe a company
@@ -438,10 +426,13 @@ han_gap(const char *t, size_t lo, size_t hi)
 static void
 drop_company_description(sentence *s, const nvf_term *term, size_t pos)
 {
+	int			gap;
+
 	if (!(term->cues & (UINT64_C(1) << NVF_CUE_ORG_NOUN)))
 		return;
 	while (s->nm > 0 && s->m[s->nm - 1].term->kind == NVF_TERM_SEGMENT &&
-		   han_gap(s->t, s->m[s->nm - 1].end, pos))
+		   s->m[s->nm - 1].end <= pos &&
+		   (gap = nvf_han_chars(s->t, s->m[s->nm - 1].end, pos)) >= 0 && gap <= 2)
 		pos = s->m[--s->nm].start;
 }
 

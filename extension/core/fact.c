@@ -245,17 +245,13 @@ share_whole(const sentence *s, int i)
  * the growth of the part, not of the whole its share was of (高于第三季度的23%
  * goes on with the share).
  */
+static int	nearest_cue(const attribution *a, uint64_t mask);
+
 static bool
 growth_of_part(const attribution *a)
 {
-	static const nvf_cue growth[] = {NVF_CUE_YOY, NVF_CUE_QOQ, NVF_CUE_UP, NVF_CUE_DOWN};
-
-	if (has_cue(a->s, a->cstart, a->q->start, NVF_CUE_SHARE))
-		return false;
-	for (size_t k = 0; k < sizeof(growth) / sizeof(growth[0]); k++)
-		if (has_cue(a->s, a->cstart, a->q->start, growth[k]))
-			return true;
-	return false;
+	return nearest_cue(a, CUE(NVF_CUE_SHARE)) < 0 &&
+		nearest_cue(a, CUE(NVF_CUE_YOY) | CUE(NVF_CUE_QOQ) | CUE(NVF_CUE_UP) | CUE(NVF_CUE_DOWN)) >= 0;
 }
 
 /*
@@ -1019,18 +1015,6 @@ latin_name(const char *t, size_t i, size_t end)
 	return true;
 }
 
-/* Han characters only in t[i, end), counted in *chars. */
-static bool
-han_only(const char *t, size_t i, size_t end, int *chars)
-{
-	int			adv;
-
-	for (*chars = 0; i < end; i += adv, (*chars)++)
-		if (!nvf_is_han(nvf_utf8_decode((const unsigned char *) t + i, end - i, &adv)))
-			return false;
-	return true;
-}
-
 /*
  * 深南电路第三季度营收为63亿元, Astera Labs第三季度营收: a sentence that opens
  * with Han characters or capitalized Latin words no lexicon word covers, then
@@ -1051,7 +1035,7 @@ nvf_unnamed_subject(const sentence *s)
 	size_t		i = s->start;
 	int			p = NVF_FIRST_FROM(s->p, s->np, s->start),
 				m,
-				chars = 0;
+				chars;
 
 	while (i < s->end && s->t[i] == ' ')
 		i++;
@@ -1061,7 +1045,8 @@ nvf_unnamed_subject(const sentence *s)
 		return false;			/* (a word the lexicon knows first, or no period right before a metric) */
 	if (latin_name(s->t, i, s->p[p].start))
 		return true;
-	return han_only(s->t, i, s->p[p].start, &chars) && chars >= UNNAMED_MIN && chars <= UNNAMED_MAX &&
+	chars = nvf_han_chars(s->t, i, s->p[p].start);
+	return chars >= UNNAMED_MIN && chars <= UNNAMED_MAX &&
 		nvf_word_before(s->t, s->p[p].start, not_name) == 0 && nvf_filler_at(s, i, s->end, opening) == 0 &&
 		!nvf_text_between_has(s, i, s->p[p].start, "的");
 }
@@ -2894,6 +2879,8 @@ loss_sign(const attribution *a, nvf_measure measure)
 static nvf_unit
 fact_unit(const doc_state *ds, const nvf_quantity *q, int entity, int metric)
 {
+	nvf_unit	home;
+
 	if (!(q->flags & NVF_Q_BARE_YUAN))
 		return q->unit;
 	if (entity >= 0 && ds->listing[entity] &&
@@ -2903,8 +2890,8 @@ fact_unit(const doc_state *ds, const nvf_quantity *q, int entity, int metric)
 		return ds->own_currency[entity];
 	if (ds->currency && (ds->currency_declared || entity < 0))
 		return ds->currency;
-	if (entity >= 0 && nvf_lexicon_entity(ds->lex, entity)->currency)
-		return nvf_lexicon_entity(ds->lex, entity)->currency;	/* 鸿海营收2兆元: its own */
+	if (entity >= 0 && (home = nvf_lexicon_entity(ds->lex, entity)->currency) != NVF_UNIT_NONE)
+		return home;			/* 鸿海营收2兆元: its own */
 	if (ds->currency && ds->hk_usage)
 		return ds->currency;
 	return q->unit;

@@ -163,6 +163,9 @@ nvf_is_han(uint32_t c)
 		(c >= 0xF900 && c <= 0xFAFF) || (c >= 0x2E80 && c <= 0x2FDF);
 }
 
+/* The characters of s[lo, hi) when all are Han ideographs (0 when empty), else -1. */
+extern int	nvf_han_chars(const char *s, size_t lo, size_t hi);
+
 /* pos, or past the continuation bytes there: the start of the character next at or after pos. */
 static inline size_t
 nvf_char_boundary(const char *t, size_t len, size_t pos)

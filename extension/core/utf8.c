@@ -84,3 +84,15 @@ nvf_utf8_count(const char *s, size_t len)
 		i += nvf_utf8_advance((const unsigned char *) s + i, len - i);
 	return n;
 }
+
+int
+nvf_han_chars(const char *s, size_t lo, size_t hi)
+{
+	int			n = 0,
+				adv;
+
+	for (; lo < hi; lo += adv, n++)
+		if (!nvf_is_han(nvf_utf8_decode((const unsigned char *) s + lo, hi - lo, &adv)))
+			return -1;
+	return n;
+}

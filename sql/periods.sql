@@ -210,3 +210,6 @@ SELECT fact_no, entity, metric, measure, value, unit, fiscal_year, fiscal_quarte
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('据TrendForce统计，二季度三星在全球NAND市场的份额为32.1%；在企业级SSD市场，SK海力士份额达到38%，美光为15%。铠侠份额为14%。', '2025-09-01');
 -- a long-term target (长期, 中长期) is of no one period, as 未来三年 is; 长期以来 (for a long time) is no period word
 SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('台积电第四季度毛利率为62.3%。公司将长期毛利率目标由原先的54%及以上上调至57%及以上，中长期营收年均增速目标为20%。长期以来，台积电第四季度营业利益率维持在50%以上。', '2026-01-16');
+-- an amount allowed (回购授权, authorization) is spent in no period: the results' quarter does not reach it; a buyback
+-- done in the quarter keeps it
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'超微电脑第一财季营收为50亿美元，当季回购股票2亿美元。董事会另批准了一项规模15亿美元的股票回购授权。\nThe board added a US$8 billion buyback authorization.', '2025-11-05');

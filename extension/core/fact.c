@@ -2709,6 +2709,19 @@ base_of_clause_before(const attribution *a, const nvf_period_mention *p)
 	return p->end <= a->cstart && (p->same_period || nvf_looks_back(p));
 }
 
+/*
+ * 董事会批准了600亿美元的股票回购授权: an amount allowed (授权, authorization)
+ * is not spent in a period; it takes none from context.
+ */
+static bool
+authorized_amount(const attribution *a)
+{
+	const sentence *s = a->s;
+
+	return (s->cues & CUE(NVF_CUE_AUTHORIZED)) &&
+		has_cue(s, a->cstart, s->clause_end[nvf_clause_of(s, a->q->start)], NVF_CUE_AUTHORIZED);
+}
+
 /* p, as the context's period for a figure whose sentence names none */
 static nvf_period
 carried(nvf_period p)
@@ -2762,6 +2775,8 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 		else if (!closed_comparative(a, p))
 			best = p;
 	}
+	if (!best && authorized_amount(a))
+		return none;
 	if (!nvf_metric_dated(m, best && !event_date(s, best)))
 	{
 		/* a share at a moment (市场份额): only the period its sentence names, or the

@@ -794,7 +794,7 @@ test_vocab(void)
 	ok(strcmp(nvf_measure_names[NVF_MEASURE_N_ - 1], "surprise") == 0 &&
 	   strcmp(nvf_status_names[NVF_STATUS_N_ - 1], "forecast") == 0 &&
 	   strcmp(nvf_basis_names[NVF_BASIS_N_ - 1], "non_gaap") == 0 &&
-	   strcmp(nvf_cue_names[NVF_CUE_COUNT_ - 1], "cause") == 0 &&
+	   strcmp(nvf_cue_names[NVF_CUE_COUNT_ - 1], "authorized") == 0 &&
 	   strcmp(nvf_period_kind_names[NVF_PK_COUNT_ - 1], "ttm") == 0,
 	   "each name array ends with its enum's last value");
 	ok(nvf_vocab_find(nvf_cue_names, NVF_CUE_COUNT_, "latter") == NVF_CUE_LATTER &&

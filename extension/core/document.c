@@ -575,6 +575,15 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 		ds->carry_metric = metric, ds->carry_metric_age = 0;
 	else if (ds->carry_metric_age < CARRY_LIMIT && !ds->in_list)
 		ds->carry_metric_age++;
+	/* what 该分部 in a later sentence refers to: the first part a sentence of parts' figures
+	 * names, a sentence going on after a ； not replacing it */
+	if (last && last->segment >= 0 && (!ds->semicolon_before || ds->topic_part < 0))
+	{
+		int			i = nvf_first_mention(s, s->start, s->end, NVF_TERM_SEGMENT, 0);
+
+		ds->topic_part = i >= 0 ? s->m[i].term->id : last->segment;
+	}
+	ds->semicolon_before = ends_with_semicolon(s);
 	/* 2027财年云业务收入有望达到910亿美元；2028财年再升至1120亿美元: the series goes on */
 	if (last && last->metric == ds->carry_metric)
 		ds->carry_segment = last->segment;
@@ -590,6 +599,7 @@ forget(doc_state *ds)
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
 	ds->carry_segment = -1;
+	ds->topic_part = -1;
 	ds->heading_status = NVF_STATUS_NONE;
 }
 
@@ -620,6 +630,7 @@ new_paragraph(doc_state *ds)
 	ds->carry_metric = -1;
 	ds->carry_metric_age = CARRY_LIMIT;
 	ds->carry_segment = -1;
+	ds->topic_part = -1;
 }
 
 /* Is there an empty line right before the sentence? */

@@ -1384,6 +1384,29 @@ item_start(const attribution *a)
 	return e + 3 <= a->q->start && memcmp(s->t + e, "、", 3) == 0 ? e + 3 : 0;
 }
 
+/*
+ * 该分部经调整EBITA按年跌76%: a word standing for a part (该分部, 该业务) before
+ * the figure, no part named between: the part named before it in the sentence,
+ * else the first part of the paragraph's last sentence of parts' figures (not
+ * 即时零售 of 中国电商集团…即时零售业务收入…。该分部…); NOT_INHERITED when
+ * there is no such word.
+ */
+static int
+referred_part(const attribution *a)
+{
+	const sentence *s = a->s;
+	size_t		lo = a->metric_m >= 0 && !a->metric_after ? a->metric_cstart : a->cstart;
+	int			c,
+				i;
+
+	if (!(s->cues & CUE(NVF_CUE_THIS_PART)) ||
+		(c = last_mention(s, lo, a->q->start, NVF_TERM_CUE, NVF_CUE_THIS_PART)) < 0 ||
+		last_segment(a->ds->lex, s, s->m[c].end, a->q->start) >= 0)
+		return NOT_INHERITED;
+	i = last_segment(a->ds->lex, s, s->start, s->m[c].start);
+	return i >= 0 ? s->m[i].term->id : a->ds->topic_part;
+}
+
 static int
 find_segment(const attribution *a, bool share)
 {
@@ -1413,6 +1436,8 @@ find_segment(const attribution *a, bool share)
 	}
 	if (a->metric_after && (i = last_segment(a->ds->lex, s, a->q->end, s->m[a->metric_m].start)) >= 0)
 		return s->m[i].term->id;	/* 20亿美元的数据中心收入 */
+	if ((i = referred_part(a)) != NOT_INHERITED)
+		return i;
 	if (a->metric_m >= 0 && !a->metric_after && a->metric_cstart != a->cstart)
 		hi = s->m[a->metric_m].end;
 	tot = last_mention(s, a->metric_cstart, hi, NVF_TERM_CUE, NVF_CUE_TOTAL);

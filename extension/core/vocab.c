@@ -31,7 +31,7 @@ const char *const nvf_cue_names[NVF_CUE_COUNT_] = {
 	"total", "group", "from", "per", "article_end", "other_org", "other_metric", "partner",
 	"apposition", "contrast", "self", "declare", "expect", "exclude", "both", "market", "done", "former", "latter",
 	"modifier", "miss", "hk_usage", "disposal", "world", "org_noun", "cause",
-	"authorized"
+	"this_part", "authorized"
 };
 
 const char *const nvf_period_kind_names[NVF_PK_COUNT_] = {

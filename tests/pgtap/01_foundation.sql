@@ -52,7 +52,7 @@ SELECT throws_ok($$INSERT INTO nvfacts.entities (entity, currency) VALUES ('Perc
 SELECT is(nvfacts.vocabulary('status') || nvfacts.vocabulary('basis') || nvfacts.vocabulary('measure'),
     '{actual,guidance,forecast,gaap,non_gaap,level,yoy,qoq,change,share,surprise}'::text[],
     'statuses, bases and measures are the contract''s (NULL, "not said", is no value)');
-SELECT is(cardinality(nvfacts.vocabulary('cue_kind')), 43, 'the 43 cue kinds, from the one list in C');
+SELECT is(cardinality(nvfacts.vocabulary('cue_kind')), 44, 'the 44 cue kinds, from the one list in C');
 SELECT throws_ok($$SELECT nvfacts.vocabulary('region')$$, '22023',
     'unknown nvfacts vocabulary "region"', 'an unknown vocabulary is an error that names it');
 SELECT throws_ok($$INSERT INTO nvfacts.cues (word, kind) VALUES ('环比', 'sequential')$$, '23514',

@@ -326,3 +326,5 @@ SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'�
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'美光Q1营收超预期 DRAM收入108亿美元', '2025-12-18');
 -- 耗资 (cost to build) is spending, like 斥资
 SELECT fact_no, entity, metric, value, approx FROM nvfacts.extract('Meta在路易斯安那州新建的数据中心耗资约100亿美元。', '2025-10-01');
+-- a figure that 超过/超出/好于 sets against a consensus word after it (175亿美元市场共识) is that consensus, as after 高于
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('超微电脑当季营收58亿美元，超过了FactSet汇总的55亿美元市场共识。', '2025-11-05');

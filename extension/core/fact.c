@@ -1817,12 +1817,21 @@ direction_verbs(const attribution *a)
 	return n;
 }
 
-/* A surprise word, 高于 or 低于 in [lo, hi): what follows is set against an expectation. */
+/*
+ * A surprise word, or a verb of comparison (高于, 超过, 不及), in [lo, hi): what
+ * follows is set against an expectation.
+ */
 static bool
 compared_with_expectation(const sentence *s, size_t lo, size_t hi)
 {
-	return last_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0 ||
-		nvf_text_between_has(s, lo, hi, "高于") || nvf_text_between_has(s, lo, hi, "低于");
+	static const char *const verbs[] = {"高于", "低于", "超过", "超出", "好于", "优于", "胜过", "不及", "逊于", NULL};
+
+	if (last_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_SURPRISE) >= 0)
+		return true;
+	for (int i = 0; verbs[i]; i++)
+		if (nvf_text_between_has(s, lo, hi, verbs[i]))
+			return true;
+	return false;
 }
 
 /*

@@ -364,6 +364,8 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('（单位：�
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'阿里巴巴本季度云智能集团收入为400亿元，同比增长30%。分部经调整EBITA为36亿元。\n中国电商集团收入为1300亿元；即时零售业务收入为230亿元。该分部经调整EBITA同比下降70%。\n三星DS部门营业利润为7万亿韩元。该部门营收为33万亿韩元。', '2025-11-26');
 -- a part's word right before 基础设施 or 基建 says what money buys, it names no segment (云基础设施 is not the cloud part)
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'腾讯第三季度在AI及云基建方面的资本开支为130亿元。\n微软表示，本财季云基础设施投入为350亿美元，云业务收入为490亿美元。', '2025-11-14');
+-- 非AI半导体 is the part outside AI (non_ai), not the AI part its words contain
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('博通上一财季非AI半导体业务收入约为41亿美元，AI半导体收入为52亿美元。', '2025-09-05');
 -- 百度智能云 is Baidu's cloud (ai_cloud), not Microsoft's segment 智能云 (intelligent_cloud)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('第二季度，百度智能云营收为48亿元，同比增长27%；微软智能云营收为296亿美元。');
 -- hard-wrapped text: a line cut inside a word (环比增|长8%) runs on into a shorter line that itself runs on

@@ -328,3 +328,6 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'�
 SELECT fact_no, entity, metric, value, approx FROM nvfacts.extract('Meta在路易斯安那州新建的数据中心耗资约100亿美元。', '2025-10-01');
 -- a figure that 超过/超出/好于 sets against a consensus word after it (175亿美元市场共识) is that consensus, as after 高于
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('超微电脑当季营收58亿美元，超过了FactSet汇总的55亿美元市场共识。', '2025-11-05');
+-- a neutral 预计 that nothing before speaks for goes on with the outlook a ； passed on: the analyst's (瑞银预计…；), the
+-- company's (公司预计…；)
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract(E'瑞银预计超微电脑本季营收约为60亿美元；每股收益预计为0.6美元。\n超微电脑预计下季营收约为70亿美元；每股收益预计为0.7美元。', '2025-11-05');

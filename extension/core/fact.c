@@ -2149,10 +2149,11 @@ nvf_outlook_after(const sentence *s, size_t pos)
 /*
  * Whose expectation a figure after an expectation word is: an analyst's
  * (分析师预期的, 超出预期的), the company's (公司指引的); a neutral 预期 after
- * a comparison is the market's.
+ * a comparison is the market's, one nothing before speaks for the outlook a
+ * ； passed on (瑞银预计…；每股收益预计为5.59美元), else the company's.
  */
 static nvf_status
-expectation_status(const sentence *s, int e, bool after_actual, bool *neutral)
+expectation_status(const sentence *s, int e, bool after_actual, nvf_status passed, bool *neutral)
 {
 	nvf_status	st;
 
@@ -2171,7 +2172,9 @@ expectation_status(const sentence *s, int e, bool after_actual, bool *neutral)
 	}
 	st = compared(s, e) ? NVF_STATUS_FORECAST : status_before(s, s->m[e].start, false, neutral);
 	/* 每股收益4.13美元，同比增长23%，预期3.67美元: after a reported figure, the market's */
-	return st ? st : after_actual ? NVF_STATUS_FORECAST : NVF_STATUS_GUIDANCE;
+	if (st)
+		return st;
+	return after_actual ? NVF_STATUS_FORECAST : nvf_status_is_outlook(passed) ? passed : NVF_STATUS_GUIDANCE;
 }
 
 /* Was the sentence's figure before this one a reported figure of the same metric? */
@@ -2304,7 +2307,7 @@ find_status(const attribution *a, bool *neutral)
 	if (a->last && multiple_of_period(a))
 		return a->last->status;	/* 预计为80亿美元，约为去年同期的两倍: the figure before's */
 	if (e >= 0)
-		return expectation_status(s, e, after_reported(a), neutral);
+		return expectation_status(s, e, after_reported(a), a->ds->semicolon_status, neutral);
 	if (beaten_base(a))
 		return NVF_STATUS_GUIDANCE;
 	st = status_before(s, a->q->start, false, neutral);

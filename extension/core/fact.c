@@ -1271,17 +1271,24 @@ item_of_company_list(const sentence *s, int part)
  * its metric goes on listing the figures of the part named before it, when
  * nothing between (no company, no other part, no 总) names another owner.
  */
-static int
-listed_part(const attribution *a)
+static bool
+opens_with_metric(const attribution *a)
 {
 	static const char *const spaces[] = {" ", NULL};
-	const sentence *s = a->s;
-	int			i;
 
 	/* the metric right after the clause's comma (a clause starts at its mark): not
 	 * 存储业务营收40亿美元, which a part outside the vocabulary opens */
-	if (a->metric_m < 0 || a->metric_after || a->metric_cstart != a->cstart ||
-		a->cstart == s->start || !nvf_only_fillers(s, a->cstart + 1, s->m[a->metric_m].start, spaces))
+	return a->metric_m >= 0 && !a->metric_after && a->metric_cstart == a->cstart &&
+		a->cstart != a->s->start && nvf_only_fillers(a->s, a->cstart + 1, a->s->m[a->metric_m].start, spaces);
+}
+
+static int
+listed_part(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			i;
+
+	if (!opens_with_metric(a))
 		return -1;
 	i = last_segment(a->ds->lex, s, s->start, a->cstart);
 	if (i < 0 || !nvf_quantity_in(s, s->m[i].end, a->cstart) || item_of_company_list(s, i) ||
@@ -1290,6 +1297,25 @@ listed_part(const attribution *a)
 		has_cue(s, s->m[i].end, a->q->start, NVF_CUE_SELF))
 		return -1;
 	return i;
+}
+
+/*
+ * 该分部经调整EBITA为36亿元，利润率约为9%: a clause that opens with its metric
+ * goes on with the part a word standing for it (该分部) gave the figure before;
+ * -1 if not.
+ */
+static int
+listed_referred_part(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			c;
+
+	if (!(s->cues & CUE(NVF_CUE_THIS_PART)) || !opens_with_metric(a) || !a->prev ||
+		(c = last_mention(s, s->start, a->cstart, NVF_TERM_CUE, NVF_CUE_THIS_PART)) < 0 ||
+		!nvf_quantity_in(s, s->m[c].end, a->cstart) ||
+		nvf_first_mention(s, s->m[c].end, a->q->start, NVF_TERM_ENTITY, 0) >= 0)
+		return -1;
+	return a->prev->segment;
 }
 
 /*
@@ -1469,6 +1495,8 @@ find_segment(const attribution *a, bool share)
 	}
 	if (i < 0 && tot < 0)
 		i = listed_part(a);
+	if (i < 0 && tot < 0 && (own = listed_referred_part(a)) >= 0)
+		return own;
 	if (i < 0 && tot < 0)
 		i = compared_part(a);
 	/* 费用, 成本: a word that needs a product takes the product named */

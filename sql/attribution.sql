@@ -364,6 +364,9 @@ SELECT fact_no, entity, metric, value, unit FROM nvfacts.extract('（单位：�
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'阿里巴巴本季度云智能集团收入为400亿元，同比增长30%。分部经调整EBITA为36亿元。\n中国电商集团收入为1300亿元；即时零售业务收入为230亿元。该分部经调整EBITA同比下降70%。\n三星DS部门营业利润为7万亿韩元。该部门营收为33万亿韩元。', '2025-11-26');
 -- a clause opening with its metric goes on with the part 该分部 gave the figure before it
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract('阿里巴巴本季度云智能集团收入为400亿元。该分部经调整EBITA为36亿元，经调整EBITA利润率约为9%。', '2025-11-26');
+-- a sentence after a ； that opens with its metric goes on with the one part the part before gave figures of; not
+-- when a part of the chain before gave a figure of the whole company (the part is one item of its list)
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'SK海力士第三季度DRAM业务营收为18万亿韩元，同比增长20%；营业利润为9万亿韩元。\n超微电脑第一财季营收为50亿美元；服务器业务营收为45亿美元；净利润为2亿美元。', '2025-11-05');
 -- a part's word right before 基础设施 or 基建 says what money buys, it names no segment (云基础设施 is not the cloud part)
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'腾讯第三季度在AI及云基建方面的资本开支为130亿元。\n微软表示，本财季云基础设施投入为350亿美元，云业务收入为490亿美元。', '2025-11-14');
 -- 非AI半导体 is the part outside AI (non_ai), not the AI part its words contain

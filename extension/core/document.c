@@ -600,6 +600,7 @@ forget(doc_state *ds)
 	ds->carry_metric_age = CARRY_LIMIT;
 	ds->carry_segment = -1;
 	ds->topic_part = -1;
+	ds->semicolon_part = -1;
 	ds->heading_status = NVF_STATUS_NONE;
 }
 
@@ -866,6 +867,36 @@ semicolon_status(const sentence *s, nvf_status figures)
 }
 
 /*
+ * DS部门营收33.1万亿韩元，同比增长13%；营业利润7.0万亿韩元: a sentence ending in
+ * ； whose figures were all one part's passes that part on to the next one,
+ * unless a part of the chain before gave a figure of the whole company (营收X；
+ * 数据中心营收Y；净利润Z: the part is one item of the company's list).  Called
+ * before carry_forward() (semicolon_before is still the sentence before's).
+ */
+static void
+note_semicolon_part(doc_state *ds, const sentence *s, const fact_list *facts)
+{
+	int			part = -1;
+	bool		one = true;
+
+	if (!ds->semicolon_before)
+		ds->chain_whole = false;
+	for (int k = 0; facts && k < facts->n; k++)
+	{
+		int			g = facts->items[k].segment;
+
+		if (facts->reference[k])
+			continue;
+		if (g < 0)
+			ds->chain_whole = true;
+		else if (part >= 0 && g != part)
+			one = false;
+		part = g >= 0 ? g : part;
+	}
+	ds->semicolon_part = ends_with_semicolon(s) && one && !ds->chain_whole ? part : -1;
+}
+
+/*
  * 三季度三星的份额为33.5%；SK海力士份额仍高达57%: a sentence ending in ； passes
  * the last period it names (or was passed) on to the next one; any other
  * ending passes none.
@@ -1013,8 +1044,11 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			if (last_reported(&facts))
 				last = *last_reported(&facts), reported = &last;
 			figures = own_figures_status(&facts);
+			note_semicolon_part(ds, &s, &facts);
 			emit_facts(ds, scratch, blk, &s, &facts, emit, arg);
 		}
+		else
+			note_semicolon_part(ds, &s, NULL);
 		carry_forward(ds, &s, blk, scratch, produced, reported);
 		if (list_intro(&s))
 			ds->in_list = true, ds->list_items = 0;

@@ -105,6 +105,8 @@ typedef struct doc_state
 	int			carry_metric_age;
 	int			carry_segment;	/* the segment of the carried metric's last figure, or -1 */
 	bool		semicolon_before;	/* the sentence before ended with ； */
+	bool		chain_whole;	/* a part of the ； chain so far gave a figure of the whole entity */
+	int			semicolon_part;	/* the one part a sentence ending in ； gave figures of, or -1 */
 	int			topic_part;		/* the first part named by the paragraph's last sentence of parts' figures, or -1 */
 	bool		ended;			/* past an end-of-article marker: links and other stories */
 	int64_t		emitted;		/* facts given so far */

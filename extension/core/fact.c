@@ -1319,6 +1319,24 @@ listed_referred_part(const attribution *a)
 }
 
 /*
+ * DS部门营收33.1万亿韩元；营业利润7.0万亿韩元: a sentence after a ； that opens
+ * with its metric, no company named before the figure, goes on with the part
+ * the sentence before gave its figures of; -1 if not.
+ */
+static int
+semicolon_listed_part(const attribution *a)
+{
+	static const char *const spaces[] = {" ", NULL};
+	const sentence *s = a->s;
+
+	if (a->ds->semicolon_part < 0 || a->metric_m < 0 || a->metric_after ||
+		a->metric_cstart != s->start || !nvf_only_fillers(s, s->start, s->m[a->metric_m].start, spaces) ||
+		nvf_first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) >= 0)
+		return -1;
+	return a->ds->semicolon_part;
+}
+
+/*
  * 代工业务经营亏损23亿美元，上年同期经营亏损58亿美元: a clause opening with a
  * period behind (上年同期, 上季度) and the metric of a part's figure before it
  * gives that part's comparative; -1 if it is not one.
@@ -1496,6 +1514,8 @@ find_segment(const attribution *a, bool share)
 	if (i < 0 && tot < 0)
 		i = listed_part(a);
 	if (i < 0 && tot < 0 && (own = listed_referred_part(a)) >= 0)
+		return own;
+	if (i < 0 && tot < 0 && (own = semicolon_listed_part(a)) >= 0)
 		return own;
 	if (i < 0 && tot < 0)
 		i = compared_part(a);

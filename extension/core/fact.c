@@ -1271,15 +1271,21 @@ item_of_company_list(const sentence *s, int part)
  * its metric goes on listing the figures of the part named before it, when
  * nothing between (no company, no other part, no 总) names another owner.
  */
+/* The figure's metric word comes before it, at lo (spaces between): not 存储业务营收, which a part outside the vocabulary opens. */
 static bool
-opens_with_metric(const attribution *a)
+metric_opens_at(const attribution *a, size_t lo)
 {
 	static const char *const spaces[] = {" ", NULL};
 
-	/* the metric right after the clause's comma (a clause starts at its mark): not
-	 * 存储业务营收40亿美元, which a part outside the vocabulary opens */
-	return a->metric_m >= 0 && !a->metric_after && a->metric_cstart == a->cstart &&
-		a->cstart != a->s->start && nvf_only_fillers(a->s, a->cstart + 1, a->s->m[a->metric_m].start, spaces);
+	return a->metric_m >= 0 && !a->metric_after &&
+		nvf_only_fillers(a->s, lo, a->s->m[a->metric_m].start, spaces);
+}
+
+/* the metric right after the clause's comma (a clause starts at its mark) */
+static bool
+opens_with_metric(const attribution *a)
+{
+	return a->metric_cstart == a->cstart && a->cstart != a->s->start && metric_opens_at(a, a->cstart + 1);
 }
 
 static int
@@ -1326,11 +1332,9 @@ listed_referred_part(const attribution *a)
 static int
 semicolon_listed_part(const attribution *a)
 {
-	static const char *const spaces[] = {" ", NULL};
 	const sentence *s = a->s;
 
-	if (a->ds->semicolon_part < 0 || a->metric_m < 0 || a->metric_after ||
-		a->metric_cstart != s->start || !nvf_only_fillers(s, s->start, s->m[a->metric_m].start, spaces) ||
+	if (a->ds->semicolon_part < 0 || a->metric_cstart != s->start || !metric_opens_at(a, s->start) ||
 		nvf_first_mention(s, s->start, a->q->start, NVF_TERM_ENTITY, 0) >= 0)
 		return -1;
 	return a->ds->semicolon_part;

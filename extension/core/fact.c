@@ -2835,22 +2835,24 @@ next_quarter(const nvf_period *p)
  * The period of the figure: a comparison's base, else the period named last
  * before it in its sentence, else the entity's context.  Levels at a moment
  * (a share price, a market value) have none; a share at a moment (a market
- * share) only the period its sentence names, not an event's date.
+ * share), or a year-on-year or sequential change of a level at a moment
+ * (合约价环比上涨45%), only the period its sentence names, not an event's date.
  */
 static nvf_period
 find_period(const attribution *a, const doc_state *ds, int entity, const nvf_metric *m,
-			nvf_status status, bool expected, nvf_env *env, bool *past)
+			nvf_measure measure, nvf_status status, bool expected, nvf_env *env, bool *past)
 {
 	bool		outlook = status != NVF_STATUS_ACTUAL;
 	const sentence *s = a->s;
 	nvf_period_context c;
 	const nvf_period_mention *best = a->base >= 0 ? &s->p[a->base] : NULL;
+	bool		periodic = measure == NVF_MEASURE_YOY || measure == NVF_MEASURE_QOQ;
 	nvf_period	none = {0, 0, NVF_PK_NONE, 0, NULL, false},
 				own,
 				lead;
 
 	*past = false;
-	if (!nvf_metric_dated(m, true))
+	if (!nvf_metric_dated(m, true) && !periodic)
 		return none;			/* a level at a moment (市值, 股价, 估值): no period */
 	nvf_entity_context(ds, entity, s, a->q->start, outlook, &c);
 	for (int i = 0; !best && i < s->np; i++)
@@ -2866,7 +2868,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	}
 	if (!best && authorized_amount(a))
 		return none;
-	if (!nvf_metric_dated(m, best && !event_date(s, best)))
+	if (!nvf_metric_dated(m, best && !event_date(s, best)) && !(periodic && best && !event_date(s, best)))
 	{
 		/* a share at a moment (市场份额): only the period its sentence names, or the
 		 * part before its ； (三季度A的份额为33.5%；B份额仍达57%) */
@@ -3088,7 +3090,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 		(expectation && after_reported(&a) && !clause_period(&a));
 	*reference = a.base >= 0 || expectation || benchmark;
 	/* the guidance a reported figure beat (好于240亿美元指引) is of the same period */
-	f->period = find_period(&a, ds, entity, m, benchmark ? NVF_STATUS_ACTUAL : f->status,
+	f->period = find_period(&a, ds, entity, m, f->measure, benchmark ? NVF_STATUS_ACTUAL : f->status,
 							benchmark || f->status == NVF_STATUS_FORECAST, env, &past);
 	if (neutral && past)
 		f->status = NVF_STATUS_ACTUAL;	/* 我们估计过去四个季度...: an estimate of the past */

@@ -583,7 +583,6 @@ carry_forward(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *s
 
 		ds->topic_part = i >= 0 ? s->m[i].term->id : last->segment;
 	}
-	ds->semicolon_before = ends_with_semicolon(s);
 	/* 2027财年云业务收入有望达到910亿美元；2028财年再升至1120亿美元: the series goes on */
 	if (last && last->metric == ds->carry_metric)
 		ds->carry_segment = last->segment;
@@ -870,8 +869,7 @@ semicolon_status(const sentence *s, nvf_status figures)
  * DS部门营收33.1万亿韩元，同比增长13%；营业利润7.0万亿韩元: a sentence ending in
  * ； whose figures were all one part's passes that part on to the next one,
  * unless a part of the chain before gave a figure of the whole company (营收X；
- * 数据中心营收Y；净利润Z: the part is one item of the company's list).  Called
- * before carry_forward() (semicolon_before is still the sentence before's).
+ * 数据中心营收Y；净利润Z: the part is one item of the company's list).
  */
 static void
 note_semicolon_part(doc_state *ds, const sentence *s, const fact_list *facts)
@@ -1057,6 +1055,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			forget(ds);
 		ds->semicolon_status = semicolon_status(&s, figures);
 		note_semicolon_period(ds, &s);
+		ds->semicolon_before = ends_with_semicolon(&s);
 	}
 }
 

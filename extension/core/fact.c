@@ -1266,11 +1266,6 @@ item_of_company_list(const sentence *s, int part)
 		!nvf_text_between_has(s, clause_start(s, s->m[part].clause), s->m[part].start, "其中");
 }
 
-/*
- * 三星显示营收8.1万亿韩元，营业利润1.2万亿韩元: a clause that opens with
- * its metric goes on listing the figures of the part named before it, when
- * nothing between (no company, no other part, no 总) names another owner.
- */
 /* The figure's metric word comes before it, at lo (spaces between): not 存储业务营收, which a part outside the vocabulary opens. */
 static bool
 metric_opens_at(const attribution *a, size_t lo)
@@ -1288,6 +1283,11 @@ opens_with_metric(const attribution *a)
 	return a->metric_cstart == a->cstart && a->cstart != a->s->start && metric_opens_at(a, a->cstart + 1);
 }
 
+/*
+ * 三星显示营收8.1万亿韩元，营业利润1.2万亿韩元: a clause that opens with
+ * its metric goes on listing the figures of the part named before it, when
+ * nothing between (no company, no other part, no 总) names another owner.
+ */
 static int
 listed_part(const attribution *a)
 {
@@ -2846,7 +2846,8 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	const sentence *s = a->s;
 	nvf_period_context c;
 	const nvf_period_mention *best = a->base >= 0 ? &s->p[a->base] : NULL;
-	bool		periodic = measure == NVF_MEASURE_YOY || measure == NVF_MEASURE_QOQ;
+	bool		periodic = measure == NVF_MEASURE_YOY || measure == NVF_MEASURE_QOQ,
+				named;			/* the sentence names the figure's period (not an event's date) */
 	nvf_period	none = {0, 0, NVF_PK_NONE, 0, NULL, false},
 				own,
 				lead;
@@ -2868,7 +2869,8 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	}
 	if (!best && authorized_amount(a))
 		return none;
-	if (!nvf_metric_dated(m, best && !event_date(s, best)) && !(periodic && best && !event_date(s, best)))
+	named = best && !event_date(s, best);
+	if (!nvf_metric_dated(m, named) && !(periodic && named))
 	{
 		/* a share at a moment (市场份额): only the period its sentence names, or the
 		 * part before its ； (三季度A的份额为33.5%；B份额仍达57%) */

@@ -331,3 +331,8 @@ SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('超
 -- a neutral 预计 that nothing before speaks for goes on with the outlook a ； passed on: the analyst's (瑞银预计…；), the
 -- company's (公司预计…；)
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract(E'瑞银预计超微电脑本季营收约为60亿美元；每股收益预计为0.6美元。\n超微电脑预计下季营收约为70亿美元；每股收益预计为0.7美元。', '2025-11-05');
+-- Hong Kong's 經營溢利率 is the operating margin (a level), not a change of 經營溢利
+SELECT fact_no, entity, metric, segment, measure, value, approx FROM nvfacts.extract('聯想方案服務業務集團(SSG)經營溢利率維持逾兩成。', '2026-02-13');
+-- a figure given once with its tolerance and once without is one fact, the first mention's, in either order
+SELECT fact_no, metric, value, value_low, value_high, span_start FROM nvfacts.extract(E'英伟达第四财季营收指引650亿美元\n英伟达预计第四财季营收为650亿美元，上下浮动2%。', '2025-11-20');
+SELECT fact_no, metric, value, value_low, value_high, span_start FROM nvfacts.extract(E'英伟达预计第四财季营收为650亿美元，上下浮动2%。\n英伟达第四财季营收指引650亿美元', '2025-11-20');

@@ -215,6 +215,25 @@ restates_comparison(doc_state *ds, const nvf_fact *f, bool dated)
 }
 
 /*
+ * 第四财季营收指引650亿美元 (a headline) and 营收为650亿美元，上下浮动2% (the
+ * body): a figure given once with its tolerance and once without is one fact,
+ * whichever comes first.  Marks the figure without its bounds as seen; true
+ * when it was seen before.
+ */
+static bool
+restates_without_tolerance(doc_state *ds, const nvf_fact *f)
+{
+	nvf_fact	bare = *f;
+	fact_key	key;
+
+	if (!f->value.ok || !(f->low.ok || f->high.ok))
+		return false;
+	bare.low.ok = bare.high.ok = false;
+	key_of(&bare, KEY_FULL, &key);
+	return !first_time(ds, &key);
+}
+
+/*
  * A fact seen before: the same key, or a restatement naming less (a summary
  * repeating a figure with no period, or only its context's) of a figure
  * already given, or the same
@@ -246,6 +265,8 @@ seen_before(doc_state *ds, const nvf_fact *f)
 		return true;
 	if (!first_time_if(ds, &other, false))
 		return true;			/* given before with(out) its basis */
+	if (restates_without_tolerance(ds, f))
+		return true;
 	if (!first_time(ds, &key))
 		return true;
 	first_time(ds, &mine);

@@ -323,6 +323,9 @@ SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract('AMD said da
 -- 公司 in a paragraph that has named no company is the article's own company (the first it names), not the rival
 -- the paragraph before turned to
 SELECT fact_no, entity, metric, segment, measure, value, unit FROM nvfacts.extract(E'SK海力士业绩速读\n\nSK海力士全年营业利润约47万亿韩元，首次高于三星电子。不过论营收，三星全年营收仍高达300万亿韩元。\n\nHBM仍是主要动力。公司在财报中称，全年HBM营收同比翻了一倍多。');
+-- ... and when the article's first company only opened it (a market's figure), 公司 is the company with the most figures so
+-- far, the article's own
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'台积电市占率升至71%。\n\n美光科技周三公布，第一财季营收同比增长57%至136.4亿美元。\n\n公司预计第二财季营收为187亿美元。', '2025-12-18');
 -- a clause opening with its own part (北美市场增长16%, 其中海外部门…, a part restated in brackets) is that part's,
 -- though the metric word is the clause's before; a region describing companies (美国同行) is no part, and
 -- 以中值计算 names no compute segment

@@ -937,6 +937,17 @@ note_semicolon_period(doc_state *ds, const sentence *s)
 		}
 }
 
+/* One more row of entity: it leads once it has more than the leader. */
+static void
+count_figure(doc_state *ds, int entity)
+{
+	if (entity < 0 || (size_t) entity >= ds->nentities)
+		return;
+	if (++periods_of(ds, entity)->figures >
+		(ds->lead_entity >= 0 ? periods_of(ds, ds->lead_entity)->figures : 0))
+		ds->lead_entity = entity;
+}
+
 static void
 emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence *s,
 		   fact_list *facts, nvf_fact_cb emit, void *arg)
@@ -958,6 +969,7 @@ emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence
 		f->evidence = nvf_block_original(scratch, blk, s->start, end, &os, &oe);
 		emit(arg, f);
 		ds->emitted++;
+		count_figure(ds, f->entity);
 	}
 	facts->n = 0;
 }
@@ -1113,7 +1125,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 	ds.listing = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
 	ds.own_currency = nvf_alloc0(doc_env, (ds.nentities + 1) * sizeof(nvf_unit));
 	ds.reported = nvf_alloc(doc_env, (ds.nentities + 1) * sizeof(int));
-	ds.main_entity = ds.first_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
+	ds.main_entity = ds.first_entity = ds.lead_entity = ds.pair[0] = ds.pair[1] = ENTITY_NONE;
 	ds.headless_owner = HEADLESS_UNASKED;
 	ds.pair_age = CARRY_LIMIT;
 	forget(&ds);

@@ -60,6 +60,7 @@ typedef struct entity_periods
 	nvf_period	outlook;		/* the period named last in an outlook */
 	int			outlook_para;	/* the paragraph that named it */
 	bool		listed;			/* in doc_state.reported */
+	int			figures;		/* its rows emitted so far */
 } entity_periods;
 
 /* The metrics the attribution rules name (ids in the lexicon, -1 if it has none). */
@@ -97,6 +98,8 @@ typedef struct doc_state
 								 * the first segment it names, ENTITY_NONE, or UNASKED */
 	int			main_entity;	/* the subject of the last sentence with figures */
 	int			first_entity;	/* the first company the article names (its headline's) */
+	int			lead_entity;	/* the company with the most rows so far (the first to reach
+								 * them), else first_entity: the article's own */
 	int			carry_paragraph;	/* the paragraph carry_entity was named in */
 	bool		carry_in_passing;	/* carry_entity came from a sentence without figures */
 	int			pair[2];		/* the last two companies named together (前者, 后者) */

@@ -1152,11 +1152,12 @@ find_entity(const attribution *a, doc_state *ds)
 	 * else the company whose own segment is named (嵌入式 -> AMD) */
 	if ((owner = product_owner(a, ds, true)) >= 0)
 		return owner;
-	/* 公司… in a paragraph that has named no company: the article's own, not the
-	 * one the paragraph before turned to (…超过三星——后者…。\n\n公司在财报中称…) */
+	/* 公司… in a paragraph that has named no company: the article's own (the one with
+	 * the most figures so far, else the first named), not the one the paragraph before
+	 * turned to (…超过三星——后者…。\n\n公司在财报中称…) */
 	if (ds->carry_entity != ENTITY_NONE && ds->carry_paragraph != ds->paragraph &&
 		ds->first_entity >= 0 && has_cue(s, s->start, a->q->start, NVF_CUE_SELF))
-		return ds->first_entity;
+		return ds->lead_entity >= 0 ? ds->lead_entity : ds->first_entity;
 	if (ds->carry_entity != ENTITY_NONE)
 		return ds->carry_entity;
 	if ((owner = product_owner(a, ds, false)) >= 0)

@@ -213,6 +213,8 @@ SELECT fact_no, entity, metric, value, status, fiscal_year, fiscal_quarter, peri
 -- an amount allowed (回购授权, authorization) is spent in no period: the results' quarter does not reach it; a buyback
 -- done in the quarter keeps it
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'超微电脑第一财季营收为50亿美元，当季回购股票2亿美元。董事会另批准了一项规模15亿美元的股票回购授权。\nThe board added a US$8 billion buyback authorization.', '2025-11-05');
+-- 授权 right before a metric word (授权收入: licensing revenue) is earned in the quarter like any revenue
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract('Arm第二财季营收为11.4亿美元；授权收入为5.15亿美元，特许权使用费收入为6.2亿美元。', '2025-11-06');
 -- a year-on-year or sequential change of a level at a moment (a contract price) is of the period its sentence names; a
 -- level at a moment takes none
 SELECT fact_no, metric, measure, value, value_low, value_high, fiscal_year, fiscal_quarter FROM nvfacts.extract('集邦咨询称，2025年第三季度服务器DRAM合约价环比上涨15%至20%，HBM均价约为每GB 12美元，而消费级NAND价格下跌5%。', '2025-10-10');

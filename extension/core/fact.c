@@ -2801,15 +2801,23 @@ base_of_clause_before(const attribution *a, const nvf_period_mention *p)
 
 /*
  * 董事会批准了600亿美元的股票回购授权: an amount allowed (授权, authorization)
- * is not spent in a period; it takes none from context.
+ * is not spent in a period; it takes none from context.  授权收入 (licensing
+ * revenue: a metric word right after it) is earned in one.
  */
 static bool
 authorized_amount(const attribution *a)
 {
 	const sentence *s = a->s;
+	size_t		end = s->clause_end[nvf_clause_of(s, a->q->start)];
 
-	return (s->cues & CUE(NVF_CUE_AUTHORIZED)) &&
-		has_cue(s, a->cstart, s->clause_end[nvf_clause_of(s, a->q->start)], NVF_CUE_AUTHORIZED);
+	if (!(s->cues & CUE(NVF_CUE_AUTHORIZED)))
+		return false;
+	for (int i = first_at(s, a->cstart); i < s->nm && s->m[i].end <= end; i++)
+		if (is_cue(&s->m[i], NVF_CUE_AUTHORIZED) &&
+			!(i + 1 < s->nm && s->m[i + 1].start == s->m[i].end &&
+			  s->m[i + 1].term->kind == NVF_TERM_METRIC))
+			return true;
+	return false;
 }
 
 /* p, as the context's period for a figure whose sentence names none */

@@ -326,6 +326,9 @@ SELECT fact_no, entity, metric, segment, measure, value, unit FROM nvfacts.extra
 -- ... and when the article's first company only opened it (a market's figure), 公司 is the company with the most figures so
 -- far, the article's own
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'台积电市占率升至71%。\n\n美光科技周三公布，第一财季营收同比增长57%至136.4亿美元。\n\n公司预计第二财季营收为187亿美元。', '2025-12-18');
+-- a market's size in a clause of its own is no company's (entity NULL), though a company spoke in the clause before;
+-- the company's own figure after it stays the company's
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract('苏姿丰表示，AI加速器市场规模到2027年将超过4000亿美元，AMD营收将增长35%。', '2026-01-10');
 -- a clause opening with its own part (北美市场增长16%, 其中海外部门…, a part restated in brackets) is that part's,
 -- though the metric word is the clause's before; a region describing companies (美国同行) is no part, and
 -- 以中值计算 names no compute segment

@@ -1128,6 +1128,7 @@ find_entity(const attribution *a, doc_state *ds)
 	const sentence *s = a->s;
 	int			e = bracketed_owner(a),
 				owner;
+	bool		market;
 
 	if (e == ENTITY_NONE && world_subject(a))
 		return ENTITY_GROUP;
@@ -1135,10 +1136,13 @@ find_entity(const attribution *a, doc_state *ds)
 		e = former_latter(a, ds);
 	if (e == ENTITY_NONE)
 		e = entity_in(a, a->cstart, a->q->start);
+	market = e == ENTITY_NONE && has_cue(s, a->cstart, a->q->start, NVF_CUE_MARKET);
 	for (int c = a->clause - 1; e == ENTITY_NONE && c >= 0; c--)
 		e = entity_in(a, clause_start(s, c), s->clause_end[c]);
+	/* 苏姿丰表示，AI加速器市场规模到2027年将超过4000亿美元: a market's figure in a clause
+	 * of its own is no company's, whoever spoke in the clause before */
 	if (e != ENTITY_NONE)
-		return e;
+		return market ? ENTITY_GROUP : e;
 	/* 他们, 这些巨头 with no name in the sentence: several companies */
 	if (has_cue(s, s->start, a->q->start, NVF_CUE_GROUP))
 		return ENTITY_GROUP;

@@ -218,3 +218,6 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter, period_kind 
 -- a year-on-year or sequential change of a level at a moment (a contract price) is of the period its sentence names; a
 -- level at a moment takes none
 SELECT fact_no, metric, measure, value, value_low, value_high, fiscal_year, fiscal_quarter FROM nvfacts.extract('集邦咨询称，2025年第三季度服务器DRAM合约价环比上涨15%至20%，HBM均价约为每GB 12美元，而消费级NAND价格下跌5%。', '2025-10-10');
+-- ... and so is any change of a part's level (NAND Flash则上涨33%至38%), but not a change of the whole company's share
+-- price, which a results sentence's quarter does not date
+SELECT fact_no, entity, metric, segment, measure, value_low, value_high, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'据TrendForce预估，2026年第一季DRAM合约价将季增55%至60%，NAND Flash则上涨33%至38%。\n英伟达第三财季营收570亿美元，股价盘后上涨3%。', '2026-01-10');

@@ -2859,7 +2859,8 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	const sentence *s = a->s;
 	nvf_period_context c;
 	const nvf_period_mention *best = a->base >= 0 ? &s->p[a->base] : NULL;
-	bool		periodic = measure == NVF_MEASURE_YOY || measure == NVF_MEASURE_QOQ,
+	bool		periodic = measure == NVF_MEASURE_YOY || measure == NVF_MEASURE_QOQ ||
+		(measure == NVF_MEASURE_CHANGE && m->segmented),
 				named;			/* the sentence names the figure's period (not an event's date) */
 	nvf_period	none = {0, 0, NVF_PK_NONE, 0, NULL, false},
 				own,

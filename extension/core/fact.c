@@ -1654,14 +1654,18 @@ comparison_of(const nvf_period_mention *p)
 	return NVF_MEASURE_YOY;
 }
 
-/* 是2024年约37亿美元的三倍多: the figure between 是 and 的 N倍 is its period's base. */
+/*
+ * 是2024年约37亿美元的三倍多, 约为2025年914亿美元的两倍: the figure between 是/为
+ * and 的 N倍 is its period's base.
+ */
 static bool
 multiple_base(const attribution *a, const nvf_period_mention *p)
 {
+	static const char *const copulas[] = {"是", "为", NULL};
 	const sentence *s = a->s;
 	int			next = NVF_FIRST_FROM(s->q, s->nq, a->q->end);
 
-	return p->start >= a->cstart + 3 && memcmp(s->t + p->start - 3, "是", 3) == 0 &&
+	return p->start >= a->cstart + 3 && nvf_ends_with_one_of(s->t, p->start, copulas) &&
 		a->q->end + 3 <= s->end && memcmp(s->t + a->q->end, "的", 3) == 0 &&
 		next < s->nq && s->q[next].start == a->q->end + 3 && s->q[next].unit &&
 		s->q[next].unit == NVF_UNIT_TIMES;

@@ -130,7 +130,7 @@ SELECT fact_no, entity, metric, value FROM who('特斯拉的集群已有35000块
 -- 是<period>X的N倍: X is that period's own figure; 的区间 describes the figure, it names no other noun
 SELECT fact_no, entity, metric, measure, value, status FROM who('OpenAI今年收入约127亿美元，是2024年37亿美元的三倍。');
 SELECT fact_no, entity, metric, value_low, value_high, status FROM nvfacts.extract('谷歌今年资本支出约750亿美元，Meta则给出600亿至650亿美元的区间。');
--- 为<period>X的N倍 as 是<period>X的N倍 (约为2025年914亿美元的两倍) the base of a forecast is reported, not the forecast's
+-- 为<period>X的N倍 (约为2025年914亿美元的两倍) reads as 是<period>X的N倍: the base of a forecast is reported
 SELECT fact_no, entity, metric, measure, value, status, fiscal_year FROM nvfacts.extract('谷歌预计2026年资本支出将达到1800亿美元，约为2025年914亿美元的两倍。', '2026-02-05');
 -- a company, a move and a percentage with no metric word: its share price; an index is no company
 SELECT fact_no, entity, metric, measure, value FROM nvfacts.extract(E'纳指下跌1.2%。微软资本支出为300亿美元。\n微软跌2.5%，收报510.2美元；谷歌则逆势大涨1.8%，收于280.4美元。');

@@ -336,3 +336,7 @@ SELECT fact_no, entity, metric, segment, measure, value, approx FROM nvfacts.ext
 -- a figure given once with its tolerance and once without is one fact, the first mention's, in either order
 SELECT fact_no, metric, value, value_low, value_high, span_start FROM nvfacts.extract(E'英伟达第四财季营收指引650亿美元\n英伟达预计第四财季营收为650亿美元，上下浮动2%。', '2025-11-20');
 SELECT fact_no, metric, value, value_low, value_high, span_start FROM nvfacts.extract(E'英伟达预计第四财季营收为650亿美元，上下浮动2%。\n英伟达第四财季营收指引650亿美元', '2025-11-20');
+-- 股東應佔盈利 is the net income: the growth after it is the net income's, not that of the revenue before the ；
+SELECT fact_no, entity, metric, basis, measure, value FROM nvfacts.extract('騰訊第四季收入為1,944億元，按年增長13%；非國際財務報告準則下的股東應佔盈利為676億元，按年升18%。', '2026-03-20');
+-- a company's branded part (百度智能云, 领英, Reality Labs) names its company, whoever the sentence before was about
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('寒武纪2025年营收64.97亿元。百度智能云第四季度收入同比增长33%。', '2026-03-20');

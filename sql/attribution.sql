@@ -142,6 +142,8 @@ SELECT fact_no, entity, metric, measure, value FROM who('英伟达（2026财年�
 SELECT fact_no, entity, metric, segment, value, unit FROM nvfacts.extract('阿里巴巴上季股東應佔溢利為209.9億元，按年跌52%。以每股美國存託股計，攤薄盈利為4.36元人民幣。聯想宣派中期股息每股8.5港仙。');
 -- 分别 after metrics named one by one: the i-th figure takes the i-th of them
 SELECT fact_no, metric, value, status FROM nvfacts.extract('美光预计下一财季营收为125亿美元，毛利率为51.5%，每股收益为3.75美元，而一致预期分别为119.1亿美元、47.8%和3.05美元。');
+-- ... and so are the parts or the companies named one by one before 分别 (专业可视化收入X，汽车业务收入Y，同比分别增长A和B)
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'英伟达专业可视化收入7.6亿美元，汽车业务收入5.92亿美元，同比分别增长56%和32%。\n英伟达营收570亿美元，AMD营收92亿美元，同比分别增长62%和36%。', '2025-11-20');
 -- past a line opening with an end-of-article marker, each line is a story of its own: nothing carries
 SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'英伟达营收为467亿美元。\n相关阅读：\n博通第三财季AI半导体收入预计达51亿美元\n\n长城汽车二季度总收入为302.5亿元，净利润11亿元。');
 -- a pointer to a disclaimer is no end of the article

@@ -3383,17 +3383,18 @@ figures_in(const fact_list *out, int first, size_t lo, size_t hi)
 }
 
 /*
- * 营收为X，毛利率Y，EPS为Z，而一致预期分别为A、B和C: with no list as long as
- * the figures after 分别, the metrics named one by one before it, in order.
+ * 营收为X，毛利率Y，EPS为Z，而一致预期分别为A、B和C, 专业可视化收入X，汽车业务
+ * 收入Y，同比分别增长A和B: with no list as long as the figures after 分别, the
+ * names of one kind (metrics, parts, companies) named one by one before it, in order.
  */
 static void
-metrics_named(const sentence *s, size_t lo, size_t hi, int nfig, item_list *l)
+named_one_by_one(const sentence *s, size_t lo, size_t hi, int nfig, nvf_term_kind kind, item_list *l)
 {
 	item_list	all = {{0}, 0};
 	int			last = -1;
 
 	for (int i = first_at(s, lo); i < s->nm && s->m[i].start < hi; i++)
-		if (s->m[i].term->kind == NVF_TERM_METRIC && s->m[i].term->id != last)
+		if (s->m[i].term->kind == kind && s->m[i].term->id != last)
 		{
 			if (all.n == 8)
 				memmove(all.id, all.id + 1, 7 * sizeof(int)), all.n--;
@@ -3454,6 +3455,8 @@ distribute(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first,
 static void
 respectively(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first)
 {
+	static const nvf_term_kind named_kinds[] = {NVF_TERM_METRIC, NVF_TERM_SEGMENT, NVF_TERM_ENTITY};
+
 	for (int r = 0; r < s->nm; r++)
 	{
 		item_list	items[ITEM_SLOTS] = {{{0}, 0}};
@@ -3466,8 +3469,8 @@ respectively(const nvf_lexicon *lex, const sentence *s, fact_list *out, int firs
 		nfig = figures_in(out, first, s->m[r].end, s->clause_end[s->m[r].clause]);
 		for (int k = 0; k < ITEM_SLOTS; k++)
 			listed |= items[k].n >= nfig;
-		if (!listed)
-			metrics_named(s, s->start, s->m[r].start, nfig, &items[NVF_TERM_METRIC]);
+		for (int k = 0; !listed && k < 3; k++)
+			named_one_by_one(s, s->start, s->m[r].start, nfig, named_kinds[k], &items[named_kinds[k]]);
 		distribute(lex, s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
 	}
 }

@@ -340,3 +340,6 @@ SELECT fact_no, metric, value, value_low, value_high, span_start FROM nvfacts.ex
 SELECT fact_no, entity, metric, basis, measure, value FROM nvfacts.extract('騰訊第四季收入為1,944億元，按年增長13%；非國際財務報告準則下的股東應佔盈利為676億元，按年升18%。', '2026-03-20');
 -- a company's branded part (百度智能云, 领英, Reality Labs) names its company, whoever the sentence before was about
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('寒武纪2025年营收64.97亿元。百度智能云第四季度收入同比增长33%。', '2026-03-20');
+-- ｜ parts a headline's items like a comma: the part after it opens its own clause, though a bracket with a comma
+-- came before (营收570亿美元（同比+62%，环比+22%）｜数据中心512亿美元)
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('英伟达营收570亿美元（同比+62%，环比+22%）｜数据中心512亿美元｜毛利率73.6%', '2025-11-20');

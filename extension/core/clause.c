@@ -183,8 +183,11 @@ item_start(const char *t, size_t len, size_t pos)
 
 static bool clause_mark(const char *t, size_t len, size_t pos);
 
-/* The first bytes of the clause marks (normalization made ，： ASCII; —— starts with 0xE2). */
-static const unsigned char clause_mark_first[4] = {',', ':', 0xE2, 0xE2};
+/*
+ * The first bytes of the clause marks (normalization made ，：｜ ASCII; —— starts with 0xE2);
+ * a | parts a headline's items (营收570亿美元(+62% YoY，+22% QoQ)｜数据中心512亿美元).
+ */
+static const unsigned char clause_mark_first[4] = {',', ':', '|', 0xE2};
 
 /*
  * A "sentence" longer than this (a list or table without full stops) is cut
@@ -246,7 +249,7 @@ clause_mark(const char *t, size_t len, size_t pos)
 
 	if (!nvf_byte_in(b, clause_mark_first))
 		return false;			/* the common case: no mark starts with this byte */
-	return b == ',' || b == ':' || at(t, len, pos, "——");
+	return b == ',' || b == ':' || b == '|' || at(t, len, pos, "——");
 }
 
 /*

@@ -431,7 +431,7 @@ drop_company_description(sentence *s, const nvf_term *term, size_t pos)
 {
 	int			gap;
 
-	if (!(term->cues & (UINT64_C(1) << NVF_CUE_ORG_NOUN)))
+	if (!nvf_term_is_cue(term, NVF_CUE_ORG_NOUN))
 		return;
 	while (s->nm > 0 && s->m[s->nm - 1].term->kind == NVF_TERM_SEGMENT &&
 		   s->m[s->nm - 1].end <= pos &&

@@ -240,13 +240,13 @@ share_whole(const sentence *s, int i)
 	return false;
 }
 
+static int	nearest_cue(const attribution *a, uint64_t mask);
+
 /*
  * 同比增长74% after 占总收入的36%: a clause of growth, no share of its own —
  * the growth of the part, not of the whole its share was of (高于第三季度的23%
  * goes on with the share).
  */
-static int	nearest_cue(const attribution *a, uint64_t mask);
-
 static bool
 growth_of_part(const attribution *a)
 {
@@ -2816,7 +2816,7 @@ static bool
 authorized_amount(const attribution *a)
 {
 	const sentence *s = a->s;
-	size_t		end = s->clause_end[nvf_clause_of(s, a->q->start)];
+	size_t		end = s->clause_end[a->clause];
 
 	if (!(s->cues & CUE(NVF_CUE_AUTHORIZED)))
 		return false;
@@ -3469,7 +3469,7 @@ respectively(const nvf_lexicon *lex, const sentence *s, fact_list *out, int firs
 		nfig = figures_in(out, first, s->m[r].end, s->clause_end[s->m[r].clause]);
 		for (int k = 0; k < ITEM_SLOTS; k++)
 			listed |= items[k].n >= nfig;
-		for (int k = 0; !listed && k < 3; k++)
+		for (size_t k = 0; !listed && k < sizeof(named_kinds) / sizeof(named_kinds[0]); k++)
 			named_one_by_one(s, s->start, s->m[r].start, nfig, named_kinds[k], &items[named_kinds[k]]);
 		distribute(lex, s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
 	}

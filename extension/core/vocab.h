@@ -178,7 +178,7 @@ typedef enum nvf_cue
 	NVF_CUE_ORG_NOUN,			/* 公司, 基础设施 right after a part's word: it describes a company (这家AI芯片公司) or what money buys (云基础设施) */
 	NVF_CUE_CAUSE,				/* 得益于, 受: the part named after it drove the figure, it is not its part */
 	NVF_CUE_THIS_PART,			/* 该分部, 该业务: the part named before is the figure's (该分部经调整EBITA) */
-	NVF_CUE_AUTHORIZED,			/* 授权, 额度: an amount allowed, not spent in a period (回购授权) */
+	NVF_CUE_AUTHORIZED,			/* 授权, authorization: an amount allowed, not spent in a period (回购授权) */
 	NVF_CUE_COUNT_
 } nvf_cue;
 

@@ -221,3 +221,8 @@ SELECT fact_no, metric, measure, value, value_low, value_high, fiscal_year, fisc
 -- ... and so is any change of a part's level (NAND Flash则上涨33%至38%), but not a change of the whole company's share
 -- price, which a results sentence's quarter does not date
 SELECT fact_no, entity, metric, segment, measure, value_low, value_high, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'据TrendForce预估，2026年第一季DRAM合约价将季增55%至60%，NAND Flash则上涨33%至38%。\n英伟达第三财季营收570亿美元，股价盘后上涨3%。', '2026-01-10');
+-- the first part of a year named with its year gives its year to a headline's bare part before it (第三财季 ... 2026财年第三
+-- 季度) only when it is about the headline figure's company: a tracker's calendar quarter further down, about another
+-- company, leaves NVIDIA's 第三财季 the latest one reported (FY2027 Q3 on a page of November 2026)
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英伟达第三财季营收570亿美元，数据中心收入512亿美元。\n微软第一财季云收入491亿美元。\n据集邦咨询回顾，2025年第三季度SK海力士的HBM份额为57%。', '2026-11-20');
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英伟达第三财季营收570亿美元。\n英伟达公布2026财年第三季度财报，游戏收入43亿美元。', '2025-11-20');

@@ -864,6 +864,23 @@ lead_mention(const nvf_period_mention *ps, int np, nvf_period_mention *out)
 	return false;
 }
 
+/* The company named last before the lead: whose period it is. */
+static int
+lead_owner(const nvf_lexicon *lex, const nvf_text *t, size_t lead_start)
+{
+	int			owner = ENTITY_NONE;
+	size_t		i = 0;
+	const nvf_term *term;
+
+	while (i < lead_start && (term = nvf_lexicon_next(lex, t->s, lead_start, &i)) != NULL)
+	{
+		if (term->kind == NVF_TERM_ENTITY)
+			owner = term->id;
+		i += term->len;
+	}
+	return owner;
+}
+
 /* ---- blocks ------------------------------------------------------------ */
 
 /*
@@ -1030,6 +1047,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 	{
 		ds->hk_usage = traditional_register(blk);
 		ds->has_lead = lead_mention(ps, np, &ds->lead);
+		ds->lead_owner = ds->has_lead ? lead_owner(ds->lex, t, ds->lead.start) : ENTITY_NONE;
 	}
 
 	/* where the figures are in the document (a fact quotes its sentence, not its figure's surface) */

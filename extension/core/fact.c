@@ -2909,8 +2909,10 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 			(s->p[i].year_form == NVF_YEAR_FISCAL || s->p[i].year_form == NVF_YEAR_CALENDAR))
 			best = &s->p[i];
 	*past = best && (best->kind == NVF_PK_TTM || best->comparison || nvf_looks_back(best));
-	/* a headline before the lead: the lead's period, and its year for the same part */
-	if (ds->has_lead && s->blk->char_base == 0 && a->q->start < ds->lead.start)
+	/* a headline before the lead: the lead's period, and its year for the same
+	 * part, when the lead is about the figure's company (or names none) */
+	if (ds->has_lead && s->blk->char_base == 0 && a->q->start < ds->lead.start &&
+		(ds->lead_owner == ENTITY_NONE || ds->lead_owner == entity))
 	{
 		lead = nvf_resolve_period(&ds->lead, &c);
 		if (!c.current && !best && lead.fy)

@@ -728,9 +728,18 @@ INSERT INTO nvfacts.segments (segment, owner, product, builtin) VALUES
     ('google_search', 'Alphabet', false, true),
     ('commercial', NULL, false, true),
     ('consumer', NULL, false, true),
-    ('vertical_industries', NULL, false, true)
+    ('vertical_industries', NULL, false, true),
+    ('storage', NULL, false, true)
 ON CONFLICT (segment) DO UPDATE SET owner = EXCLUDED.owner, product = EXCLUDED.product
     WHERE nvfacts.segments.builtin;
+-- a shared part's words said of one company name its own part (游戏 of Tencent, 存储业务 of Samsung)
+INSERT INTO nvfacts.segment_readings (segment, entity, reading, builtin) VALUES
+    ('gaming', 'Tencent', 'online_games', true),
+    ('gaming', 'NetEase', 'online_games', true),
+    ('storage', 'Samsung', 'memory', true),
+    ('storage', 'SK Hynix', 'memory', true)
+ON CONFLICT (segment, entity) DO UPDATE SET reading = EXCLUDED.reading
+    WHERE nvfacts.segment_readings.builtin;
 INSERT INTO nvfacts.segment_aliases (alias, segment, builtin) VALUES
     ('数据中心', 'data_center', true),
     ('数据核心', 'data_center', true),
@@ -1003,6 +1012,9 @@ INSERT INTO nvfacts.segment_aliases (alias, segment, builtin) VALUES
     ('非AI芯片', 'non_ai', true),
     ('非AI', 'non_ai', true),
     ('non-AI', 'non_ai', true),
+    ('存储业务', 'storage', true),
+    ('存储部门', 'storage', true),
+    ('存储产品业务', 'storage', true),
     ('非存储器业务', 'non_memory', true),
     ('非内存业务', 'non_memory', true),
     ('晶圆代工业务', 'foundry', true),

@@ -21,7 +21,7 @@ DO $$
 DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['entities', 'entity_aliases', 'metrics', 'metric_aliases',
-                             'segments', 'segment_aliases', 'cues'] LOOP
+                             'segments', 'segment_aliases', 'segment_readings', 'cues'] LOOP
         EXECUTE pg_catalog.format('CREATE TRIGGER lexicon_row_edited BEFORE UPDATE ON nvfacts.%I
                         FOR EACH ROW WHEN (OLD.builtin AND NEW.builtin) EXECUTE FUNCTION nvfacts.lexicon_row_edited()', t);
         EXECUTE pg_catalog.format('CREATE TRIGGER lexicon_row_restored BEFORE INSERT ON nvfacts.%I

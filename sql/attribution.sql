@@ -543,3 +543,6 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'亚马逊�
 -- loss (其中近一半来自…: a cause); a clause of 达到 and a figure after a clause of a share (占比超过四成，达到X%)
 -- restates that share
 SELECT fact_no, entity, metric, segment, measure, value, unit, approx FROM nvfacts.extract(E'美光预计2026财年资本支出约200亿美元，其中约85%将投向DRAM产能。\n英特尔本季度净亏损23亿美元，其中近一半来自资产减值。\nAMD数据中心营收占比超过四成，达到43.6%。', '2025-11-20');
+-- a shared part's word said of one company names its own part (nvfacts.segment_readings): 游戏 of Tencent is online_games,
+-- 存储业务 of Samsung memory, of Dell storage; of NVIDIA 游戏 stays gaming
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'腾讯第三季度本土市场游戏收入增长15%至428亿元。\n三星电子第三季度存储业务营收为26.7万亿韩元。\n戴尔第三财季存储业务营收40亿美元。\n英伟达第三财季游戏业务营收43亿美元。', '2025-12-01');

@@ -978,6 +978,7 @@ emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence
 
 		if (!nvf_lexicon_metric(ds->lex, f->metric)->segmented)
 			f->segment = -1;	/* 市值, 股价: the whole company's, whatever part was named */
+		f->segment = nvf_lexicon_reading(ds->lex, f->segment, f->entity);
 		if (seen_before(ds, f))
 			continue;
 		while (end > s->start && (s->t[end - 1] == '\n' || s->t[end - 1] == ' ' ||

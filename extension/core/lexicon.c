@@ -23,6 +23,8 @@ struct nvf_lexicon
 	int			nmetrics;
 	nvf_segment *segments;
 	int			nsegments;
+	nvf_segment_reading *readings;	/* a shared part's word, said of one company */
+	int			nreadings;
 	nvf_term   *terms;
 	int			nterms;
 	int		   *head;			/* words of one code point: INDEX_SIZE chains, -1 terminated */
@@ -119,6 +121,24 @@ nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity, bool product)
 		lex->segments[segment].owner = entity;
 		lex->segments[segment].product = product;
 	}
+}
+
+void
+nvf_lexicon_add_reading(nvf_lexicon *lex, int segment, int entity, int reading)
+{
+	if (segment < 0 || entity < 0 || reading < 0)
+		return;
+	lex->readings = grow(lex->env, lex->readings, lex->nreadings, sizeof(nvf_segment_reading));
+	lex->readings[lex->nreadings++] = (nvf_segment_reading) {segment, entity, reading};
+}
+
+int
+nvf_lexicon_reading(const nvf_lexicon *lex, int segment, int entity)
+{
+	for (int i = 0; segment >= 0 && entity >= 0 && i < lex->nreadings; i++)
+		if (lex->readings[i].segment == segment && lex->readings[i].entity == entity)
+			return lex->readings[i].reading;
+	return segment;
 }
 
 int
@@ -528,6 +548,13 @@ load_terms(nvf_lexicon *lex, const nvf_lexicon_source *src, const char *table,
 	}
 }
 
+/* The index of a key (NULL, a SQL NULL: none). */
+static int
+find_key(const nvf_lexicon *lex, nvf_term_kind kind, const char *key)
+{
+	return key ? nvf_lexicon_find(lex, kind, key) : -1;
+}
+
 void
 nvf_lexicon_load(nvf_lexicon *lex, const nvf_lexicon_source *src)
 {
@@ -551,6 +578,11 @@ nvf_lexicon_load(nvf_lexicon *lex, const nvf_lexicon_source *src)
 			nvf_lexicon_set_owner(lex, s, nvf_lexicon_find(lex, NVF_TERM_ENTITY, owner),
 								  is_true(src->value(src->arg, r, 2)));
 	}
+	n = src->query(src->arg, "segment_readings", "segment, entity, reading");
+	for (int r = 0; r < n; r++)
+		nvf_lexicon_add_reading(lex, find_key(lex, NVF_TERM_SEGMENT, src->value(src->arg, r, 0)),
+								find_key(lex, NVF_TERM_ENTITY, src->value(src->arg, r, 1)),
+								find_key(lex, NVF_TERM_SEGMENT, src->value(src->arg, r, 2)));
 	load_terms(lex, src, "entity_aliases", "alias, entity", NVF_TERM_ENTITY);
 	load_terms(lex, src, "metric_aliases", "alias, metric, needs_segment, basis, negative, segment",
 			   NVF_TERM_METRIC);

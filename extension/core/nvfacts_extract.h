@@ -55,6 +55,14 @@ typedef struct nvf_segment
 								 * or -1 (revenue) */
 } nvf_segment;
 
+/* A shared part's word said of one company: its figures are of that company's own part. */
+typedef struct nvf_segment_reading
+{
+	int			segment;		/* the part the words name (gaming, storage) */
+	int			entity;			/* said of this company (Tencent, Samsung) */
+	int			reading;		/* they name its own part (online_games, memory) */
+} nvf_segment_reading;
+
 typedef struct nvf_term
 {
 	char	   *text;			/* normalized, ASCII lower-cased */
@@ -93,6 +101,10 @@ extern int	nvf_lexicon_add_metric(nvf_lexicon *lex, const char *key, nvf_family 
 extern int	nvf_lexicon_add_segment(nvf_lexicon *lex, const char *key);
 extern int	nvf_lexicon_find(const nvf_lexicon *lex, nvf_term_kind kind, const char *key);
 extern void nvf_lexicon_set_owner(nvf_lexicon *lex, int segment, int entity, bool product);
+/* 游戏 said of Tencent is its online_games: a figure of segment of entity is of reading. */
+extern void nvf_lexicon_add_reading(nvf_lexicon *lex, int segment, int entity, int reading);
+/* The part a figure of segment of entity is of (segment itself, unless a reading says). */
+extern int	nvf_lexicon_reading(const nvf_lexicon *lex, int segment, int entity);
 /* Adds an alias (any script: it is normalized first); false if empty. */
 extern bool nvf_lexicon_add_term(nvf_lexicon *lex, const char *alias, nvf_term_kind kind,
 								 int id, unsigned flags);

@@ -18,7 +18,7 @@
 
 #include "nvfacts_extract.h"
 
-#define MAX_LEXICON_TABLES 8
+#define MAX_LEXICON_TABLES 16
 
 static MemoryContext lexicon_cxt = NULL;
 static nvf_lexicon *lexicon = NULL;
@@ -88,7 +88,7 @@ static void
 load_relids(void)
 {
 	static const char *const tables[] = {"entities", "entity_aliases", "metrics",
-	"metric_aliases", "segments", "segment_aliases", "cues"};
+	"metric_aliases", "segments", "segment_aliases", "segment_readings", "cues"};
 	Oid			nsp = get_namespace_oid("nvfacts", false);
 
 	n_lexicon_relids = 0;

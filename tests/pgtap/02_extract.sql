@@ -5,7 +5,7 @@ BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS nvfacts;
 
-SELECT plan(69);
+SELECT plan(72);
 
 -- ---- the function ----------------------------------------------------------
 
@@ -72,14 +72,15 @@ SELECT has_table('nvfacts', 'metrics', 'table nvfacts.metrics exists');
 SELECT has_table('nvfacts', 'metric_aliases', 'table nvfacts.metric_aliases exists');
 SELECT has_table('nvfacts', 'segments', 'table nvfacts.segments exists');
 SELECT has_table('nvfacts', 'segment_aliases', 'table nvfacts.segment_aliases exists');
+SELECT has_table('nvfacts', 'segment_readings', 'table nvfacts.segment_readings exists');
 SELECT has_table('nvfacts', 'cues', 'table nvfacts.cues exists');
 
 SELECT set_eq(
     $$SELECT unnest(extconfig)::regclass::text FROM pg_extension WHERE extname = 'nvfacts'$$,
     ARRAY['nvfacts.entities', 'nvfacts.entity_aliases', 'nvfacts.metrics', 'nvfacts.metric_aliases',
-          'nvfacts.segments', 'nvfacts.segment_aliases', 'nvfacts.cues', 'nvfacts.ingested_files',
-          'nvfacts.ingest_targets', 'nvfacts.fx_rates'],
-    'pg_extension.extconfig holds exactly the seven lexicon tables, the ingest catalog (files, targets) and the exchange rates');
+          'nvfacts.segments', 'nvfacts.segment_aliases', 'nvfacts.segment_readings', 'nvfacts.cues',
+          'nvfacts.ingested_files', 'nvfacts.ingest_targets', 'nvfacts.fx_rates'],
+    'pg_extension.extconfig holds exactly the eight lexicon tables, the ingest catalog (files, targets) and the exchange rates');
 
 CREATE FUNCTION pg_temp.dump_condition(tab regclass) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT extcondition[array_position(extconfig, tab::oid)]
@@ -97,6 +98,8 @@ SELECT is(pg_temp.dump_condition('nvfacts.segments'), 'WHERE NOT builtin',
     'nvfacts.segments: pg_dump keeps rows WHERE NOT builtin');
 SELECT is(pg_temp.dump_condition('nvfacts.segment_aliases'), 'WHERE NOT builtin',
     'nvfacts.segment_aliases: pg_dump keeps rows WHERE NOT builtin');
+SELECT is(pg_temp.dump_condition('nvfacts.segment_readings'), 'WHERE NOT builtin',
+    'nvfacts.segment_readings: pg_dump keeps rows WHERE NOT builtin');
 SELECT is(pg_temp.dump_condition('nvfacts.cues'), 'WHERE NOT builtin',
     'nvfacts.cues: pg_dump keeps rows WHERE NOT builtin');
 
@@ -113,6 +116,12 @@ SELECT is((SELECT segment FROM nvfacts.segment_aliases WHERE alias = '数据中�
     'shipped alias 数据中心 -> data_center');
 SELECT is((SELECT owner FROM nvfacts.segments WHERE segment = 'h100'), 'NVIDIA',
     'h100 is an NVIDIA product');
+-- a reading a user adds takes effect in the same session (the cached lexicon is rebuilt)
+INSERT INTO nvfacts.segment_readings (segment, entity, reading) VALUES ('gaming', 'AMD', 'client_and_gaming');
+SELECT is((SELECT string_agg(segment, ',' ORDER BY fact_no) FROM nvfacts.extract('AMD游戏业务收入13亿美元，腾讯游戏收入590亿元。')),
+    'client_and_gaming,online_games',
+    'a segment reading of the user''s (AMD''s gaming is client_and_gaming) applies beside the shipped one (Tencent''s)');
+DELETE FROM nvfacts.segment_readings WHERE entity = 'AMD';
 
 -- ---- exact rows for representative inputs -----------------------------------
 

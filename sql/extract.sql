@@ -343,3 +343,7 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 -- ｜ parts a headline's items like a comma: the part after it opens its own clause, though a bracket with a comma
 -- came before (营收570亿美元（同比+62%，环比+22%）｜数据中心512亿美元)
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('英伟达营收570亿美元（同比+62%，环比+22%）｜数据中心512亿美元｜毛利率73.6%', '2025-11-20');
+-- 分别 after a list and outlook words (营收和毛利率的市场预期分别为), and 分别 after metrics named one by one
+-- (营收X，毛利率Y，此前市场预期分别为A和B): the amount is the revenue's, the percentage the margin's; the first
+-- figure is not lost to the ratio named last
+SELECT fact_no, entity, metric, value, unit, status FROM nvfacts.extract(E'博通第二财季营收和毛利率的市场预期分别为150亿美元和79%。\n美光第四财季营收113亿美元，毛利率45.7%，此前分析师预期分别为111亿美元和44.5%。', '2025-09-30');

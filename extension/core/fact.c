@@ -616,6 +616,67 @@ take_prev_metric(attribution *a)
 	a->inherited_segment = a->prev->segment;
 }
 
+/* Outlook words that may stand between a list and its 分别 (营收和毛利率的市场预期分别为). */
+static bool
+outlook_word(const mention *m)
+{
+	return is_cue(m, NVF_CUE_FORECAST) || is_cue(m, NVF_CUE_GUIDANCE) || is_cue(m, NVF_CUE_EXPECT);
+}
+
+/* Only glue and outlook words from a list's end to its 分别 (mention r)? */
+static bool
+list_reaches(const sentence *s, size_t end, int r)
+{
+	for (int k = first_at(s, end); k < r; k++)
+	{
+		if (!outlook_word(&s->m[k]) || !nvf_only_glue(s, end, s->m[k].start, item_glue))
+			return false;
+		end = s->m[k].end;
+	}
+	return nvf_only_glue(s, end, s->m[r].start, item_glue);
+}
+
+/* Items of one kind listed before a 分别 (entities, metrics, segments, bases, years). */
+typedef struct item_list
+{
+	int			id[8];
+	int			n;
+} item_list;
+
+#define ITEM_BASIS 3
+#define ITEM_YEAR 4
+#define ITEM_SLOTS 5
+
+static void collect_items(const sentence *s, size_t lo, size_t hi, item_list *items);
+static void named_one_by_one(const sentence *s, size_t lo, size_t hi, int nfig, nvf_term_kind kind,
+							 item_list *l);
+static int	pick(const item_list *l, int n, int k);
+
+/*
+ * 营收X，毛利率Y，此前市场预期分别为A和B: with no list before 分别 as long as
+ * the nfig figures after it, the k-th is of the k-th of the metrics named one
+ * by one (as respectively() gives it later: here an amount is not first lost
+ * to the ratio named last); the mention, or -1.
+ */
+static int
+metric_one_by_one(const sentence *s, int r, int nfig, int k)
+{
+	item_list	items[ITEM_SLOTS] = {{{0}, 0}},
+				named = {{0}, 0};
+	int			id;
+
+	collect_items(s, s->start, s->m[r].start, items);
+	for (int j = 0; j < ITEM_SLOTS; j++)
+		if (items[j].n >= nfig)
+			return -1;
+	named_one_by_one(s, s->start, s->m[r].start, nfig, NVF_TERM_METRIC, &named);
+	id = pick(&named, nfig, k);
+	for (int i = r - 1; id >= 0 && i >= 0; i--)
+		if (s->m[i].term->kind == NVF_TERM_METRIC && s->m[i].term->id == id)
+			return i;
+	return -1;
+}
+
 /*
  * 毛利率、营业利润率和净利率分别为59.5%、50.6%和45.7%: the k-th figure after
  * 分别 is of the k-th metric word of the list right before it, a measure
@@ -645,12 +706,12 @@ listed_metric(const attribution *a)
 			list[n++] = i;
 		end = s->m[i].end;
 	}
-	if (n < 2 || !nvf_only_glue(s, end, s->m[r].start, item_glue))
-		return -1;
 	for (int j = NVF_FIRST_FROM(s->q, s->nq, s->m[r].end);
 		 j < s->nq && s->q[j].start < s->clause_end[s->m[r].clause]; j++, nfig++)
 		k += s->q[j].start < a->q->start;
-	return nfig == n ? list[k] : -1;
+	if (n >= 2 && nfig == n && list_reaches(s, end, r))
+		return list[k];
+	return metric_one_by_one(s, r, nfig, k);
 }
 
 /* The metric mention for the quantity, searched outward from it. */
@@ -3266,17 +3327,6 @@ tolerances(const sentence *s, fact_list *out, int first)
 		}
 	}
 }
-
-/* Items of one kind listed before a 分别 (entities, metrics, segments, bases, years). */
-typedef struct item_list
-{
-	int			id[8];
-	int			n;
-} item_list;
-
-#define ITEM_BASIS 3
-#define ITEM_YEAR 4
-#define ITEM_SLOTS 5
 
 static int
 item_slot(const mention *m)

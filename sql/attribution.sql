@@ -546,3 +546,6 @@ SELECT fact_no, entity, metric, segment, measure, value, unit, approx FROM nvfac
 -- a shared part's word said of one company names its own part (nvfacts.segment_readings): 游戏 of Tencent is online_games,
 -- 存储业务 of Samsung memory, of Dell storage; of NVIDIA 游戏 stays gaming
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'腾讯第三季度本土市场游戏收入增长15%至428亿元。\n三星电子第三季度存储业务营收为26.7万亿韩元。\n戴尔第三财季存储业务营收40亿美元。\n英伟达第三财季游戏业务营收43亿美元。', '2025-12-01');
+-- 其中 opening a sentence after one that gave only a market's figures (全球服务器市场规模) goes on with the market:
+-- its part's figure is no company's, not the company followed before (Dell); HP is a company of its own
+SELECT fact_no, entity, metric, segment, measure, value, unit, status FROM nvfacts.extract(E'戴尔预计第四财季营收约为320亿美元。\n据IDC统计，2025年第三季度全球服务器市场规模为1120亿美元。其中，GPU服务器营收同比增长85%。\n惠普第四财季营收为146亿美元，同比增长4.2%。', '2025-12-01');

@@ -969,12 +969,17 @@ static void
 emit_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, const sentence *s,
 		   fact_list *facts, nvf_fact_cb emit, void *arg)
 {
+	if (facts->n > 0)
+		ds->market_figures = true;
 	for (int i = 0; i < facts->n; i++)
 	{
 		nvf_fact   *f = &facts->items[i];
 		int64_t		os,
 					oe;
 		size_t		end = s->end;
+
+		if (f->entity >= 0)
+			ds->market_figures = false;
 
 		if (!nvf_lexicon_metric(ds->lex, f->metric)->segmented)
 			f->segment = -1;	/* 市值, 股价: the whole company's, whatever part was named */

@@ -85,6 +85,7 @@ typedef struct doc_state
 	nvf_period_mention lead;	/* the first part of a year named with its year in the first block */
 	bool		has_lead;
 	int			lead_owner;		/* the company named last before it (ENTITY_NONE: none) */
+	bool		market_figures;	/* the last sentence with figures gave only a market's (全球服务器市场规模) */
 	int			paragraph;		/* paragraphs with figures so far */
 	nvf_status	semicolon_status;	/* the outlook a sentence ending in ； carries on */
 	nvf_period_mention semicolon_period;	/* the period it named last (kind NONE: none), for */

@@ -1183,6 +1183,18 @@ world_subject(const attribution *a)
 	return false;
 }
 
+/* Does the sentence open with 其中 (after spaces)? */
+static bool
+opens_with_among(const sentence *s)
+{
+	static const char *const among[] = {"其中", NULL};
+	size_t		i = s->start;
+
+	while (i < s->end && s->t[i] == ' ')
+		i++;
+	return nvf_filler_at(s, i, s->end, among) > 0;
+}
+
 static int
 find_entity(const attribution *a, doc_state *ds)
 {
@@ -1206,6 +1218,9 @@ find_entity(const attribution *a, doc_state *ds)
 		return market ? ENTITY_GROUP : e;
 	/* 他们, 这些巨头 with no name in the sentence: several companies */
 	if (has_cue(s, s->start, a->q->start, NVF_CUE_GROUP))
+		return ENTITY_GROUP;
+	/* 全球服务器市场规模X。其中，GPU服务器营收…: a part of the market the sentence before gave */
+	if (ds->market_figures && opens_with_among(s))
 		return ENTITY_GROUP;
 	/* 招商银行上半年营收...: a company the lexicon does not know */
 	if (unknown_org(a, ds))

@@ -742,7 +742,12 @@ INSERT INTO nvfacts.segment_readings (segment, entity, reading, builtin) VALUES
     ('gaming', 'Tencent', 'online_games', true),
     ('gaming', 'NetEase', 'online_games', true),
     ('storage', 'Samsung', 'memory', true),
-    ('storage', 'SK Hynix', 'memory', true)
+    ('storage', 'SK Hynix', 'memory', true),
+    ('cloud', 'Alphabet', 'google_cloud', true),
+    ('cloud', 'Amazon', 'aws', true),
+    ('cloud', 'Alibaba', 'cloud_intelligence', true),
+    ('cloud', 'Microsoft', 'microsoft_cloud', true),
+    ('cloud', 'Baidu', 'ai_cloud', true)
 ON CONFLICT (segment, entity) DO UPDATE SET reading = EXCLUDED.reading
     WHERE nvfacts.segment_readings.builtin;
 INSERT INTO nvfacts.segment_aliases (alias, segment, builtin) VALUES

@@ -549,3 +549,6 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'腾讯第�
 -- 其中 opening a sentence after one that gave only a market's figures (全球服务器市场规模) goes on with the market:
 -- its part's figure is no company's, not the company followed before (Dell); HP is a company of its own
 SELECT fact_no, entity, metric, segment, measure, value, unit, status FROM nvfacts.extract(E'戴尔预计第四财季营收约为320亿美元。\n据IDC统计，2025年第三季度全球服务器市场规模为1120亿美元。其中，GPU服务器营收同比增长85%。\n惠普第四财季营收为146亿美元，同比增长4.2%。', '2025-12-01');
+-- 云业务 said of a cloud provider is its cloud segment (Alphabet's google_cloud, Amazon's aws, Alibaba's
+-- cloud_intelligence); of a company without one it stays cloud
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'谷歌第四季度云业务营收为177亿美元。\n亚马逊云业务营收356亿美元。\n阿里巴巴云业务收入为398亿元。\n甲骨文云业务收入80亿美元。', '2026-02-05');

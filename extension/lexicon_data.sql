@@ -2198,6 +2198,8 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('授权', 'authorized', true),
     ('授權', 'authorized', true),
     ('authorization', 'authorized', true),
+    ('批准', 'authorized', true),
+    ('获批', 'authorized', true),
     ('得益于', 'cause', true),
     ('受益于', 'cause', true),
     ('受惠于', 'cause', true),

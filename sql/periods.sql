@@ -226,3 +226,6 @@ SELECT fact_no, entity, metric, segment, measure, value_low, value_high, fiscal_
 -- company, leaves NVIDIA's 第三财季 the latest one reported (FY2027 Q3 on a page of November 2026)
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英伟达第三财季营收570亿美元，数据中心收入512亿美元。\n微软第一财季云收入491亿美元。\n据集邦咨询回顾，2025年第三季度SK海力士的HBM份额为57%。', '2026-11-20');
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'英伟达第三财季营收570亿美元。\n英伟达公布2026财年第三季度财报，游戏收入43亿美元。', '2025-11-20');
+-- ... and so is an amount a board approved (董事会批准了…的股票回购计划), though a clause before it names the quarter;
+-- 授权 joined to parts before a metric word (IP授权及软件收入) names earnings, which keep the quarter
+SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'英伟达第二财季营收467亿美元，董事会批准了额外600亿美元的股票回购计划。\n寒武纪一季度云端产品线收入11亿元，IP授权及软件收入为900万元。', '2025-08-28');

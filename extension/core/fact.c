@@ -2884,6 +2884,22 @@ base_of_clause_before(const attribution *a, const nvf_period_mention *p)
 }
 
 /*
+ * 授权收入, IP授权及软件收入: the word at mention i names a kind of earnings —
+ * a metric word right after it, or after parts joined to it.
+ */
+static bool
+names_earnings(const sentence *s, int i)
+{
+	int			j = i + 1;
+
+	while (j < s->nm && s->m[j].term->kind == NVF_TERM_SEGMENT &&
+		   nvf_only_glue(s, s->m[j - 1].end, s->m[j].start, item_glue))
+		j++;
+	return j < s->nm && s->m[j].term->kind == NVF_TERM_METRIC &&
+		nvf_only_glue(s, s->m[j - 1].end, s->m[j].start, item_glue);
+}
+
+/*
  * 董事会批准了600亿美元的股票回购授权: an amount allowed (授权, authorization)
  * is not spent in a period; it takes none from context.  授权收入 (licensing
  * revenue: a metric word right after it) is earned in one.
@@ -2897,9 +2913,7 @@ authorized_amount(const attribution *a)
 	if (!(s->cues & CUE(NVF_CUE_AUTHORIZED)))
 		return false;
 	for (int i = first_at(s, a->cstart); i < s->nm && s->m[i].end <= end; i++)
-		if (is_cue(&s->m[i], NVF_CUE_AUTHORIZED) &&
-			!(i + 1 < s->nm && s->m[i + 1].start == s->m[i].end &&
-			  s->m[i + 1].term->kind == NVF_TERM_METRIC))
+		if (is_cue(&s->m[i], NVF_CUE_AUTHORIZED) && !names_earnings(s, i))
 			return true;
 	return false;
 }
@@ -2961,7 +2975,8 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 		else if (!closed_comparative(a, p))
 			best = p;
 	}
-	if (!best && authorized_amount(a))
+	/* (an amount allowed takes the period its own clause names, none from a clause before) */
+	if ((!best || best->start < a->cstart) && authorized_amount(a))
 		return none;
 	named = best && !event_date(s, best);
 	if (!nvf_metric_dated(m, named) && !(periodic && named))

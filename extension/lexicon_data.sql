@@ -1289,6 +1289,7 @@ INSERT INTO nvfacts.metric_aliases (alias, metric, needs_segment, basis, negativ
     ('EPS', 'eps', false, NULL, false, NULL, true),
     ('diluted EPS', 'eps', false, NULL, false, NULL, true),
     ('资本支出', 'capex', false, NULL, false, NULL, true),
+    ('资本预算', 'capex', false, NULL, false, NULL, true),
     ('资本开支', 'capex', false, NULL, false, NULL, true),
     ('资本支出预算', 'capex', false, NULL, false, NULL, true),
     ('资本开支预算', 'capex', false, NULL, false, NULL, true),

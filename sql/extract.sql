@@ -347,3 +347,5 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 -- (营收X，毛利率Y，此前市场预期分别为A和B): the amount is the revenue's, the percentage the margin's; the first
 -- figure is not lost to the ratio named last
 SELECT fact_no, entity, metric, value, unit, status FROM nvfacts.extract(E'博通第二财季营收和毛利率的市场预期分别为150亿美元和79%。\n美光第四财季营收113亿美元，毛利率45.7%，此前分析师预期分别为111亿美元和44.5%。', '2025-09-30');
+-- 资本预算 (a capital budget) is capex, not other spending
+SELECT fact_no, entity, metric, value_low, value_high, status, fiscal_year FROM nvfacts.extract('魏哲家表示，台积电今年资本预算将收窄至400亿至420亿美元。', '2025-10-17');

@@ -44,11 +44,11 @@ $(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
 
 # The parts an upgrade shares with the install script come after its own statements: the
 # vocabularies' function and the lexicon columns it checks, the fact
-# type and extract(), the shipped lexicon and the triggers for its edits, the tables 0.2.0 adds for
+# type and extract(), the lexicon table 0.2.0 adds, the shipped lexicon and the triggers for its edits, the tables 0.2.0 adds for
 # ingest() runs, ingest()'s routines, the BI views of facts tables, the roles and their grants.
-SHARED_SQL  = extension/vocab.sql extension/fact.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
+SHARED_SQL  = extension/vocab.sql extension/fact.sql extension/segment_readings.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
               extension/ingest_runs.sql extension/ingest.sql extension/views.sql extension/roles.sql
-INSTALL_SQL = extension/nvfacts.sql extension/vocab.sql extension/fact.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
+INSTALL_SQL = extension/nvfacts.sql extension/vocab.sql extension/fact.sql extension/segment_readings.sql extension/lexicon_data.sql extension/lexicon_rows.sql \
               extension/loader.sql extension/ingest_tables.sql extension/ingest_runs.sql extension/ingest.sql \
               extension/views.sql extension/roles.sql
 extension/nvfacts--$(EXTVERSION).sql: $(INSTALL_SQL) nvfacts.control

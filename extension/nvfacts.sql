@@ -111,16 +111,6 @@ CREATE TABLE nvfacts.segment_aliases (
     builtin boolean NOT NULL DEFAULT false
 );
 
-CREATE TABLE nvfacts.segment_readings (
-    segment text NOT NULL REFERENCES nvfacts.segments ON UPDATE CASCADE ON DELETE CASCADE,
-    entity text NOT NULL REFERENCES nvfacts.entities ON UPDATE CASCADE ON DELETE CASCADE,
-    reading text NOT NULL REFERENCES nvfacts.segments ON UPDATE CASCADE ON DELETE CASCADE,
-    builtin boolean NOT NULL DEFAULT false,
-    PRIMARY KEY (segment, entity)
-);
-COMMENT ON TABLE nvfacts.segment_readings IS
-'a shared part''s words said of one company name that company''s own part: a figure of segment whose entity is entity is of segment reading (游戏 of Tencent is online_games, 存储业务 of Samsung is memory, of Dell storage)';
-
 CREATE TABLE nvfacts.cues (
     word text NOT NULL,
     kind text NOT NULL,
@@ -136,7 +126,6 @@ SELECT pg_catalog.pg_extension_config_dump('nvfacts.metrics', 'WHERE NOT builtin
 SELECT pg_catalog.pg_extension_config_dump('nvfacts.metric_aliases', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('nvfacts.segments', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('nvfacts.segment_aliases', 'WHERE NOT builtin');
-SELECT pg_catalog.pg_extension_config_dump('nvfacts.segment_readings', 'WHERE NOT builtin');
 SELECT pg_catalog.pg_extension_config_dump('nvfacts.cues', 'WHERE NOT builtin');
 
 CREATE FUNCTION nvfacts.lexicon_changed() RETURNS trigger
@@ -149,7 +138,7 @@ DO $$
 DECLARE t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['entities', 'entity_aliases', 'metrics', 'metric_aliases',
-                             'segments', 'segment_aliases', 'segment_readings', 'cues'] LOOP
+                             'segments', 'segment_aliases', 'cues'] LOOP
         EXECUTE pg_catalog.format('CREATE TRIGGER lexicon_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE
                         ON nvfacts.%I FOR EACH STATEMENT EXECUTE FUNCTION nvfacts.lexicon_changed()', t);
         -- extract() reads the lexicon as the calling user; changing it stays with the owner

@@ -59,20 +59,6 @@ UPDATE nvfacts.segments SET product = true WHERE owner IS NOT NULL;
 COMMENT ON TABLE nvfacts.segments IS
 'business segments, regions, customer groups and products; owner = the company whose segment or product it is; product = naming it names its maker (H100 -> NVIDIA), where a company''s own segment (AMD''s embedded) only does when no company is being followed';
 
-CREATE TABLE nvfacts.segment_readings (
-    segment text NOT NULL REFERENCES nvfacts.segments ON UPDATE CASCADE ON DELETE CASCADE,
-    entity text NOT NULL REFERENCES nvfacts.entities ON UPDATE CASCADE ON DELETE CASCADE,
-    reading text NOT NULL REFERENCES nvfacts.segments ON UPDATE CASCADE ON DELETE CASCADE,
-    builtin boolean NOT NULL DEFAULT false,
-    PRIMARY KEY (segment, entity)
-);
-COMMENT ON TABLE nvfacts.segment_readings IS
-'a shared part''s words said of one company name that company''s own part: a figure of segment whose entity is entity is of segment reading (游戏 of Tencent is online_games, 存储业务 of Samsung is memory, of Dell storage)';
-SELECT pg_catalog.pg_extension_config_dump('nvfacts.segment_readings', 'WHERE NOT builtin');
-CREATE TRIGGER lexicon_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON nvfacts.segment_readings
-    FOR EACH STATEMENT EXECUTE FUNCTION nvfacts.lexicon_changed();
-GRANT SELECT ON nvfacts.segment_readings TO PUBLIC;
-
 -- The shipped words are replaced (the user's own rows stay, and win over a
 -- shipped row with the same key); shipped entities, metrics and segments the
 -- user has not edited take their new values.

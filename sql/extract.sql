@@ -349,3 +349,6 @@ SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract('�
 SELECT fact_no, entity, metric, value, unit, status FROM nvfacts.extract(E'博通第二财季营收和毛利率的市场预期分别为150亿美元和79%。\n美光第四财季营收113亿美元，毛利率45.7%，此前分析师预期分别为111亿美元和44.5%。', '2025-09-30');
 -- 资本预算 (a capital budget) is capex, not other spending
 SELECT fact_no, entity, metric, value_low, value_high, status, fiscal_year FROM nvfacts.extract('魏哲家表示，台积电今年资本预算将收窄至400亿至420亿美元。', '2025-10-17');
+-- a headline's growth rate before an item that beat expectations (同比+62%　四季度指引高于预期) is reported: 同比 holds a 比
+-- but compares with no outlook figure (比此前指引多出X does)
+SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('AMD三季度营收92亿美元　数据中心环比增长34%　四季度指引高于预期', '2025-11-05');

@@ -2336,14 +2336,29 @@ clause_period(const attribution *a)
 	return false;
 }
 
-/* 较早先给出的(410亿美元)仅多出12亿: the outlook a beat is measured from. */
+/* A 比 in [lo, hi) that compares with a figure: not that of 同比 or 环比. */
+static bool
+compares_with(const sentence *s, size_t lo, size_t hi)
+{
+	static const char *const rate[] = {"同比", "环比", NULL};
+
+	for (size_t i = lo; i + 3 <= hi; i++)
+		if (memcmp(s->t + i, "比", 3) == 0 && !(i >= lo + 3 && nvf_filler_at(s, i - 3, hi, rate) > 0))
+			return true;
+	return false;
+}
+
+/*
+ * 比早先给出的(410亿美元)多出12亿: the outlook a beat is measured from (not
+ * a growth rate a headline says beat expectations: 同比+62%　高于预期).
+ */
 static bool
 beaten_base(const attribution *a)
 {
 	const sentence *s = a->s;
 
 	return has_cue(s, a->q->end, s->clause_end[a->clause], NVF_CUE_SURPRISE) &&
-		a->q->start >= a->cstart + 3 && nvf_text_between_has(s, a->cstart, a->q->start, "比");
+		a->q->start >= a->cstart + 3 && compares_with(s, a->cstart, a->q->start);
 }
 
 /*

@@ -552,3 +552,7 @@ SELECT fact_no, entity, metric, segment, measure, value, unit, status FROM nvfac
 -- 云业务 said of a cloud provider is its cloud segment (Alphabet's google_cloud, Amazon's aws, Alibaba's
 -- cloud_intelligence); of a company without one it stays cloud
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'谷歌第四季度云业务营收为177亿美元。\n亚马逊云业务营收356亿美元。\n阿里巴巴云业务收入为398亿元。\n甲骨文云业务收入80亿美元。', '2026-02-05');
+-- a sentence opening with capitalized Latin words the lexicon lacks, of more than one word, right before a word it
+-- knows (Palo Alto Networks盘后跌逾3%) is about an unknown company: no row, not the company followed; an analyst named so
+-- before other words (Melius Research给出…目标价) still speaks of the company followed
+SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'英伟达股价收涨2.9%。\nMelius Research给出350美元的目标价。\nPalo Alto Networks盘后跌逾3%。', '2025-11-20');

@@ -1077,6 +1077,27 @@ latin_name(const char *t, size_t i, size_t end)
 }
 
 /*
+ * Palo Alto Networks盘后跌逾3%: capitalized Latin words of more than one word
+ * no lexicon word covers, right before a word the lexicon knows (other than a
+ * company's), open the sentence with an unknown company (not Melius Research
+ * 给出…目标价: an analyst, speaking of the company followed).
+ */
+static bool
+latin_names_first(const sentence *s, size_t i)
+{
+	size_t		j = i;
+	int			m = first_at(s, i);
+
+	while (j < s->end && (s->t[j] == ' ' || ((s->t[j] | 0x20) >= 'a' && (s->t[j] | 0x20) <= 'z')))
+		j++;
+	while (j > i && s->t[j - 1] == ' ')
+		j--;
+	return j < s->end && (unsigned char) s->t[j] >= 0x80 && memchr(s->t + i, ' ', j - i) &&
+		latin_name(s->t, i, j) && m < s->nm && s->m[m].start == j &&
+		s->m[m].term->kind != NVF_TERM_ENTITY;
+}
+
+/*
  * 深南电路第三季度营收为63亿元, Astera Labs第三季度营收: a sentence that opens
  * with Han characters or capitalized Latin words no lexicon word covers, then
  * a period right before a metric, opens with the name of a company the lexicon
@@ -1100,6 +1121,8 @@ nvf_unnamed_subject(const sentence *s)
 
 	while (i < s->end && s->t[i] == ' ')
 		i++;
+	if (latin_names_first(s, i))
+		return true;
 	if (p >= s->np || first_at(s, i) < first_at(s, s->p[p].start) ||
 		(m = first_at(s, s->p[p].end)) >= s->nm || s->m[m].start != s->p[p].end ||
 		s->m[m].term->kind != NVF_TERM_METRIC)
@@ -2378,7 +2401,8 @@ status_after(const attribution *a)
 		const mention *m = &s->m[i];
 		int			t;
 
-		if (m->term->kind != NVF_TERM_CUE || m->start < from)
+		/* (a metric word may say its status too: 350美元的目标价) */
+		if ((m->term->kind != NVF_TERM_CUE && !(m->term->cues & STATUS_CUES)) || m->start < from)
 			continue;
 		if (is_cue(m, NVF_CUE_TOLERANCE) && nvf_only_fillers(s, from, m->start, list_marks) &&
 			(t = NVF_FIRST_FROM(s->q, s->nq, m->end)) < s->nq &&

@@ -647,7 +647,7 @@ typedef struct item_list
 #define ITEM_YEAR 4
 #define ITEM_SLOTS 5
 
-static void collect_items(const sentence *s, size_t lo, size_t hi, item_list *items);
+static bool list_as_long(const sentence *s, int r, int nfig, item_list *items);
 static void named_one_by_one(const sentence *s, size_t lo, size_t hi, int nfig, nvf_term_kind kind,
 							 item_list *l);
 static int	pick(const item_list *l, int n, int k);
@@ -665,10 +665,8 @@ metric_one_by_one(const sentence *s, int r, int nfig, int k)
 				named = {{0}, 0};
 	int			id;
 
-	collect_items(s, s->start, s->m[r].start, items);
-	for (int j = 0; j < ITEM_SLOTS; j++)
-		if (items[j].n >= nfig)
-			return -1;
+	if (list_as_long(s, r, nfig, items))
+		return -1;
 	named_one_by_one(s, s->start, s->m[r].start, nfig, NVF_TERM_METRIC, &named);
 	id = pick(&named, nfig, k);
 	for (int i = r - 1; id >= 0 && i >= 0; i--)
@@ -1050,6 +1048,24 @@ joined_to_next_forecast(const sentence *s, int k)
 	return k + 1 < s->nm && joined_to_previous(s, k + 1) && is_cue(&s->m[k + 1], NVF_CUE_FORECAST);
 }
 
+/* An ASCII letter, either case. */
+static bool
+latin_letter(char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Where the sentence's words begin (past its leading spaces). */
+static size_t
+sentence_opening(const sentence *s)
+{
+	size_t		i = s->start;
+
+	while (i < s->end && s->t[i] == ' ')
+		i++;
+	return i;
+}
+
 /* t[i, end) is capitalized Latin words and single spaces: Astera Labs, SoundHound (a space may end it). */
 static bool
 latin_name(const char *t, size_t i, size_t end)
@@ -1068,7 +1084,7 @@ latin_name(const char *t, size_t i, size_t end)
 				return false;	/* two spaces, or one first */
 			word_start = true;
 		}
-		else if (word_start ? !(c >= 'A' && c <= 'Z') : !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+		else if (word_start ? !(c >= 'A' && c <= 'Z') : !latin_letter(c))
 			return false;
 		else
 			word_start = false;
@@ -1088,7 +1104,7 @@ latin_names_first(const sentence *s, size_t i)
 	size_t		j = i;
 	int			m = first_at(s, i);
 
-	while (j < s->end && (s->t[j] == ' ' || ((s->t[j] | 0x20) >= 'a' && (s->t[j] | 0x20) <= 'z')))
+	while (j < s->end && (s->t[j] == ' ' || latin_letter(s->t[j])))
 		j++;
 	while (j > i && s->t[j - 1] == ' ')
 		j--;
@@ -1114,13 +1130,11 @@ nvf_unnamed_subject(const sentence *s)
 	/* the first words of an opening phrase (对于, 回看, 截至) */
 	static const char *const opening[] = {"对于", "关于", "至于", "回看", "回顾", "相比", "与此", "其中",
 	"此外", "另外", "同时", "截至", "截止", "随着", "由于", "受益", "得益", "今年", "去年", NULL};
-	size_t		i = s->start;
+	size_t		i = sentence_opening(s);
 	int			p = NVF_FIRST_FROM(s->p, s->np, s->start),
 				m,
 				chars;
 
-	while (i < s->end && s->t[i] == ' ')
-		i++;
 	if (latin_names_first(s, i))
 		return true;
 	if (p >= s->np || first_at(s, i) < first_at(s, s->p[p].start) ||
@@ -1211,11 +1225,8 @@ static bool
 opens_with_among(const sentence *s)
 {
 	static const char *const among[] = {"其中", NULL};
-	size_t		i = s->start;
 
-	while (i < s->end && s->t[i] == ' ')
-		i++;
-	return nvf_filler_at(s, i, s->end, among) > 0;
+	return nvf_filler_at(s, sentence_opening(s), s->end, among) > 0;
 }
 
 static int
@@ -3492,6 +3503,18 @@ collect_items(const sentence *s, size_t lo, size_t hi, item_list *items)
 	collect_years(s, lo, hi, &items[ITEM_YEAR]);
 }
 
+/* The items listed before 分别 (mention r); whether a list of one kind is as long as its nfig figures. */
+static bool
+list_as_long(const sentence *s, int r, int nfig, item_list *items)
+{
+	bool		listed = false;
+
+	collect_items(s, s->start, s->m[r].start, items);
+	for (int k = 0; k < ITEM_SLOTS; k++)
+		listed |= items[k].n >= nfig;
+	return listed;
+}
+
 /* The number of facts whose figure lies in [lo, hi). */
 static int
 figures_in(const fact_list *out, int first, size_t lo, size_t hi)
@@ -3582,14 +3605,12 @@ respectively(const nvf_lexicon *lex, const sentence *s, fact_list *out, int firs
 	{
 		item_list	items[ITEM_SLOTS] = {{{0}, 0}};
 		int			nfig;
-		bool		listed = false;
+		bool		listed;
 
 		if (!is_cue(&s->m[r], NVF_CUE_RESPECTIVELY))
 			continue;
-		collect_items(s, s->start, s->m[r].start, items);
 		nfig = figures_in(out, first, s->m[r].end, s->clause_end[s->m[r].clause]);
-		for (int k = 0; k < ITEM_SLOTS; k++)
-			listed |= items[k].n >= nfig;
+		listed = list_as_long(s, r, nfig, items);
 		for (size_t k = 0; !listed && k < sizeof(named_kinds) / sizeof(named_kinds[0]); k++)
 			named_one_by_one(s, s->start, s->m[r].start, nfig, named_kinds[k], &items[named_kinds[k]]);
 		distribute(lex, s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);

@@ -524,6 +524,13 @@ metric_flags(const nvf_lexicon_source *src, int r)
 	return flags;
 }
 
+/* The index of a key (NULL, a SQL NULL: none). */
+static int
+find_key(const nvf_lexicon *lex, nvf_term_kind kind, const char *key)
+{
+	return key ? nvf_lexicon_find(lex, kind, key) : -1;
+}
+
 /*
  * Adds the aliases of one table: (alias, key, ...) rows; a metric alias
  * row goes on with needs_segment, basis, negative and segment.
@@ -536,9 +543,7 @@ load_terms(nvf_lexicon *lex, const nvf_lexicon_source *src, const char *table,
 
 	for (int r = 0; r < n; r++)
 	{
-		const char *key = src->value(src->arg, r, 1);
-		int			id = key ? nvf_lexicon_find(lex, kind, key) : -1;
-
+		int			id = find_key(lex, kind, src->value(src->arg, r, 1));
 		const char *segment = kind == NVF_TERM_METRIC ? src->value(src->arg, r, 5) : NULL;
 
 		if (id >= 0 && src->value(src->arg, r, 0) &&
@@ -546,13 +551,6 @@ load_terms(nvf_lexicon *lex, const nvf_lexicon_source *src, const char *table,
 								 kind == NVF_TERM_METRIC ? metric_flags(src, r) : 0) && segment)
 			name_segment(lex, &lex->terms[lex->nterms - 1], segment);
 	}
-}
-
-/* The index of a key (NULL, a SQL NULL: none). */
-static int
-find_key(const nvf_lexicon *lex, nvf_term_kind kind, const char *key)
-{
-	return key ? nvf_lexicon_find(lex, kind, key) : -1;
 }
 
 void

@@ -18,13 +18,15 @@
 
 #include "nvfacts_extract.h"
 
-#define MAX_LEXICON_TABLES 16
+/* The lexicon tables: a change to any of them invalidates the cached lexicon. */
+static const char *const lexicon_tables[] = {"entities", "entity_aliases", "metrics",
+"metric_aliases", "segments", "segment_aliases", "segment_readings", "cues"};
 
 static MemoryContext lexicon_cxt = NULL;
 static nvf_lexicon *lexicon = NULL;
 static bool lexicon_valid = false;
 static uint64 lexicon_generation = 0;	/* counts the invalidations seen */
-static Oid	lexicon_relids[MAX_LEXICON_TABLES];
+static Oid	lexicon_relids[lengthof(lexicon_tables)];
 static int	n_lexicon_relids = 0;
 
 PG_FUNCTION_INFO_V1(nvf_lexicon_changed);
@@ -87,14 +89,12 @@ spi_value(void *arg pg_attribute_unused(), int r, int c)
 static void
 load_relids(void)
 {
-	static const char *const tables[] = {"entities", "entity_aliases", "metrics",
-	"metric_aliases", "segments", "segment_aliases", "segment_readings", "cues"};
 	Oid			nsp = get_namespace_oid("nvfacts", false);
 
 	n_lexicon_relids = 0;
-	for (size_t i = 0; i < lengthof(tables) && n_lexicon_relids < MAX_LEXICON_TABLES; i++)
+	for (size_t i = 0; i < lengthof(lexicon_tables); i++)
 	{
-		Oid			relid = get_relname_relid(tables[i], nsp);
+		Oid			relid = get_relname_relid(lexicon_tables[i], nsp);
 
 		if (OidIsValid(relid))
 			lexicon_relids[n_lexicon_relids++] = relid;

@@ -1914,6 +1914,7 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('整体', 'total', true),
     ('合计', 'total', true),
     ('总计', 'total', true),
+    ('加总', 'total', true),
     ('total', 'total', true),
     ('相关', 'modifier', true),
     ('相关亏损', 'modifier', true),

@@ -229,3 +229,8 @@ SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.
 -- ... and so is an amount a board approved (董事会批准了…的股票回购计划), though a clause before it names the quarter;
 -- 授权 joined to parts before a metric word (IP授权及软件收入) names earnings, which keep the quarter
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'英伟达第二财季营收467亿美元，董事会批准了额外600亿美元的股票回购计划。\n寒武纪一季度云端产品线收入11亿元，IP授权及软件收入为900万元。', '2025-08-28');
+-- four quarters summed (四个季度加总, 四个财季合计) are the whole year of the quarters listed, not the last of them,
+-- and of their part: the sum word sums periods, not parts; a whole year named after it (约为2024财年全年的…) is
+-- another year, the base; 连续四个季度 (a run of quarters, nothing summed) is no period; and Q3：31亿美元 is no
+-- time of day (3:31) after its letter
+SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'英伟达2025财年的网络业务收入逐季走高：\nQ3：31亿美元\nQ4：33亿美元\n四个季度加总129亿美元，约为2024财年全年60亿美元的两倍。\n台积电连续四个季度营收超过200亿美元。', '2025-03-10');

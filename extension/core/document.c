@@ -316,6 +316,19 @@ outlook_between(const sentence *s, size_t lo, size_t hi)
 }
 
 /*
+ * 四个季度加总X，约为FY2024全年Y: a whole year named after a bare one (全年,
+ * 四个季度加总) before pos is another year, the base it is compared with.
+ */
+static bool
+whole_year_before(const sentence *s, size_t pos)
+{
+	for (int i = 0; i < s->np && s->p[i].end <= pos; i++)
+		if (s->p[i].whole_year)
+			return true;
+	return false;
+}
+
+/*
  * The fiscal year named in the sentence's part holding pos (第四季度和2024财年;
  * 今年Q1…，全年… — a year counted from today only before pos, and none counted
  * back; none an outlook word names after pos): bare parts take it.  c is the
@@ -331,7 +344,8 @@ sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 
 		if (p->comparison || p->aside || p->year != p->year_to ||
 			part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start) ||
-			(p->start > pos && outlook_between(s, pos, p->start)))
+			(p->start > pos && (outlook_between(s, pos, p->start) ||
+								(p->kind == NVF_PK_YEAR && whole_year_before(s, pos)))))
 			continue;
 		if (p->year_form == NVF_YEAR_FISCAL || p->year_form == NVF_YEAR_CALENDAR)
 			return nvf_mention_year(p, c);

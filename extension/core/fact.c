@@ -1570,6 +1570,16 @@ referred_part(const attribution *a)
 	return i >= 0 ? s->m[i].term->id : a->ds->topic_part;
 }
 
+/* 四个季度加总, 全年合计: a total word right after a period sums periods, not parts. */
+static bool
+sums_periods(const sentence *s, int tot)
+{
+	for (int i = 0; i < s->np && s->p[i].end <= s->m[tot].start; i++)
+		if (s->p[i].end == s->m[tot].start)
+			return true;
+	return false;
+}
+
 static int
 find_segment(const attribution *a, bool share)
 {
@@ -1604,6 +1614,8 @@ find_segment(const attribution *a, bool share)
 	if (a->metric_m >= 0 && !a->metric_after && a->metric_cstart != a->cstart)
 		hi = s->m[a->metric_m].end;
 	tot = last_mention(s, a->metric_cstart, hi, NVF_TERM_CUE, NVF_CUE_TOTAL);
+	if (tot >= 0 && sums_periods(s, tot))
+		tot = -1;
 	lo = after_figure_before(a);
 	/* 中国金龙指数收跌1.3%…台积电ADR亦下跌1.5%: a move of a price at a moment is of its own clause's part */
 	if (!nvf_lexicon_metric(a->ds->lex, a->metric)->flow && a->q->unit == NVF_UNIT_PERCENT &&

@@ -295,6 +295,26 @@ interim_head(const cursor *c)
 	return one_of(&look, heads) >= 0;
 }
 
+/*
+ * 四个季度 as a whole year: after a year (FY2025四个季度), or summed (四个季度加总, 4个财季合计);
+ * not 连续四个季度 (a run of quarters), which no sum word follows.
+ */
+static bool
+four_quarters(cursor *c, const nvf_period_mention *m)
+{
+	static const char *const four[] = {"四个季度", "4个季度", "四个财季", "4个财季", NULL};
+	static const char *const sums[] = {"加总", "合计", "累计", "总计", "相加", "加起来", "合共", "共计",
+	NULL};
+	size_t		save = c->pos;
+	int			k = one_of(c, four);
+	cursor		look = *c;
+
+	if (k >= 0 && (m->year_form != NVF_YEAR_NONE || one_of(&look, sums) >= 0))
+		return true;
+	c->pos = save;
+	return false;
+}
+
 /* A part of a year written after the year or alone; false if none. */
 static bool
 sub_period(cursor *c, nvf_period_mention *m)
@@ -321,7 +341,7 @@ sub_period(cursor *c, nvf_period_mention *m)
 		if (fiscal && m->year_form == NVF_YEAR_CALENDAR)
 			m->year_form = NVF_YEAR_FISCAL;	/* 2024年第一财季: a fiscal label */
 	}
-	else if (one_of(c, whole) >= 0)
+	else if (one_of(c, whole) >= 0 || four_quarters(c, m))
 	{
 		m->kind = NVF_PK_YEAR;
 		m->whole_year = m->year_form == NVF_YEAR_NONE;
@@ -1057,7 +1077,7 @@ static const char *const starts[][2] = {
 	{"当", "季年"}, {"该", "季一个"}, {"这", "一个季"}, {"单", "季"}, {"全", "年财会"},
 	{"整", "年个"}, {"过", "去"}, {"连", "续"}, {"近", "#几数"}, {"最", "近新"}, {"截", "至止"},
 	{"中", "期长"}, {"长", "期"}, {"同", "期"}, {"未", "来"}, {"将", "来"}, {"一", "季年至到月-~—"},
-	{"二", "季月"}, {"三", "季月"}, {"四", "季月"}, {"两", "月"}, {"五", "月"}, {"六", "月"},
+	{"二", "季月"}, {"三", "季月"}, {"四", "季月个"}, {"两", "月"}, {"五", "月"}, {"六", "月"},
 	{"七", "月"}, {"八", "月"}, {"九", "月"}, {"十", "一二月"}, {"半", "年"}, {"滚", "动"},
 };
 

@@ -556,3 +556,8 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'谷歌第�
 -- knows (Palo Alto Networks盘后跌逾3%) is about an unknown company: no row, not the company followed; an analyst named so
 -- before other words (Melius Research给出…目标价) still speaks of the company followed
 SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'英伟达股价收涨2.9%。\nMelius Research给出350美元的目标价。\nPalo Alto Networks盘后跌逾3%。', '2025-11-20');
+-- 该行 (the bank) speaking after a bank named before (该行预计, 該行認為) makes an estimate, not the company's own
+-- guidance; 该行业 (the industry) is no bank
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract(E'摩根士丹利将英伟达目标价上调至235美元。该行预计英伟达2027财年营收将达到3120亿美元。\n英伟达称该行业规模将达到5000亿美元。', '2026-09-02');
+-- shares listed company by company after one naming its market (三星在DRAM市场的份额为…，美光份额约…) are of that market
+SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'调研机构称，三星在DRAM市场的份额为32.7%，SK海力士以36%位居第一，美光份额约22%。', '2026-09-02');

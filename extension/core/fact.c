@@ -1662,6 +1662,10 @@ find_segment(const attribution *a, bool share)
 	if (i < 0 && tot < 0 && a->metric_m >= 0 && a->metric_cstart < a->cstart && a->prev &&
 		a->prev->metric == a->metric && a->prev->segment >= 0)
 		return a->prev->segment;
+	/* 三星在DRAM市场的份额为32.7%，美光份额约22%: shares listed company by company are of one market */
+	if (i < 0 && tot < 0 && a->metric == a->ds->metric.market_share && a->prev &&
+		a->prev->metric == a->metric && a->prev->segment >= 0)
+		return a->prev->segment;
 	/* 研发费用: a metric word that names its part */
 	if (i < 0 && a->metric_m >= 0 && s->m[a->metric_m].term->segment >= 0)
 		return s->m[a->metric_m].term->segment;

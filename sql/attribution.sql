@@ -561,3 +561,7 @@ SELECT fact_no, entity, metric, measure, value, status FROM nvfacts.extract(E'�
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract(E'摩根士丹利将英伟达目标价上调至235美元。该行预计英伟达2027财年营收将达到3120亿美元。\n英伟达称该行业规模将达到5000亿美元。', '2026-09-02');
 -- shares listed company by company after one naming its market (三星在DRAM市场的份额为…，美光份额约…) are of that market
 SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'调研机构称，三星在DRAM市场的份额为32.7%，SK海力士以36%位居第一，美光份额约22%。', '2026-09-02');
+-- a part opening a bracket right after a part explains it (先进制程（7纳米及以下）): the figure is the first part's
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'台积电第二季度3纳米制程占晶圆销售金额的28%；先进制程（7纳米及以下）合计占77%。', '2026-07-18');
+-- 市场此前预计, 市場原本預期: the market's estimate, though the adverb stands inside the phrase
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract(E'英伟达预计第二财季营收为870亿美元，市场此前预计为850亿美元。', '2026-05-29');

@@ -1345,13 +1345,24 @@ in_cause(const sentence *s, int i, size_t hi)
 	return false;
 }
 
+/* 先进制程（7纳米及以下）: a part opening a bracket right after a part explains that one. */
+static bool
+explains_part_before(const sentence *s, int i)
+{
+	static const char *const open[] = {"(", " ", NULL};
+
+	return i > 0 && s->m[i - 1].term->kind == NVF_TERM_SEGMENT &&
+		memchr(s->t + s->m[i - 1].end, '(', s->m[i].start - s->m[i - 1].end) != NULL &&
+		nvf_only_fillers(s, s->m[i - 1].end, s->m[i].start, open);
+}
+
 static int
 last_segment(const nvf_lexicon *lex, const sentence *s, size_t lo, size_t hi)
 {
 	for (int i = last_before(s, hi); i >= 0 && s->m[i].start >= lo; i--)
 	{
 		if (s->m[i].end > hi || s->m[i].term->kind != NVF_TERM_SEGMENT ||
-			excluded(s, i) || in_cause(s, i, hi))
+			excluded(s, i) || in_cause(s, i, hi) || explains_part_before(s, i))
 			continue;
 		/* the first of the two when it is the company's own, or when neither is and
 		 * glue (或, 、, a space) stands between them */

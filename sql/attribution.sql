@@ -565,3 +565,6 @@ SELECT fact_no, entity, metric, segment, value FROM nvfacts.extract(E'调研机�
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'台积电第二季度3纳米制程占晶圆销售金额的28%；先进制程（7纳米及以下）合计占77%。', '2026-07-18');
 -- 市场此前预计, 市場原本預期: the market's estimate, though the adverb stands inside the phrase
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract(E'英伟达预计第二财季营收为870亿美元，市场此前预计为850亿美元。', '2026-05-29');
+-- a headline as long as a wrapped line, with no sentence mark, is not joined to a next line that opens with a time
+-- word and its comma (周四，): the indexes' moves there are no NVIDIA share price
+SELECT fact_no, entity, metric, measure, value, evidence FROM nvfacts.extract(E'美股收盘：三大股指涨跌不一，英伟达财报后跌3%\n周四，道指涨0.3%，纳指跌0.8%，标普500指数跌0.4%。', '2026-03-01');

@@ -95,11 +95,41 @@ labelled_line(const char *t, size_t len, size_t pos)
 }
 
 /*
+ * Does the line at pos open with a time or a linking word and its comma
+ * (周四，, 5月28日，, 此外，): a sentence of its own, after a headline as long?
+ */
+static bool
+opens_anew(const char *t, size_t len, size_t pos)
+{
+	static const char *const openers[] = {"周一", "周二", "周三", "周四", "周五", "周六", "周日",
+		"星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "昨日", "昨天", "今日",
+		"今天", "日前", "近日", "本周", "上周", "当天", "当日", "同日", "此外", "另外", "不过", "同时",
+	"然而", NULL};
+	size_t		p = pos;
+
+	for (int i = 0; openers[i]; i++)
+	{
+		size_t		n = strlen(openers[i]);
+
+		if (pos + n < len && memcmp(t + pos, openers[i], n) == 0 && t[pos + n] == ',')
+			return true;
+	}
+	/* 5月28日， */
+	while (p < len && p < pos + 2 && t[p] >= '0' && t[p] <= '9')
+		p++;
+	if (p == pos || p + 3 > len || memcmp(t + p, "月", 3) != 0)
+		return false;
+	for (pos = p += 3; p < len && p < pos + 2 && t[p] >= '0' && t[p] <= '9'; p++)
+		;
+	return p > pos && p + 4 <= len && memcmp(t + p, "日,", 4) == 0;
+}
+
+/*
  * A line break inside a sentence of hard-wrapped text (a page cut at a
  * fixed width): a long line not ending in a sentence mark, followed by a
  * line about as long, or by any line when it ends in a comma, or by a
  * shorter line that itself ends in one.  A line opening with its own label
- * (点评:) starts anew.
+ * (点评:), or with a time or linking word and its comma (周四，), starts anew.
  */
 static bool
 soft_break(const char *t, size_t len, size_t nl)
@@ -117,7 +147,7 @@ soft_break(const char *t, size_t len, size_t nl)
 	/* the tests of the line's ends first: most lines end a sentence, and are not measured */
 	if (nl < WRAP_MIN_BYTES || nl + 1 >= len || t[nl + 1] == '\n' || t[nl + 1] == ' ' ||
 		strchr(".!?;:)", t[nl - 1]) || nvf_ends_with_one_of(t, nl, finals) ||
-		labelled_line(t, len, nl + 1))
+		labelled_line(t, len, nl + 1) || opens_anew(t, len, nl + 1))
 		return false;
 	while (start > 0 && t[start - 1] != '\n')
 		start--;

@@ -568,3 +568,5 @@ SELECT fact_no, entity, metric, value, status FROM nvfacts.extract(E'英伟达�
 -- a headline as long as a wrapped line, with no sentence mark, is not joined to a next line that opens with a time
 -- word and its comma (周四，): the indexes' moves there are no NVIDIA share price
 SELECT fact_no, entity, metric, measure, value, evidence FROM nvfacts.extract(E'美股收盘：三大股指涨跌不一，英伟达财报后跌3%\n周四，道指涨0.3%，纳指跌0.8%，标普500指数跌0.4%。', '2026-03-01');
+-- a share 在…中 (在DRAM销售额中的占比) is of a part named before; the part between 在 and 中 is the whole
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'SK海力士表示，第三季度HBM销售额同比增长逾一倍，在DRAM销售额中的占比超过40%。', '2026-10-30');

@@ -1591,6 +1591,25 @@ sums_periods(const sentence *s, int tot)
 	return false;
 }
 
+/* 在DRAM销售额中的占比: the part at mention i, after 在 and closed by 中 right before the share cue c, is the whole. */
+static bool
+whole_of_share(const sentence *s, int i, int c)
+{
+	static const char *const inside[] = {"中的", "中", "里的", "内的", NULL};
+	size_t		end = s->m[c].start;
+
+	if (s->m[i].start < s->start + 3 || memcmp(s->t + s->m[i].start - 3, "在", 3) != 0)
+		return false;
+	for (int k = 0; inside[k]; k++)
+	{
+		size_t		n = strlen(inside[k]);
+
+		if (end >= s->m[i].end + n && memcmp(s->t + end - n, inside[k], n) == 0)
+			return true;
+	}
+	return false;
+}
+
 static int
 find_segment(const attribution *a, bool share)
 {
@@ -1614,6 +1633,9 @@ find_segment(const attribution *a, bool share)
 		if (c >= 0)
 			hi = s->m[c].start;
 		i = last_segment(a->ds->lex, s, s->start, hi);
+		/* HBM…，在DRAM销售额中的占比: the part 在…中 names is the whole, the share is of a part before */
+		if (i >= 0 && c >= 0 && whole_of_share(s, i, c))
+			i = last_segment(a->ds->lex, s, s->start, s->m[i].start - 3);
 		if (i >= 0)
 			return s->m[i].term->id;
 		return a->metric_m < 0 ? a->ds->carry_segment : s->m[a->metric_m].term->segment;

@@ -352,3 +352,7 @@ SELECT fact_no, entity, metric, value_low, value_high, status, fiscal_year FROM 
 -- a headline's growth rate before an item that beat expectations (同比+62%　四季度指引高于预期) is reported: 同比 holds a 比
 -- but compares with no outlook figure (比此前指引多出X does)
 SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.extract('AMD三季度营收92亿美元　数据中心环比增长34%　四季度指引高于预期', '2025-11-05');
+-- a tolerance is the first figure after its cue (780亿美元±2%（预期727亿美元）: 2%, not the 727亿 after it), and an
+-- expectation word opening a bracket a figure opens (（预期727亿美元）) is the market's, though a guidance word stands
+-- before the figure
+SELECT fact_no, metric, value, value_low, value_high, status FROM nvfacts.extract(E'英伟达财报点评\n• Q1营收指引：780亿美元±2%（预期727亿美元）\n• 营收：681.3亿美元（预期659亿美元）', '2026-02-27');

@@ -2366,6 +2366,24 @@ nvf_outlook_after(const sentence *s, size_t pos)
 	return false;
 }
 
+/* Does pos open a bracket right after a figure (681亿美元（预期…)? */
+static bool
+bracket_after_figure(const sentence *s, size_t pos)
+{
+	size_t		k = pos;
+
+	while (k > s->start && s->t[k - 1] == ' ')
+		k--;
+	if (k == s->start || s->t[k - 1] != '(')
+		return false;
+	for (k--; k > s->start && s->t[k - 1] == ' '; k--)
+		;
+	for (int i = 0; i < s->nq; i++)
+		if (s->q[i].end == k)
+			return true;
+	return false;
+}
+
 /*
  * Whose expectation a figure after an expectation word is: an analyst's
  * (分析师预期的, 超出预期的), the company's (公司指引的); a neutral 预期 after
@@ -2382,6 +2400,9 @@ expectation_status(const sentence *s, int e, bool after_actual, nvf_status passe
 		return NVF_STATUS_FORECAST;
 	if (is_cue(&s->m[e], NVF_CUE_GUIDANCE))
 		return NVF_STATUS_GUIDANCE;
+	/* 780亿美元±2%（预期727亿美元）: a bracket a figure opens sets it against the market's */
+	if (bracket_after_figure(s, s->m[e].start))
+		return NVF_STATUS_FORECAST;
 	/* a neutral word: whoever spoke before it */
 	for (int k = e - 1; k >= 0 && s->m[k].clause == s->m[e].clause; k--)
 	{
@@ -3343,7 +3364,7 @@ money_before(const sentence *s, int i)
 	return NVF_UNIT_NONE;
 }
 
-/* A tolerance figure: right after 上下浮动 / ± in its clause. */
+/* A tolerance figure: right after 上下浮动 / ± in its clause, the first figure there. */
 static bool
 is_tolerance(const sentence *s, const nvf_quantity *q)
 {
@@ -3352,7 +3373,8 @@ is_tolerance(const sentence *s, const nvf_quantity *q)
 
 	if (q->unit != NVF_UNIT_PERCENT && q->unit != NVF_UNIT_PP && !nvf_unit_is_money(q->unit))
 		return false;
-	if (t >= 0 && q->start - s->m[t].end <= VERB_GAP)
+	/* (the first figure after the cue: 上下浮动2%（预期727亿美元）) */
+	if (t >= 0 && q->start - s->m[t].end <= VERB_GAP && !nvf_quantity_in(s, s->m[t].end, q->start))
 		return true;
 	return q->start >= 2 && memcmp(s->t + q->start - 2, "±", 2) == 0;
 }

@@ -356,3 +356,6 @@ SELECT fact_no, entity, metric, segment, measure, value, status FROM nvfacts.ext
 -- expectation word opening a bracket a figure opens (（预期727亿美元）) is the market's, though a guidance word stands
 -- before the figure
 SELECT fact_no, metric, value, value_low, value_high, status FROM nvfacts.extract(E'英伟达财报点评\n• Q1营收指引：780亿美元±2%（预期727亿美元）\n• 营收：681.3亿美元（预期659亿美元）', '2026-02-27');
+-- 跌破/跌穿 (fell below) and 涨破/升破 say the level reached, as 跌至 does: a level with approx under right before
+-- the figure, not a fall by it
+SELECT fact_no, entity, metric, measure, value, approx FROM nvfacts.extract(E'英伟达股价盘中跌破150美元，市值一度跌破4万亿美元。\nH100租赁价格跌破每小时2美元。', '2026-06-10');

@@ -1966,11 +1966,14 @@ comparison_measure(const attribution *a)
 /* 至, 到 (and English " to " between words): after a direction word, what follows is the new level */
 static const char *const to_words[] = {"至", "到", NULL};
 
-/* 掉到, 升至: a direction word that says the new level itself */
+/* 掉到, 升至, 跌破 (fell below): a direction word that says the new level itself */
 static bool
 to_verb(const mention *m)
 {
-	return nvf_ends_with_one_of(m->term->text, m->term->len, to_words);
+	static const char *const through[] = {"破", "穿", NULL};
+
+	return nvf_ends_with_one_of(m->term->text, m->term->len, to_words) ||
+		nvf_ends_with_one_of(m->term->text, m->term->len, through);
 }
 
 /* 增长13%至700亿美元, rose 13% to $70 billion: a to-word in [lo, hi) */

@@ -570,3 +570,9 @@ SELECT fact_no, entity, metric, value, status FROM nvfacts.extract(E'英伟达�
 SELECT fact_no, entity, metric, measure, value, evidence FROM nvfacts.extract(E'美股收盘：三大股指涨跌不一，英伟达财报后跌3%\n周四，道指涨0.3%，纳指跌0.8%，标普500指数跌0.4%。', '2026-03-01');
 -- a share 在…中 (在DRAM销售额中的占比) is of a part named before; the part between 在 and 中 is the whole
 SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'SK海力士表示，第三季度HBM销售额同比增长逾一倍，在DRAM销售额中的占比超过40%。', '2026-10-30');
+-- 全球 opening a clause right after its comma (黄仁勋称，全球AI基础设施支出…) is the world's figure, though a company's
+-- chief executive spoke: entity NULL, the market's estimate, calendar 2030
+SELECT fact_no, entity, metric, value_low, value_high, status, fiscal_year FROM nvfacts.extract(E'英伟达第二财季营收467亿美元。\n黄仁勋称，全球AI基础设施支出到2030年将达到3万亿至4万亿美元。', '2026-08-28');
+-- one sum of money after two metrics joined (通过回购和股息返还243亿美元) is their total, no one metric's: no row;
+-- 分别 still gives each its own
+SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'上半年，英伟达通过回购和股息向股东返还243亿美元。\n英伟达第二季度营收和净利润分别为467亿美元和264亿美元。', '2026-08-28');

@@ -712,6 +712,23 @@ listed_metric(const attribution *a)
 	return metric_one_by_one(s, r, nfig, k);
 }
 
+/*
+ * 回购和股息…243亿美元, 资本开支与研发支出合计X: one sum of money after two
+ * metrics joined (no 分别, no 均为) is their total, no one metric's.
+ */
+static bool
+summed_pair(const attribution *a, int i)
+{
+	static const char *const joins[] = {"和", "及", "与", "以及", "、", NULL};
+	const sentence *s = a->s;
+
+	return i > 0 && nvf_unit_is_money(a->q->unit) && s->m[i].term->kind == NVF_TERM_METRIC &&
+		s->m[i - 1].term->kind == NVF_TERM_METRIC && s->m[i - 1].term->id != s->m[i].term->id &&
+		s->m[i - 1].end < s->m[i].start && nvf_only_fillers(s, s->m[i - 1].end, s->m[i].start, joins) &&
+		!has_cue(s, s->m[i].end, a->q->start, NVF_CUE_RESPECTIVELY) &&
+		!has_cue(s, s->m[i].end, a->q->start, NVF_CUE_BOTH);
+}
+
 /* The metric mention for the quantity, searched outward from it. */
 static bool
 find_metric(attribution *a, doc_state *ds)
@@ -743,8 +760,9 @@ find_metric(attribution *a, doc_state *ds)
 	}
 	if (i >= 0)
 		a->metric_after = true;
-	else if ((i = listed_metric(a)) < 0)
-		i = last_metric_like(s, a->cstart, a->q->start);
+	else if ((i = listed_metric(a)) < 0 && (i = last_metric_like(s, a->cstart, a->q->start)) >= 0 &&
+			 summed_pair(a, i))
+		return false;			/* 通过回购和股息返还243亿美元: the two together, neither's */
 	if (i >= 0 && !a->metric_after)
 		i = topic_metric(s, ds, share_part(s, i));
 	if (i < 0 && share_of_other(a))
@@ -1184,8 +1202,8 @@ opens_subject(const sentence *s, int w, size_t lo)
 	static const char *const before[] = {"年", "度", "季", "月", "到", "至", "在", "而", "且", "据", NULL};
 	size_t		at = s->m[w].start;
 
-	while (at > lo && s->t[at - 1] == ' ')
-		at--;
+	while (at > lo && (s->t[at - 1] == ' ' || s->t[at - 1] == ',' || s->t[at - 1] == ':'))
+		at--;					/* (a clause starts at the mark that opens it) */
 	return at == lo || nvf_word_before(s->t, at, before) > 0 ||
 		(w > 0 && s->m[w - 1].end == at && is_cue(&s->m[w - 1], NVF_CUE_EXPECT));
 }

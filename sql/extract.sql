@@ -359,3 +359,6 @@ SELECT fact_no, metric, value, value_low, value_high, status FROM nvfacts.extrac
 -- 跌破/跌穿 (fell below) and 涨破/升破 say the level reached, as 跌至 does: a level with approx under right before
 -- the figure, not a fall by it
 SELECT fact_no, entity, metric, measure, value, approx FROM nvfacts.extract(E'英伟达股价盘中跌破150美元，市值一度跌破4万亿美元。\nH100租赁价格跌破每小时2美元。', '2026-06-10');
+-- a share word right after a percentage (约70%至80%将用于先进制程) makes it a share of the amount named before, of
+-- the part named after the word, not a change of that amount
+SELECT fact_no, entity, metric, segment, measure, value, value_low, value_high FROM nvfacts.extract(E'台积电表示，2026年资本预算介于520亿至560亿美元，约70%至80%将用于先进制程技术。', '2026-01-16');

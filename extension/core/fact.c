@@ -1609,6 +1609,20 @@ sums_periods(const sentence *s, int tot)
 	return false;
 }
 
+/* 约70%至80%将用于先进制程: a share word right after a percentage (将, 会 between at most). */
+static bool
+share_after(const attribution *a)
+{
+	static const char *const fillers[] = {"将", "会", "拟", "计划", "主要", "以上", "左右", " ", NULL};
+	const sentence *s = a->s;
+	int			i = first_at(s, a->q->end);
+
+	while (i < s->nm && is_cue(&s->m[i], NVF_CUE_EXPECT))
+		i++;					/* (将 is a cue of its own) */
+	return a->q->unit == NVF_UNIT_PERCENT && i < s->nm && is_cue(&s->m[i], NVF_CUE_SHARE) &&
+		nvf_only_fillers(s, a->q->end, s->m[i].start, fillers);
+}
+
 /* 在DRAM销售额中的占比: the part at mention i, after 在 and closed by 中 right before the share cue c, is the whole. */
 static bool
 whole_of_share(const sentence *s, int i, int c)
@@ -1639,6 +1653,10 @@ find_segment(const attribution *a, bool share)
 				own,
 				tot;
 
+	/* 约70%将用于先进制程: the part it goes to follows the share word */
+	if (share && share_after(a) &&
+		(i = nvf_first_mention(s, a->q->end, s->clause_end[a->clause], NVF_TERM_SEGMENT, 0)) >= 0)
+		return s->m[i].term->id;
 	if (share)
 	{
 		/* the part whose share it is comes before 占 / 贡献, the first of its clause
@@ -2828,7 +2846,7 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 	}
 	if (u == NVF_UNIT_PP)
 		return cmp ? cmp : NVF_MEASURE_CHANGE;
-	*share = share_nearest(a) || (a->metric_after && m->family == NVF_FAMILY_MONEY) ||
+	*share = share_nearest(a) || share_after(a) || (a->metric_after && m->family == NVF_FAMILY_MONEY) ||
 		part_of_amount(a) || share_restated(a);
 	if (u == NVF_UNIT_TIMES)
 	{

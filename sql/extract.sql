@@ -362,3 +362,6 @@ SELECT fact_no, entity, metric, measure, value, approx FROM nvfacts.extract(E'�
 -- a share word right after a percentage (约70%至80%将用于先进制程) makes it a share of the amount named before, of
 -- the part named after the word, not a change of that amount
 SELECT fact_no, entity, metric, segment, measure, value, value_low, value_high FROM nvfacts.extract(E'台积电表示，2026年资本预算介于520亿至560亿美元，约70%至80%将用于先进制程技术。', '2026-01-16');
+-- the amount an investor puts into a round (软银领投400亿美元) is funding, outside the vocabulary: it takes no
+-- valuation from the clause before
+SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'在最新一轮融资中，OpenAI的估值达到5000亿美元，软银领投400亿美元。', '2026-09-20');

@@ -315,23 +315,19 @@ outlook_between(const sentence *s, size_t lo, size_t hi)
 		nvf_first_mention(s, lo, hi, NVF_TERM_CUE, NVF_CUE_FORECAST) >= 0;
 }
 
-/*
- * 四个季度加总X，约为FY2024全年Y: a whole year named after a bare one (全年,
- * 四个季度加总) before pos is another year, the base it is compared with.
- */
+/* 全年, 四个季度加总: a bare whole year, the context's. */
 static bool
-whole_year_before(const sentence *s, size_t pos)
+bare_whole_year(const nvf_period_mention *p)
 {
-	for (int i = 0; i < s->np && s->p[i].end <= pos; i++)
-		if (s->p[i].whole_year)
-			return true;
-	return false;
+	return p->whole_year;
 }
 
 /*
  * The fiscal year named in the sentence's part holding pos (第四季度和2024财年;
  * 今年Q1…，全年… — a year counted from today only before pos, and none counted
- * back; none an outlook word names after pos): bare parts take it.  c is the
+ * back; none an outlook word names after pos, nor a whole year after a bare one
+ * before pos, the base it is compared with: 四个季度加总X，约为FY2024全年Y):
+ * bare parts take it.  c is the
  * context without it.
  */
 static int
@@ -345,7 +341,7 @@ sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 		if (p->comparison || p->aside || p->year != p->year_to ||
 			part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start) ||
 			(p->start > pos && (outlook_between(s, pos, p->start) ||
-								(p->kind == NVF_PK_YEAR && whole_year_before(s, pos)))))
+								(p->kind == NVF_PK_YEAR && nvf_period_before(s, pos, bare_whole_year)))))
 			continue;
 		if (p->year_form == NVF_YEAR_FISCAL || p->year_form == NVF_YEAR_CALENDAR)
 			return nvf_mention_year(p, c);

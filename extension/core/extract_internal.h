@@ -296,6 +296,7 @@ extern void nvf_push_fact(nvf_env *env, fact_list *out, const nvf_fact *f, size_
 /* ---- tables pasted as text (table.c) ---- */
 /* The first mention of kind (and cue, for cues) inside [lo, hi), or -1 (fact.c). */
 extern int	nvf_first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue);
+extern bool nvf_period_before(const sentence *s, size_t pos, bool (*test) (const nvf_period_mention *));
 /* 深南电路第三季度营收…: does the sentence open with a company the lexicon lacks (fact.c)? */
 extern bool nvf_unnamed_subject(const sentence *s);
 /* Whether a quantity lies inside [lo, hi) (fact.c). */

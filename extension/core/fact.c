@@ -115,6 +115,16 @@ last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cu
 	return -1;
 }
 
+/* Does the sentence name before pos (ended there) a period that passes test? */
+bool
+nvf_period_before(const sentence *s, size_t pos, bool (*test) (const nvf_period_mention *))
+{
+	for (int i = 0; i < s->np && s->p[i].end <= pos; i++)
+		if (test(&s->p[i]))
+			return true;
+	return false;
+}
+
 int
 nvf_first_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
 {
@@ -3658,14 +3668,11 @@ named_one_by_one(const sentence *s, size_t lo, size_t hi, int nfig, nvf_term_kin
 		*l = all;
 }
 
-/* Does the sentence name before pos a quarter its companies share (微软和谷歌三季度…分别)? */
+/* A quarter its companies share (微软和谷歌三季度…分别). */
 static bool
-calendar_quarter_named(const sentence *s, size_t pos)
+shared_quarter(const nvf_period_mention *p)
 {
-	for (int i = 0; i < s->np && s->p[i].end <= pos; i++)
-		if (s->p[i].shared)
-			return true;
-	return false;
+	return p->shared;
 }
 
 /* Gives the k-th figure after a list its k-th item of each kind. */
@@ -3690,7 +3697,7 @@ distribute(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first,
 		if ((v = pick(&items[NVF_TERM_ENTITY], nfig, k)) >= 0)
 		{
 			/* 微软和谷歌三季度…分别: a quarter of the companies together is a calendar one */
-			if (x->entity < 0 && x->period.kind == NVF_PK_QUARTER && calendar_quarter_named(s, lo))
+			if (x->entity < 0 && x->period.kind == NVF_PK_QUARTER && nvf_period_before(s, lo, shared_quarter))
 				x->period = nvf_period_in_calendar(&x->period, nvf_lexicon_entity(lex, v)->fy_end_month);
 			x->entity = v;
 		}

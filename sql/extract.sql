@@ -365,3 +365,6 @@ SELECT fact_no, entity, metric, segment, measure, value, value_low, value_high F
 -- the amount an investor puts into a round (软银领投400亿美元) is funding, outside the vocabulary: it takes no
 -- valuation from the clause before
 SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'在最新一轮融资中，OpenAI的估值达到5000亿美元，软银领投400亿美元。', '2026-09-20');
+-- revenue lost (约80亿美元的H20收入损失, 25亿美元的H20收入无法确认) is a loss, not revenue; a layoff's share (宣布裁员15%)
+-- is no metric's; an amount over years to come (未来三年AI投入超3800亿元) is a plan: guidance
+SELECT fact_no, entity, metric, segment, value, status FROM nvfacts.extract(E'英伟达预计第二季度营收为450亿美元，其中包括约80亿美元的H20收入损失。\n此前约25亿美元的H20收入无法确认。\n英特尔第二季度净亏损29亿美元 宣布裁员15%\n阿里巴巴：未来三年AI投入超3800亿元', '2026-05-29');

@@ -2600,6 +2600,12 @@ speaker_named(const sentence *s, size_t pos)
  * The status of the figure; *neutral when only a neutral word (预计, 估计)
  * made it an outlook, which an explicitly past period overrides.
  */
+static bool
+years_ahead(const nvf_period_mention *p)
+{
+	return p->ahead;
+}
+
 static nvf_status
 find_status(const attribution *a, bool *neutral)
 {
@@ -2636,6 +2642,9 @@ find_status(const attribution *a, bool *neutral)
 	/* 【FY26Q2指引】 · 智能云：322.5亿-325.5亿美元 (not 股价盘后上涨4% after the list: a move made) */
 	if (!st && a->metric != a->ds->metric.share_price)
 		st = a->ds->heading_status;
+	/* 未来三年AI投入超3800亿元: an amount over years to come is a plan */
+	if (!st && nvf_period_before(s, a->q->start, years_ahead))
+		st = NVF_STATUS_GUIDANCE;
 	return st ? st : NVF_STATUS_ACTUAL;
 }
 

@@ -191,6 +191,7 @@ typedef struct nvf_period_mention
 	bool		fiscal_quarter;	/* 第三财季, fiscal third quarter: a fiscal label, never a calendar quarter */
 	bool		shared;			/* a calendar quarter several companies share (微软、谷歌三季度) */
 	bool		span_years;		/* 未来三年, 过去十年: several years, no one period */
+	bool		ahead;			/* 未来三年, 长期: years still to come */
 } nvf_period_mention;
 
 extern int	nvf_find_periods(nvf_env *env, const char *t, size_t len,

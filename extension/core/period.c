@@ -935,19 +935,22 @@ years_span(cursor *c, nvf_period_mention *m)
 	static const char *const long_term[] = {"中长期", "长期", NULL};
 	size_t		save = c->pos;
 
+	int			k;
+
 	if (one_of(c, long_term) >= 0 && !peek(c, "以来"))
 	{
-		m->span_years = true;
+		m->span_years = m->ahead = true;
 		m->kind = NVF_PK_NONE;
 		return true;
 	}
 	c->pos = save;
-	if (one_of(c, lead) < 0)
+	if ((k = one_of(c, lead)) < 0)
 		return false;
 	spaces(c);
 	if ((lit(c, "几") || lit(c, "数") || small_number(c) >= 2) && (lit(c, "年") || lit(c, "个年度")))
 	{
 		m->span_years = true;
+		m->ahead = k <= 2;		/* 未来, 将来, 今后 */
 		m->kind = NVF_PK_NONE;
 		return true;
 	}

@@ -61,13 +61,17 @@ table_cells(const char *line, size_t n)
 	return false;
 }
 
-/* Does t[..end) end with one of the listed three-byte marks? */
+/* Does t[..end) end with one of the listed words? */
 bool
 nvf_ends_with_one_of(const char *t, size_t end, const char *const *marks)
 {
 	for (int i = 0; marks[i]; i++)
-		if (end >= 3 && memcmp(t + end - 3, marks[i], 3) == 0)
+	{
+		size_t		n = strlen(marks[i]);
+
+		if (end >= n && memcmp(t + end - n, marks[i], n) == 0)
 			return true;
+	}
 	return false;
 }
 

@@ -327,8 +327,7 @@ bare_whole_year(const nvf_period_mention *p)
  * 今年Q1…，全年… — a year counted from today only before pos, and none counted
  * back; none an outlook word names after pos, nor a whole year after a bare one
  * before pos, the base it is compared with: 四个季度加总X，约为FY2024全年Y):
- * bare parts take it.  c is the
- * context without it.
+ * bare parts take it.  c is the context without it.
  */
 static int
 sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)

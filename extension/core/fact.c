@@ -99,6 +99,9 @@ first_at(const sentence *s, size_t pos)
 /* What may stand between the items of a list (营收、毛利率和净利润, GAAP/非GAAP). */
 static const char *const item_glue[] = {"、", "和", "与", "及", "以及", "或", ",", " ", "/", "的", NULL};
 
+/* What joins two items and nothing else (甲和乙, A、B及C). */
+static const char *const conjunctions[] = {"及", "和", "与", "以及", "、", NULL};
+
 /* Last mention of kind (and cue, for cues) inside [lo, hi). */
 static int
 last_mention(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int cue)
@@ -297,8 +300,6 @@ joined_by_de(const sentence *s, size_t lo, size_t hi)
 static int
 listed_last(const sentence *s, int i)
 {
-	static const char *const conjunctions[] = {"及", "和", "与", "以及", "、", NULL};
-
 	for (int k = i + 1; k < s->nm;)
 	{
 		int			n = k;
@@ -729,12 +730,11 @@ listed_metric(const attribution *a)
 static bool
 summed_pair(const attribution *a, int i)
 {
-	static const char *const joins[] = {"和", "及", "与", "以及", "、", NULL};
 	const sentence *s = a->s;
 
 	return i > 0 && nvf_unit_is_money(a->q->unit) && s->m[i].term->kind == NVF_TERM_METRIC &&
 		s->m[i - 1].term->kind == NVF_TERM_METRIC && s->m[i - 1].term->id != s->m[i].term->id &&
-		s->m[i - 1].end < s->m[i].start && nvf_only_fillers(s, s->m[i - 1].end, s->m[i].start, joins) &&
+		s->m[i - 1].end < s->m[i].start && nvf_only_fillers(s, s->m[i - 1].end, s->m[i].start, conjunctions) &&
 		!has_cue(s, s->m[i].end, a->q->start, NVF_CUE_RESPECTIVELY) &&
 		!has_cue(s, s->m[i].end, a->q->start, NVF_CUE_BOTH);
 }
@@ -1638,18 +1638,10 @@ static bool
 whole_of_share(const sentence *s, int i, int c)
 {
 	static const char *const inside[] = {"中的", "中", "里的", "内的", NULL};
-	size_t		end = s->m[c].start;
+	const char *after = s->t + s->m[i].end;
 
-	if (s->m[i].start < s->start + 3 || memcmp(s->t + s->m[i].start - 3, "在", 3) != 0)
-		return false;
-	for (int k = 0; inside[k]; k++)
-	{
-		size_t		n = strlen(inside[k]);
-
-		if (end >= s->m[i].end + n && memcmp(s->t + end - n, inside[k], n) == 0)
-			return true;
-	}
-	return false;
+	return s->m[i].start >= s->start + 3 && memcmp(s->t + s->m[i].start - 3, "在", 3) == 0 &&
+		nvf_ends_with_one_of(after, s->m[c].start - s->m[i].end, inside);
 }
 
 static int
@@ -2596,16 +2588,17 @@ speaker_named(const sentence *s, size_t pos)
 	return false;
 }
 
-/*
- * The status of the figure; *neutral when only a neutral word (预计, 估计)
- * made it an outlook, which an explicitly past period overrides.
- */
+/* 未来三年, 长期: years still to come. */
 static bool
 years_ahead(const nvf_period_mention *p)
 {
 	return p->ahead;
 }
 
+/*
+ * The status of the figure; *neutral when only a neutral word (预计, 估计)
+ * made it an outlook, which an explicitly past period overrides.
+ */
 static nvf_status
 find_status(const attribution *a, bool *neutral)
 {

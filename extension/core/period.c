@@ -934,7 +934,6 @@ years_span(cursor *c, nvf_period_mention *m)
 	static const char *const lead[] = {"未来", "将来", "今后", "过去", "近", "最近", NULL};
 	static const char *const long_term[] = {"中长期", "长期", NULL};
 	size_t		save = c->pos;
-
 	int			k;
 
 	if (one_of(c, long_term) >= 0 && !peek(c, "以来"))

@@ -576,3 +576,6 @@ SELECT fact_no, entity, metric, value_low, value_high, status, fiscal_year FROM 
 -- one sum of money after two metrics joined (通过回购和股息返还243亿美元) is their total, no one metric's: no row;
 -- 分别 still gives each its own
 SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'上半年，英伟达通过回购和股息向股东返还243亿美元。\n英伟达第二季度营收和净利润分别为467亿美元和264亿美元。', '2026-08-28');
+-- a money figure quoted right after 报, after a share price's move, is the share price, not the market value named in
+-- the clause before it
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('科技股全线走高，微软涨1.1%，市值回到3.9万亿美元；甲骨文涨4.6%，报221.5美元。', '2025-11-26');

@@ -234,3 +234,13 @@ SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter, per
 -- another year, the base; 连续四个季度 (a run of quarters, nothing summed) is no period; and Q3：31亿美元 is no
 -- time of day (3:31) after its letter
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter, period_kind FROM nvfacts.extract(E'英伟达2025财年的网络业务收入逐季走高：\nQ3：31亿美元\nQ4：33亿美元\n四个季度加总129亿美元，约为2024财年全年60亿美元的两倍。\n台积电连续四个季度营收超过200亿美元。', '2025-03-10');
+-- a period named for a market (全球…业者营收合计) is the page's: the companies ranked after it, naming no period of
+-- their own, report in it, their shares too; a share with no market period before it stays undated
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'集邦咨询：2025年第二季全球前五大封测业者营收合计达95亿美元。\n日月光营收约41亿美元，市占率43%。安靠营收约17亿美元，市占率18%。', '2025-09-15');
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'第三季度业绩\n英伟达在AI加速器市场的份额约为85%。', '2025-11-20');
+-- 同期…分别 after a sentence naming a range of years takes its years, one each, when as many figures follow; a period
+-- measured against (已超过2024年全年水平) is a landmark, not the period of the figures after it
+SELECT fact_no, entity, metric, value, fiscal_year, period_kind FROM nvfacts.extract('2022年至2024年，沐曦股份营业收入分别为4,260万元、5,300万元和7.4亿元；同期净亏损分别为7.8亿元、8.7亿元和14.1亿元。2025年前三季度，公司营收12.4亿元，已超过2024年全年水平，净亏损3.5亿元。', '2025-12-01');
+-- a report still to come (将于…公布第四财季业绩, Q4财报前瞻) is named, not reported: a later paragraph's figures keep
+-- the quarter the article looked back at
+SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'美光Q1财报前瞻：HBM能否继续放量\n美光将于下周公布2026财年第一季度业绩。回顾上一财季，美光营收113亿美元，同比增长46%。\n\nHBM收入约20亿美元。', '2025-12-10');

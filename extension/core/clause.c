@@ -277,13 +277,33 @@ nvf_next_sentence(const char *t, size_t len, size_t pos, size_t *end)
 }
 
 static bool
+ascii_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* 4,260万元: a comma between a digit and three digits (and no fourth) groups thousands. */
+static bool
+thousands_comma(const char *t, size_t len, size_t pos)
+{
+	if (pos == 0 || pos + 3 >= len || !ascii_digit(t[pos - 1]))
+		return false;
+	for (size_t k = pos + 1; k <= pos + 3; k++)
+		if (!ascii_digit(t[k]))
+			return false;
+	return pos + 4 == len || !ascii_digit(t[pos + 4]);
+}
+
+static bool
 clause_mark(const char *t, size_t len, size_t pos)
 {
 	unsigned char b = (unsigned char) t[pos];
 
 	if (!nvf_byte_in(b, clause_mark_first))
 		return false;			/* the common case: no mark starts with this byte */
-	return b == ',' || b == ':' || b == '|' || at(t, len, pos, "——");
+	if (b == ',')
+		return !thousands_comma(t, len, pos);
+	return b == ':' || b == '|' || at(t, len, pos, "——");
 }
 
 /*

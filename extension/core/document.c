@@ -403,15 +403,40 @@ year_reported(const sentence *s, const nvf_period_mention *p)
 	return p->kind == NVF_PK_YEAR && !p->same_period && figure_after(s, p->end) && !compared_then(s, p);
 }
 
-/* Who a period mention is named for: the entity named nearest before it, else the subject. */
+/*
+ * A market or the world (全球, 市场规模) named between pos and the sentence's
+ * first figure after it, and no company before that figure: a market's figure.
+ */
+static bool
+market_after(const sentence *s, size_t pos)
+{
+	int			q = NVF_FIRST_FROM(s->q, s->nq, pos);
+	size_t		end = q < s->nq ? s->q[q].start : s->end;
+
+	return nvf_first_mention(s, s->start, end, NVF_TERM_ENTITY, 0) < 0 &&
+		(nvf_first_mention(s, pos, end, NVF_TERM_CUE, NVF_CUE_MARKET) >= 0 ||
+		 nvf_first_mention(s, pos, end, NVF_TERM_CUE, NVF_CUE_WORLD) >= 0);
+}
+
+/*
+ * Who a period mention is named for: the entity named nearest before it, else
+ * the subject; *market says it is a market's.
+ */
 static int
-period_owner(const doc_state *ds, const sentence *s, const nvf_period_mention *p, int subject)
+period_owner(const doc_state *ds, const sentence *s, const nvf_period_mention *p, int subject,
+			 bool *market)
 {
 	int			owner = subject;
+	bool		named = false;
 
 	for (int k = 0; k < s->nm && s->m[k].start < p->start; k++)
 		if (s->m[k].term->kind == NVF_TERM_ENTITY && !nvf_in_passing(s, k))
-			owner = s->m[k].term->id;
+			owner = s->m[k].term->id, named = true;
+	/* 2025年第三季全球前十大晶圆代工业者营收…: a market's period is the page's, read by
+	 * the companies ranked after it that name none of their own */
+	*market = !named && market_after(s, p->end);
+	if (*market)
+		return (int) ds->nentities;
 	if (owner >= 0)
 		return owner;
 	if (ds->carry_entity >= 0)
@@ -457,6 +482,51 @@ supersedes(const nvf_period *r, const nvf_period *c, int owner, const doc_state 
 }
 
 /*
+ * 将于12月11日盘后公布第四财季业绩, Q4财报前瞻: a report still to come, announced
+ * before the period in its clause, or previewed right after it.
+ */
+static bool
+to_be_announced(const sentence *s, const nvf_period_mention *p)
+{
+	static const char *const soon[] = {"将于", "将在", "即将", "定于", "將於", "將在", "即將", NULL};
+	static const char *const publish[] = {"公布", "发布", "公佈", "發布", "披露", NULL};
+	static const char *const preview[] = {"前瞻", "预览", "在即", "前夕", "預覽", NULL};
+	size_t		lo = p->start,
+				hi = p->end + 15 < s->end ? p->end + 15 : s->end;
+	bool		published = false;
+
+	for (int k = 0; preview[k]; k++)
+		if (nvf_text_between_has(s, p->end, hi, preview[k]))
+			return true;
+	while (lo > s->start && s->t[lo - 1] != ',' && s->t[lo - 1] != ';')
+		lo--;
+	for (int k = 0; publish[k] && !published; k++)
+		published = nvf_text_between_has(s, lo, p->start, publish[k]);
+	for (int k = 0; published && soon[k]; k++)
+		if (nvf_text_between_has(s, lo, p->start, soon[k]))
+			return true;
+	return false;
+}
+
+/* 回顾上一财季，营收…: a period looked back at on purpose, its figures after it. */
+static bool
+reviewed(const sentence *s, const nvf_period_mention *p)
+{
+	static const char *const review[] = {"回顾", "回顧", "回看", "回顾一下", "回顧一下", NULL};
+
+	return nvf_word_before(s->t, p->start, review) > 0;
+}
+
+/* r is the period reported for ep: each new paragraph returns to it. */
+static void
+note_report(doc_state *ds, entity_periods *ep, nvf_period r)
+{
+	ep->report = r;
+	if (!ep->listed)
+		ds->reported[ds->nreported++] = (int) (ep - ds->periods), ep->listed = true;
+}
+
+/*
  * A period named for an entity becomes its context: an outlook's period its
  * outlook; a reported one (named before a figure, or announcing a report
  * with a part of a year) the period its figures are for.  Bases, landmarks,
@@ -469,7 +539,8 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 	for (int i = 0; i < s->np; i++)
 	{
 		const nvf_period_mention *p = &s->p[i];
-		int			owner = period_owner(ds, s, p, subject);
+		bool		market;
+		int			owner = period_owner(ds, s, p, subject, &market);
 		bool		outlook = nvf_outlook_before(s, p->start) || nvf_outlook_after(s, p->end);
 		entity_periods *ep;
 		nvf_period_context c;
@@ -487,12 +558,15 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 			continue;
 		text = nvf_block_original(scratch, blk, p->start, p->end, &os, &oe);
 		r.text = nvf_strndup(ds->env, text, strlen(text));
-		if (nvf_looks_back(p) && s->nq > 0 && !(ep->current.kind == NVF_PK_NONE && year_reported(s, p)))
+		if (nvf_looks_back(p) && s->nq > 0 && !reviewed(s, p) &&
+			!(ep->current.kind == NVF_PK_NONE && year_reported(s, p)))
 			continue;			/* 去年同期，营业利润为X: a comparative, the current quarter stays */
 		ep->named = r;
 		if (nvf_looks_back(p) && !outlook)
 		{
 			ep->current = r;	/* 先回顾一下上一季度。: this paragraph is about it */
+			if (reviewed(s, p) && ep->report.kind == NVF_PK_NONE)
+				note_report(ds, ep, r);	/* and the article's, no other reported */
 			continue;
 		}
 		if (p->whole_year || nvf_looks_back(p) || p->month_only)
@@ -505,19 +579,20 @@ note_periods(doc_state *ds, const sentence *s, const nvf_block *blk, nvf_env *sc
 			ep->outlook_para = ds->paragraph;
 			continue;
 		}
-		if (!figure_after(s, p->end) && r.kind != NVF_PK_YEAR && still_running(ds, &r, owner))
-			continue;			/* 正在进行的第四财季: a part of a year still running is named, not reported */
+		if (!figure_after(s, p->end) && r.kind != NVF_PK_YEAR &&
+			(still_running(ds, &r, owner) || to_be_announced(s, p)))
+			continue;			/* 正在进行的第四财季, 将于12月11日公布第四季度业绩: named, not reported */
 		/* 2024财年，收入增长126%; 回顾第3季，营收…；若以美元计算…: a period named
 		 * before its figures is theirs, and the paragraph's until another is named */
 		if (supersedes(&r, &ep->current, owner, ds) ||
 			(figure_after(s, p->end) && !compared_then(s, p)))
-			ep->current = r;
-		if (r.kind != NVF_PK_YEAR && supersedes(&r, &ep->report, owner, ds))
 		{
-			ep->report = r;
-			if (!ep->listed)
-				ds->reported[ds->nreported++] = (int) (ep - ds->periods), ep->listed = true;
+			ep->current = r;
+			if (owner == (int) ds->nentities)
+				ds->market_period = market;
 		}
+		if (r.kind != NVF_PK_YEAR && supersedes(&r, &ep->report, owner, ds))
+			note_report(ds, ep, r);
 	}
 }
 
@@ -963,6 +1038,19 @@ note_semicolon_period(doc_state *ds, const sentence *s)
 		}
 }
 
+/* 2022年至2024年，营收分别为…。同期净亏损分别为…: the last range of years a sentence names. */
+static void
+note_years(doc_state *ds, const sentence *s)
+{
+	ds->years_before.kind = NVF_PK_NONE;
+	for (int i = s->np - 1; i >= 0; i--)
+		if (!s->p[i].comparison && s->p[i].year_to > s->p[i].year && s->p[i].year > 0)
+		{
+			ds->years_before = s->p[i];
+			return;
+		}
+}
+
 /* One more row of entity: it leads once it has more than the leader. */
 static void
 count_figure(doc_state *ds, int entity)
@@ -1121,6 +1209,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			forget(ds);
 		ds->semicolon_status = semicolon_status(&s, figures);
 		note_semicolon_period(ds, &s);
+		note_years(ds, &s);
 		ds->semicolon_before = ends_with_semicolon(&s);
 	}
 }

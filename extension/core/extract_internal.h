@@ -90,6 +90,10 @@ typedef struct doc_state
 	nvf_status	semicolon_status;	/* the outlook a sentence ending in ； carries on */
 	nvf_period_mention semicolon_period;	/* the period it named last (kind NONE: none), for */
 										/* the shares after it (三季度A份额…；B份额仍达57%) */
+	nvf_period_mention years_before;	/* the range of years the sentence before named last
+										 * (kind NONE: none), for a 同期…分别 list after it */
+	bool		market_period;	/* the page's period was named for a market (a tracker's): the
+								 * shares of the companies it ranks read it */
 	bool		in_list;		/* lines of figures after a line ending in ： (数据中心收入依次是：) */
 	int			list_items;		/* lines of the list read so far */
 	bool		list_spaced;	/* its items are apart by blank lines (a blank line ends no list) */

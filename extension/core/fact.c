@@ -627,6 +627,17 @@ take_prev_metric(attribution *a)
 	a->inherited_segment = a->prev->segment;
 }
 
+/* A money figure quoted right after 报 (谷歌A涨1.5%，报323.4美元), the figure before it a share price's move. */
+static bool
+quoted_after_move(const attribution *a)
+{
+	const sentence *s = a->s;
+
+	return a->prev && a->prev->metric == a->ds->metric.share_price &&
+		nvf_unit_is_money(a->q->unit) && a->q->start >= a->cstart + 3 &&
+		memcmp(s->t + a->q->start - 3, "报", 3) == 0;
+}
+
 /* Outlook words that may stand between a list and its 分别 (营收和毛利率的市场预期分别为). */
 static bool
 outlook_word(const mention *m)
@@ -781,6 +792,11 @@ find_metric(attribution *a, doc_state *ds)
 	if (i < 0 && a->prev && left_out_before(a))
 	{
 		take_prev_metric(a);
+		return true;
+	}
+	if (i < 0 && quoted_after_move(a))
+	{
+		take_prev_metric(a);	/* 谷歌涨1.5%，报323.4美元: its price, not the 市值 before */
 		return true;
 	}
 	if (i < 0 && (i = earlier_metric(s, a->cstart, !growth_of_part(a))) >= 0)
@@ -3156,8 +3172,11 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 		 * part before its ； (三季度A的份额为33.5%；B份额仍达57%) */
 		nvf_period_mention passed = ds->semicolon_period;
 
-		if (best || passed.kind == NVF_PK_NONE || !nvf_metric_dated(m, true))
+		if (best || !nvf_metric_dated(m, true))
 			return none;
+		/* a company ranked in a market's period (the page's), naming none of its own */
+		if (passed.kind == NVF_PK_NONE)
+			return c.current == &c.page && ds->market_period ? carried(c.page) : none;
 		passed.shared = !passed.fiscal_quarter;	/* a tracker's statistic: calendar quarters */
 		own = nvf_resolve_period(&passed, &c);
 		own.carried = true;
@@ -3712,11 +3731,30 @@ distribute(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first,
 }
 
 /*
+ * 2022年至2024年，营收分别为…；同期净亏损分别为A、B和C: a 分别 whose sentence
+ * names no year before it takes the range of years the sentence before named,
+ * when the range is as long as the figures.
+ */
+static void
+years_of_sentence_before(const doc_state *ds, const sentence *s, size_t pos, int nfig, item_list *years)
+{
+	const nvf_period_mention *p = &ds->years_before;
+
+	if (p->kind == NVF_PK_NONE || p->year_to - p->year + 1 != nfig)
+		return;
+	for (int i = 0; i < s->np && s->p[i].start < pos; i++)
+		if (s->p[i].year_form != NVF_YEAR_NONE && !s->p[i].same_period)
+			return;
+	for (int y = p->year; y <= p->year_to; y++)
+		add_item(years, y);
+}
+
+/*
  * 分别: the i-th of the last items listed before it (in its sentence) goes
  * with the i-th figure after it in its clause.
  */
 static void
-respectively(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first)
+respectively(const doc_state *ds, const sentence *s, fact_list *out, int first)
 {
 	static const nvf_term_kind named_kinds[] = {NVF_TERM_METRIC, NVF_TERM_SEGMENT, NVF_TERM_ENTITY};
 
@@ -3732,7 +3770,9 @@ respectively(const nvf_lexicon *lex, const sentence *s, fact_list *out, int firs
 		listed = list_as_long(s, r, nfig, items);
 		for (size_t k = 0; !listed && k < sizeof(named_kinds) / sizeof(named_kinds[0]); k++)
 			named_one_by_one(s, s->start, s->m[r].start, nfig, named_kinds[k], &items[named_kinds[k]]);
-		distribute(lex, s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
+		if (items[ITEM_YEAR].n == 0)
+			years_of_sentence_before(ds, s, s->m[r].start, nfig, &items[ITEM_YEAR]);
+		distribute(ds->lex, s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
 	}
 }
 
@@ -3871,7 +3911,7 @@ nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s, fact_list *ou
 		f.oend = s->q[i].oend;
 		nvf_push_fact(env, out, &f, s->q[i].start, reference);
 	}
-	respectively(ds->lex, s, out, first);
+	respectively(ds, s, out, first);
 	slash_lists(ds->lex, s, out, first);
 	both_items(env, s, out, first);
 	tolerances(s, out, first);

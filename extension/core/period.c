@@ -1023,6 +1023,27 @@ multiple_base_period(const char *t, size_t len, size_t start, size_t end)
 }
 
 /*
+ * 已超过2024年全年水平, 接近去年同期的规模: a period between a word of excess or
+ * reach and 水平/规模 (的 between) is a landmark the figure is measured against.
+ */
+static bool
+level_base_period(const char *t, size_t len, size_t start, size_t end)
+{
+	static const char *const reach[] = {"超过", "超出", "超越", "远超", "相当于", "接近", "逼近",
+	"追平", "达到", "不及", "不到", NULL};
+	static const char *const level[] = {"水平", "规模", "总和", NULL};
+
+	if (nvf_word_before(t, start, reach) == 0)
+		return false;
+	if (end + 3 <= len && memcmp(t + end, "的", 3) == 0)
+		end += 3;
+	for (int k = 0; level[k]; k++)
+		if (end + strlen(level[k]) <= len && memcmp(t + end, level[k], strlen(level[k])) == 0)
+			return true;
+	return false;
+}
+
+/*
  * 第三财季对应的是2025年8月至10月, 第四财季则覆盖11月至1月: right after a
  * period, a word of equivalence opens what explains it (to the clause's end).
  */
@@ -1061,7 +1082,8 @@ period_at(const char *t, size_t len, size_t pos, nvf_period_mention *m)
 		return false;
 	m->start = pos;
 	m->end = c.pos;
-	m->comparison = after_comparison(t, pos) || multiple_base_period(t, len, pos, c.pos);
+	m->comparison = after_comparison(t, pos) || multiple_base_period(t, len, pos, c.pos) ||
+		level_base_period(t, len, pos, c.pos);
 	m->aside = peek(&c, "以来") || peek(&c, "来");
 	return true;
 }

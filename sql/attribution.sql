@@ -579,3 +579,6 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'上半年，英伟�
 -- a money figure quoted right after 报, after a share price's move, is the share price, not the market value named in
 -- the clause before it
 SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('科技股全线走高，微软涨1.1%，市值回到3.9万亿美元；甲骨文涨4.6%，报221.5美元。', '2025-11-26');
+-- a 分别 with no list in its sentence takes the metrics the sentence before named one by one (营收X，每股收益Y；此前
+-- 预测分别为A和B), as many as its figures
+SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('花旗预计博通2026财年营收为950亿美元，每股收益9.8美元；此前预测分别为880亿美元和8.9美元。', '2025-12-01');

@@ -244,3 +244,7 @@ SELECT fact_no, entity, metric, value, fiscal_year, period_kind FROM nvfacts.ext
 -- a report still to come (将于…公布第四财季业绩, Q4财报前瞻) is named, not reported: a later paragraph's figures keep
 -- the quarter the article looked back at
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'美光Q1财报前瞻：HBM能否继续放量\n美光将于下周公布2026财年第一季度业绩。回顾上一财季，美光营收113亿美元，同比增长46%。\n\nHBM收入约20亿美元。', '2025-12-10');
+-- a bare month before a part and its metric (11月AI服务器收入) is the figure's month; Hong Kong's 次季 (次财季) is the
+-- second quarter, 次季度 the next one (no quarter named)
+SELECT fact_no, entity, metric, segment, measure, value, fiscal_year, period_kind, period_end FROM nvfacts.extract('纬创11月AI服务器收入按年增长逾两倍。', '2025-12-08');
+SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('小米次季經調整純利108億元，按年增長75%。英伟达预计次季度营收环比增长5%。', '2025-08-20');

@@ -1038,17 +1038,34 @@ note_semicolon_period(doc_state *ds, const sentence *s)
 		}
 }
 
-/* 2022年至2024年，营收分别为…。同期净亏损分别为…: the last range of years a sentence names. */
+/*
+ * What a 分别 in the next sentence may list: the last range of years a sentence
+ * names (2022年至2024年，营收分别为…。同期净亏损分别为…), and the metrics it
+ * names one by one (营收X，每股收益Y；此前预测分别为A和B).
+ */
 static void
-note_years(doc_state *ds, const sentence *s)
+note_lists(doc_state *ds, const sentence *s)
 {
+	int			n = 0;
+
 	ds->years_before.kind = NVF_PK_NONE;
 	for (int i = s->np - 1; i >= 0; i--)
 		if (!s->p[i].comparison && s->p[i].year_to > s->p[i].year && s->p[i].year > 0)
 		{
 			ds->years_before = s->p[i];
-			return;
+			break;
 		}
+	for (int i = 0; i < s->nm; i++)
+	{
+		int			id = s->m[i].term->id;
+
+		if (s->m[i].term->kind != NVF_TERM_METRIC || (n > 0 && ds->metrics_before[n - 1] == id))
+			continue;
+		if (n == 8)
+			memmove(ds->metrics_before, ds->metrics_before + 1, 7 * sizeof(int)), n--;
+		ds->metrics_before[n++] = id;
+	}
+	ds->nmetrics_before = n;
 }
 
 /* One more row of entity: it leads once it has more than the leader. */
@@ -1209,7 +1226,7 @@ block_facts(doc_state *ds, nvf_env *scratch, const nvf_block *blk, nvf_fact_cb e
 			forget(ds);
 		ds->semicolon_status = semicolon_status(&s, figures);
 		note_semicolon_period(ds, &s);
-		note_years(ds, &s);
+		note_lists(ds, &s);
 		ds->semicolon_before = ends_with_semicolon(&s);
 	}
 }

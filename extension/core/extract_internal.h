@@ -92,6 +92,9 @@ typedef struct doc_state
 										/* the shares after it (三季度A份额…；B份额仍达57%) */
 	nvf_period_mention years_before;	/* the range of years the sentence before named last
 										 * (kind NONE: none), for a 同期…分别 list after it */
+	int			metrics_before[8];	/* the metrics it named one by one, in order (营收…，每股收益…；
+									 * 此前预测分别为A和B) */
+	int			nmetrics_before;
 	bool		market_period;	/* the page's period was named for a market (a tracker's): the
 								 * shares of the companies it ranks read it */
 	bool		in_list;		/* lines of figures after a line ending in ： (数据中心收入依次是：) */

@@ -3024,11 +3024,13 @@ closed_comparative(const attribution *a, const nvf_period_mention *p)
 /*
  * A period mention that names the figure's own period (not a base, not a
  * landmark); a bare month only right before its metric or figure (4月营收,
- * 3月2859亿元), not 在5月的新闻稿里.
+ * 11月AI服务器收入, 3月2859亿元), not 在5月的新闻稿里.
  */
 static bool
 own_period(const nvf_period_mention *p, const attribution *a)
 {
+	const sentence *s = a->s;
+	size_t		from = p->end;
 	int			i;
 
 	if (p->comparison || p->aside)
@@ -3037,8 +3039,10 @@ own_period(const nvf_period_mention *p, const attribution *a)
 		return true;
 	if (a->q->start >= p->end && a->q->start - p->end <= 3)
 		return true;
-	i = first_at(a->s, p->end);
-	return i < a->s->nm && a->s->m[i].start - p->end <= 9 && a->s->m[i].term->kind == NVF_TERM_METRIC;
+	for (i = first_at(s, p->end); i < s->nm && s->m[i].term->kind == NVF_TERM_SEGMENT &&
+		 s->m[i].start - from <= 3; i++)
+		from = s->m[i].end;
+	return i < s->nm && s->m[i].start - from <= 9 && s->m[i].term->kind == NVF_TERM_METRIC;
 }
 
 /* 在今年7月的世界人工智能大会上: the date of an event, not a figure's period. */
@@ -3731,22 +3735,30 @@ distribute(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first,
 }
 
 /*
- * 2022年至2024年，营收分别为…；同期净亏损分别为A、B和C: a 分别 whose sentence
- * names no year before it takes the range of years the sentence before named,
- * when the range is as long as the figures.
+ * 2022年至2024年，营收分别为…；同期净亏损分别为A、B和C, 营收X，每股收益Y；此前
+ * 预测分别为A和B: a 分别 with no list before it in its sentence takes the years
+ * the sentence before named as a range, if its sentence names no year, or the
+ * metrics it named one by one, if its sentence names no metric, when as many as
+ * the figures.
  */
 static void
-years_of_sentence_before(const doc_state *ds, const sentence *s, size_t pos, int nfig, item_list *years)
+lists_of_sentence_before(const doc_state *ds, const sentence *s, size_t pos, int nfig, item_list *items)
 {
 	const nvf_period_mention *p = &ds->years_before;
+	bool		year_named = false;
 
-	if (p->kind == NVF_PK_NONE || p->year_to - p->year + 1 != nfig)
-		return;
 	for (int i = 0; i < s->np && s->p[i].start < pos; i++)
-		if (s->p[i].year_form != NVF_YEAR_NONE && !s->p[i].same_period)
-			return;
-	for (int y = p->year; y <= p->year_to; y++)
-		add_item(years, y);
+		year_named |= s->p[i].year_form != NVF_YEAR_NONE && !s->p[i].same_period;
+	if (!year_named && items[ITEM_YEAR].n == 0 && p->kind != NVF_PK_NONE && p->year_to - p->year + 1 == nfig)
+		for (int y = p->year; y <= p->year_to; y++)
+			add_item(&items[ITEM_YEAR], y);
+	if (ds->nmetrics_before >= nfig && nfig > 1 &&
+		nvf_first_mention(s, s->start, pos, NVF_TERM_METRIC, 0) < 0)
+	{
+		items[NVF_TERM_METRIC].n = 0;
+		for (int k = ds->nmetrics_before - nfig; k < ds->nmetrics_before; k++)
+			add_item(&items[NVF_TERM_METRIC], ds->metrics_before[k]);
+	}
 }
 
 /*
@@ -3770,8 +3782,8 @@ respectively(const doc_state *ds, const sentence *s, fact_list *out, int first)
 		listed = list_as_long(s, r, nfig, items);
 		for (size_t k = 0; !listed && k < sizeof(named_kinds) / sizeof(named_kinds[0]); k++)
 			named_one_by_one(s, s->start, s->m[r].start, nfig, named_kinds[k], &items[named_kinds[k]]);
-		if (items[ITEM_YEAR].n == 0)
-			years_of_sentence_before(ds, s, s->m[r].start, nfig, &items[ITEM_YEAR]);
+		if (!listed)
+			lists_of_sentence_before(ds, s, s->m[r].start, nfig, items);
 		distribute(ds->lex, s, out, first, s->m[r].end, s->clause_end[s->m[r].clause], items);
 	}
 }

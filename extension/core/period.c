@@ -197,27 +197,32 @@ day_number(cursor *c)
 
 static const char *const quarter_nouns[] = {"财政季度", "财季", "季度", "季报", "季", NULL};
 
-/* 第一季度, 第 2 季, 二季度, 首季, 第四财季; *fiscal when written 财季. */
+/*
+ * 第一季度, 第 2 季, 二季度, 首季, 第四财季, 次季 and 次财季 (Hong Kong's second
+ * quarter; 次季度 is the next one); *fiscal when written 财季.
+ */
 static int
 quarter_phrase(cursor *c, bool *fiscal)
 {
 	size_t		save = c->pos;
-	bool		di = lit(c, "第");
+	bool		di = lit(c, "第"),
+				first_or_second = false;
 	int			q,
 				noun;
 
 	spaces(c);
 	if (lit(c, "首"))
-		q = 1;
-	else if (di && lit(c, "次"))
-		q = 2;
+		q = 1, first_or_second = true;
+	else if (lit(c, "次"))
+		q = 2, first_or_second = !di;
 	else
 		q = small_number(c);
 	spaces(c);
 	noun = (q >= 1 && q <= 4) ? one_of(c, quarter_nouns) : -1;
-	/* a bare 二季 is no quarter (四季 are seasons): 第二季, 二季度, 首季 */
-	if (noun < 0 || (noun == 4 && !di && !(q == 1 && c->pos >= save + 6 &&
-										  memcmp(c->t + save, "首", 3) == 0)))
+	if (q == 2 && first_or_second && noun != 1 && noun != 4)
+		noun = -1;				/* 次季度: the next quarter */
+	/* a bare 二季 is no quarter (四季 are seasons): 第二季, 二季度, 首季, 次季 */
+	if (noun < 0 || (noun == 4 && !di && !first_or_second))
 	{
 		c->pos = save;
 		return 0;

@@ -1749,6 +1749,8 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('增幅', 'up_noun', true),
     ('升幅', 'up_noun', true),
     ('增长率', 'up_noun', true),
+    ('涨跌幅', 'up_noun', true),
+    ('漲跌幅', 'up_noun', true),
     ('成长率', 'up_noun', true),
     ('跌幅', 'down_noun', true),
     ('降幅', 'down_noun', true),

@@ -582,3 +582,10 @@ SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('科�
 -- a 分别 with no list in its sentence takes the metrics the sentence before named one by one (营收X，每股收益Y；此前
 -- 预测分别为A和B), as many as its figures
 SELECT fact_no, entity, metric, value, status, fiscal_year FROM nvfacts.extract('花旗预计博通2026财年营收为950亿美元，每股收益9.8美元；此前预测分别为880亿美元和8.9美元。', '2025-12-01');
+-- a headline's items apart by a space are each their own: the company opening an item owns its move, and a metric past
+-- the space (no 的) is the next item's, not the one the figure before it is a share of
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract(E'美股收评：特斯拉周跌3.5% 甲骨文周涨7.2%\n海光信息前三季度营收同比增长54.6% 净利润创新高', '2025-11-01');
+-- a move's noun after a company (今年以来涨幅, 累计跌幅, 周涨跌幅分别为) is its share price's, as a move's verb is
+SELECT fact_no, entity, metric, measure, value, approx FROM nvfacts.extract('博通今年以来涨幅超过40%，超微电脑累计跌幅达12%。本周英特尔、高通的涨跌幅分别为-2.1%和3.3%。', '2025-11-28');
+-- 损失 right before an amount of revenue (将损失25亿美元收入) is a loss, not revenue; 计提 before a provision stays no row
+SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('受出口管制影响，AMD第三季度将损失约8亿美元营收，并转回此前计提的1亿美元存货准备金。', '2025-07-10');

@@ -70,6 +70,7 @@ typedef struct rule_metrics
 	int			share_price;
 	int			spending;
 	int			market_share;
+	int			loss;
 } rule_metrics;
 
 /* What a document remembers between sentences. */

@@ -337,6 +337,10 @@ metric_right_after(const attribution *a)
 		k = s->m[i++].end;
 	if (!metric_like(&s->m[i]) || !nvf_only_fillers(s, k, s->m[i].start, de_fillers))
 		return -1;
+	/* 营收同比暴增2386% 净利润扭亏为盈: past a space, with no 的, a headline's next item */
+	if (!nvf_text_between_has(s, k, s->m[i].start, "的") && k < s->m[i].start &&
+		last_metric_like(s, a->cstart, a->q->start) >= 0)
+		return -1;
 	i = listed_last(s, i);
 	/* Azure增速40%　资本支出349亿美元: a metric with a figure of its own is that figure's */
 	next = NVF_FIRST_FROM(s->q, s->nq, s->m[i].end);
@@ -394,6 +398,14 @@ share_of_other(const attribution *a)
 	return after < s->end && s->t[after] != ',' && s->t[after] != ' ';
 }
 
+/* A verb or noun of a move: 上涨, 跌, 涨幅, 跌幅, 涨跌幅. */
+static bool
+is_move(const mention *m)
+{
+	return is_cue(m, NVF_CUE_UP) || is_cue(m, NVF_CUE_DOWN) || is_cue(m, NVF_CUE_UP_NOUN) ||
+		is_cue(m, NVF_CUE_DOWN_NOUN);
+}
+
 /*
  * 微软跌2.92%, 英伟达周四下跌2%, 台积电在台北上市的股票周四…收涨1.5%, 微软周四的
  * 走势，重挫10%: a company, a move right before a percentage, and no metric
@@ -406,10 +418,13 @@ bare_move(const attribution *a)
 	const sentence *s = a->s;
 	int			d = last_before(s, a->q->start),
 				c;
+	size_t		gap_end = a->q->start;
 
+	/* 英伟达、微软的周涨跌幅分别为-1.6%、1.9%: the move named before the list */
+	if (d >= 1 && is_cue(&s->m[d], NVF_CUE_RESPECTIVELY) && s->m[d].clause == a->clause)
+		gap_end = s->m[d--].start;
 	if (a->q->unit != NVF_UNIT_PERCENT || d < 1 || s->m[d].start < a->cstart ||
-		a->q->start - s->m[d].end > 6 ||
-		!(is_cue(&s->m[d], NVF_CUE_UP) || is_cue(&s->m[d], NVF_CUE_DOWN)))
+		gap_end - s->m[d].end > 6 || !is_move(&s->m[d]))
 		return false;
 	c = s->m[d].clause;
 	for (int e = d - 1; e >= 0 && s->m[e].clause >= c - 1 &&
@@ -627,6 +642,17 @@ take_prev_metric(attribution *a)
 	a->inherited_segment = a->prev->segment;
 }
 
+/* 损失 (a loss metric's word) right before the figure, an approximation between at most (损失80亿美元收入). */
+static bool
+lost_before(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			d = last_before(s, a->q->start);
+
+	return d >= 0 && s->m[d].term->kind == NVF_TERM_METRIC && s->m[d].term->id == a->ds->metric.loss &&
+		s->m[d].start >= a->cstart && a->q->start - s->m[d].end <= 6;
+}
+
 /* A money figure quoted right after 报 (谷歌A涨1.5%，报323.4美元), the figure before it a share price's move. */
 static bool
 quoted_after_move(const attribution *a)
@@ -779,7 +805,10 @@ find_metric(attribution *a, doc_state *ds)
 			return false;
 		i = -1;
 	}
-	if (i >= 0)
+	if (i >= 0 && s->m[i].term->kind == NVF_TERM_METRIC && s->m[i].term->id == ds->metric.revenue &&
+		lost_before(a))
+		i = last_before(s, a->q->start);	/* 将损失80亿美元收入: revenue lost is a loss */
+	else if (i >= 0)
 		a->metric_after = true;
 	else if ((i = listed_metric(a)) < 0 && (i = last_metric_like(s, a->cstart, a->q->start)) >= 0 &&
 			 summed_pair(a, i))
@@ -880,6 +909,29 @@ only_cues_after(const sentence *s, int i, size_t hi)
 	return true;
 }
 
+/*
+ * 英伟达周跌1.6% 谷歌周涨6.8%: a headline's items apart by a space, a figure
+ * then a company: where the last item in [lo, hi) starts.
+ */
+static size_t
+last_item_start(const sentence *s, size_t lo, size_t hi)
+{
+	for (int k = NVF_FIRST_FROM(s->q, s->nq, lo); k < s->nq && s->q[k].end < hi; k++)
+	{
+		size_t		e = s->q[k].end;
+		int			i;
+
+		while (e < hi && s->t[e] == ' ')
+			e++;
+		if (e == s->q[k].end || e >= hi)
+			continue;
+		i = first_at(s, e);
+		if (i < s->nm && s->m[i].start == e && s->m[i].term->kind == NVF_TERM_ENTITY)
+			lo = e;
+	}
+	return lo;
+}
+
 /* The entity named in [lo, hi): a list of them is a group. */
 static int
 entity_in(const attribution *a, size_t lo, size_t hi)
@@ -890,6 +942,7 @@ entity_in(const attribution *a, size_t lo, size_t hi)
 
 	if (!sentence_has(s, NVF_TERM_ENTITY, 0))
 		return ENTITY_NONE;
+	lo = last_item_start(s, lo, hi);
 	for (int i = NVF_FIRST_FROM(s->m, s->nm, lo); i < s->nm && s->m[i].start < hi; i++)
 		if (s->m[i].end <= hi && s->m[i].term->kind == NVF_TERM_ENTITY && !nvf_in_passing(s, i))
 		{

@@ -3231,9 +3231,12 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 
 		if (best || !nvf_metric_dated(m, true))
 			return none;
-		/* a company ranked in a market's period (the page's), naming none of its own */
+		/* a company ranked in a market's period (the page's), naming none of its own, nor
+		 * another market (在全球AI服务器市场，英伟达的份额…) */
 		if (passed.kind == NVF_PK_NONE)
-			return c.current == &c.page && ds->market_period ? carried(c.page) : none;
+			return c.current == &c.page && ds->market_period &&
+				!has_cue(s, s->start, a->q->start, NVF_CUE_MARKET) &&
+				!has_cue(s, s->start, a->q->start, NVF_CUE_WORLD) ? carried(c.page) : none;
 		passed.shared = !passed.fiscal_quarter;	/* a tracker's statistic: calendar quarters */
 		own = nvf_resolve_period(&passed, &c);
 		own.carried = true;

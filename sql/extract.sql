@@ -368,3 +368,6 @@ SELECT fact_no, entity, metric, value FROM nvfacts.extract(E'在最新一轮融�
 -- revenue lost (约80亿美元的H20收入损失, 25亿美元的H20收入无法确认) is a loss, not revenue; a layoff's share (宣布裁员15%)
 -- is no metric's; an amount over years to come (未来三年AI投入超3800亿元) is a plan: guidance
 SELECT fact_no, entity, metric, segment, value, status FROM nvfacts.extract(E'英伟达预计第二季度营收为450亿美元，其中包括约80亿美元的H20收入损失。\n此前约25亿美元的H20收入无法确认。\n英特尔第二季度净亏损29亿美元 宣布裁员15%\n阿里巴巴：未来三年AI投入超3800亿元', '2026-05-29');
+-- a table cell may hold an amount with its own unit (570亿美元, 约2.1万亿韩元): a level in that unit, as a plain
+-- number is in the unit its row, column or caption declares
+SELECT fact_no, entity, metric, segment, measure, value, unit, approx, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'SK海力士第三季度业绩一览：\n| 项目 | 本季 | 同比 |\n| 营收 | 24.4万亿韩元 | 39% |\n| 营业利润 | 约11.4万亿韩元 | 62% |\n', '2025-10-30');

@@ -223,6 +223,30 @@ read_figure(const sentence *s, const nvf_table_cell *c, nvf_fact *f, size_t *end
 }
 
 /*
+ * An amount with its own unit filling the cell (570亿美元, 约2.1万亿韩元):
+ * the quantity read there, in f; false if the cell holds none, or more.
+ */
+static bool
+amount_in(const sentence *s, const nvf_table_cell *c, nvf_fact *f, size_t *end)
+{
+	static const char *const approximations[] = {" ", "约", "約", "近", "逾", "超过", "超", NULL};
+	int			k = NVF_FIRST_FROM(s->q, s->nq, c->start);
+	const nvf_quantity *q = &s->q[k];
+
+	if (k >= s->nq || q->end > c->end || (k + 1 < s->nq && s->q[k + 1].start < c->end) ||
+		!nvf_unit_is_money(q->unit) || (q->flags & NVF_Q_UNITLESS) ||
+		!nvf_only_fillers(s, c->start, q->start, approximations))
+		return false;
+	f->value = q->value;
+	f->low = (q->flags & NVF_Q_RANGE) ? q->low : (nvf_dec) {0, 0, false};
+	f->high = (q->flags & NVF_Q_RANGE) ? q->high : (nvf_dec) {0, 0, false};
+	f->unit = q->unit;
+	f->approx = q->approx;
+	*end = q->end;
+	return true;
+}
+
+/*
  * The metric of a cell in column j: its row's (营收 | 570 | 467, under a header
  * of periods), else its column's, the nearest metric column before it, the
  * caption's.
@@ -301,13 +325,16 @@ cell_fact(const doc_state *ds, nvf_env *env, const nvf_table *tb, const sentence
 
 	memset(f, 0, sizeof(*f));
 	f->segment = -1;
-	if (!read_figure(s, &cells[j], f, &end, &percent) ||
-		(f->metric = cell_metric(tb, s, &cells[0], j)) < 0 ||
+	if (!read_figure(s, &cells[j], f, &end, &percent) && !(percent = false, amount_in(s, &cells[j], f, &end)))
+		return false;
+	if ((f->metric = cell_metric(tb, s, &cells[0], j)) < 0 ||
 		(f->entity = row_entity(ds, tb, s, &cells[0])) < 0)
 		return false;
 	f->measure = col->measure ? col->measure : NVF_MEASURE_LEVEL;
 	if (percent)
 		f->unit = NVF_UNIT_PERCENT;
+	else if (f->unit != NVF_UNIT_NONE && !col->measure)
+		;						/* the cell's own amount (570亿美元) */
 	else if (!col->measure && (unit = cell_unit(tb, s, &cells[0], j, &scale)) != NVF_UNIT_NONE)
 	{
 		f->unit = unit;

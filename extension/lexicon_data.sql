@@ -2124,6 +2124,8 @@ INSERT INTO nvfacts.cues (word, kind, builtin) VALUES
     ('利息开支', 'other_metric', true),
     ('财务费用', 'other_metric', true),
     ('财务收入', 'other_metric', true),
+    ('振幅', 'other_metric', true),
+    ('盘中振幅', 'other_metric', true),
     ('与', 'partner', true),
     ('跟', 'partner', true),
     ('同', 'partner', true),

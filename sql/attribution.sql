@@ -589,3 +589,9 @@ SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract(E'美�
 SELECT fact_no, entity, metric, measure, value, approx FROM nvfacts.extract('博通今年以来涨幅超过40%，超微电脑累计跌幅达12%。本周英特尔、高通的涨跌幅分别为-2.1%和3.3%。', '2025-11-28');
 -- 损失 right before an amount of revenue (将损失25亿美元收入) is a loss, not revenue; 计提 before a provision stays no row
 SELECT fact_no, entity, metric, value, status FROM nvfacts.extract('受出口管制影响，AMD第三季度将损失约8亿美元营收，并转回此前计提的1亿美元存货准备金。', '2025-07-10');
+-- a part named after the figure before 占 (营业利润9.2万亿韩元 HBM占DRAM销售额比重77%) is the share's part, of the whole
+-- named after 占; a percentage past a space with no 的 is not a share of the metric after it (Azure增长40% 资本支出创新高)
+SELECT fact_no, entity, metric, segment, measure, value FROM nvfacts.extract(E'美光第四财季净利润32亿美元 HBM占DRAM营收比重升至21%\n谷歌云：收入增长34% 资本支出再创新高', '2025-10-01');
+-- 振幅 (a day's range) is no move; a percentage move in a sentence naming no metric, after one about the market value,
+-- is the share price's; an amount newly allowed (批准新增600亿美元回购授权) is the authorization's level
+SELECT fact_no, entity, metric, measure, value, unit FROM nvfacts.extract('甲骨文股价收跌4.2%，盘中振幅超过9%，市值单日蒸发约300亿美元。本周累计下跌6.1%。甲骨文董事会批准追加100亿美元的股票回购授权。', '2025-12-12');

@@ -1258,6 +1258,7 @@ nvf_document_facts(nvf_env *doc_env, nvf_env *scratch, const nvf_lexicon *lex,
 	ds.metric.spending = nvf_lexicon_find(lex, NVF_TERM_METRIC, "spending");
 	ds.metric.market_share = nvf_lexicon_find(lex, NVF_TERM_METRIC, "market_share");
 	ds.metric.loss = nvf_lexicon_find(lex, NVF_TERM_METRIC, "loss");
+	ds.metric.market_cap = nvf_lexicon_find(lex, NVF_TERM_METRIC, "market_cap");
 	ds.published = published;
 	for (ds.nentities = 0; nvf_lexicon_entity(lex, (int) ds.nentities); ds.nentities++)
 		;

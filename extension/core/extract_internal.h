@@ -71,6 +71,7 @@ typedef struct rule_metrics
 	int			spending;
 	int			market_share;
 	int			loss;
+	int			market_cap;
 } rule_metrics;
 
 /* What a document remembers between sentences. */

@@ -337,9 +337,10 @@ metric_right_after(const attribution *a)
 		k = s->m[i++].end;
 	if (!metric_like(&s->m[i]) || !nvf_only_fillers(s, k, s->m[i].start, de_fillers))
 		return -1;
-	/* 营收同比暴增2386% 净利润扭亏为盈: past a space, with no 的, a headline's next item */
+	/* 营收同比暴增2386% 净利润扭亏为盈, Azure增长40% 资本支出创新高: past a space, with no
+	 * 的, a headline's next item (after a percentage, or a metric named before) */
 	if (!nvf_text_between_has(s, k, s->m[i].start, "的") && k < s->m[i].start &&
-		last_metric_like(s, a->cstart, a->q->start) >= 0)
+		(a->q->unit == NVF_UNIT_PERCENT || last_metric_like(s, a->cstart, a->q->start) >= 0))
 		return -1;
 	i = listed_last(s, i);
 	/* Azure增速40%　资本支出349亿美元: a metric with a figure of its own is that figure's */
@@ -398,6 +399,25 @@ share_of_other(const attribution *a)
 	return after < s->end && s->t[after] != ',' && s->t[after] != ' ';
 }
 
+static bool is_move(const mention *m);
+
+/*
+ * 市值单日蒸发1460亿美元。本周累计下跌1.5%: a percentage move right after its
+ * verb, in a sentence naming no metric, after a sentence about the market
+ * value: the move of the share price.
+ */
+static bool
+market_value_moved(const attribution *a)
+{
+	const sentence *s = a->s;
+	int			d = last_before(s, a->q->start);
+
+	return a->q->unit == NVF_UNIT_PERCENT && a->ds->carry_metric == a->ds->metric.market_cap &&
+		a->ds->carry_metric_age <= 1 && d >= 0 && s->m[d].start >= a->cstart &&
+		a->q->start - s->m[d].end <= 6 && is_move(&s->m[d]) &&
+		nvf_first_mention(s, s->start, s->end, NVF_TERM_METRIC, 0) < 0;
+}
+
 /* A verb or noun of a move: 上涨, 跌, 涨幅, 跌幅, 涨跌幅. */
 static bool
 is_move(const mention *m)
@@ -450,9 +470,16 @@ static int
 share_part(const sentence *s, int i)
 {
 	int			c = last_mention(s, s->start, s->m[i].start, NVF_TERM_CUE, NVF_CUE_SHARE),
-				part;
+				part,
+				q;
 
 	if (c < 0 || s->m[i].start - s->m[c].end > 9)
+		return i;
+	/* 营业利润9.2万亿韩元 HBM占DRAM销售额比重77%: a part named after the figure before 占 is
+	 * the share's part, a part of the whole */
+	q = NVF_FIRST_FROM(s->q, s->nq, s->m[c].start) - 1;
+	if (q >= 0 && nvf_first_mention(s, s->q[q].end, s->m[c].start, NVF_TERM_SEGMENT, 0) >= 0 &&
+		last_metric_like(s, s->q[q].end, s->m[c].start) < 0)
 		return i;
 	part = last_metric_like(s, s->start, s->m[c].start);
 	return part >= 0 ? part : i;
@@ -836,7 +863,7 @@ find_metric(attribution *a, doc_state *ds)
 				   (!a->metric_after && !metric_usable(s, ds->lex, &s->m[i], a->q->start))))
 		return false;
 	a->metric_m = i;
-	if (i < 0 && bare_move(a))
+	if (i < 0 && (bare_move(a) || market_value_moved(a)))
 		a->metric = ds->metric.share_price;
 	else
 		a->metric = i >= 0 ? s->m[i].term->id : (ds->carry_metric_age <= 1 ? ds->carry_metric : -1);
@@ -2893,6 +2920,17 @@ part_of_metric(const attribution *a)
 }
 
 /* Measure for the quantity given its metric; NONE: the pair makes no fact. */
+static bool authorized_amount(const attribution *a);
+
+/* 批准新增600亿美元股票回购授权: an amount newly allowed is the authorization's amount. */
+static bool
+added_authorization(const attribution *a)
+{
+	static const char *const added[] = {"新增", "追加", "额外", "額外", NULL};
+
+	return nvf_word_before(a->s->t, a->q->start, added) > 0 && authorized_amount(a);
+}
+
 static nvf_measure
 find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 {
@@ -2918,7 +2956,7 @@ find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 			return NVF_MEASURE_SURPRISE;
 		}
 		*sign = 1;
-		if (adjacent && dir != 0 && a->base < 0 && !new_record(a))
+		if (adjacent && dir != 0 && a->base < 0 && !new_record(a) && !added_authorization(a))
 		{
 			*sign = dir;
 			return cmp ? cmp : NVF_MEASURE_CHANGE;

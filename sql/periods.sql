@@ -250,3 +250,6 @@ SELECT fact_no, entity, metric, segment, measure, value, fiscal_year, period_kin
 SELECT fact_no, entity, metric, value, fiscal_year, fiscal_quarter FROM nvfacts.extract('小米次季經調整純利108億元，按年增長75%。英伟达预计次季度营收环比增长5%。', '2025-08-20');
 -- ... but a share that names a market of its own (在全球AI服务器市场) is not ranked in the page's market period
 SELECT fact_no, entity, metric, segment, value, fiscal_year, fiscal_quarter FROM nvfacts.extract(E'IDC：2025年第二季度全球PC出货量同比增长6.5%。联想以25%的份额位居第一。\n在全球AI服务器市场，英伟达GPU的份额超过八成。', '2025-08-20');
+-- a base's year (约为2024财年全年48亿美元的2.6倍) does not date the growth after it, in a later clause: it keeps the year
+-- of the figure reported
+SELECT fact_no, entity, metric, segment, measure, value, unit, fiscal_year FROM nvfacts.extract('博通2025财年AI收入为125亿美元，约为2024财年全年48亿美元的2.6倍，同比增幅160%。', '2025-12-15');

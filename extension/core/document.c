@@ -326,7 +326,8 @@ bare_whole_year(const nvf_period_mention *p)
  * The fiscal year named in the sentence's part holding pos (第四季度和2024财年;
  * 今年Q1…，全年… — a year counted from today only before pos, and none counted
  * back; none an outlook word names after pos, nor a whole year after a bare one
- * before pos, the base it is compared with: 四个季度加总X，约为FY2024全年Y):
+ * before pos, the base it is compared with: 四个季度加总X，约为FY2024全年Y; nor the
+ * year of a multiple's base in a clause before pos: …的2.4倍，同比增幅142%):
  * bare parts take it.  c is the context without it.
  */
 static int
@@ -338,6 +339,8 @@ sentence_year(const sentence *s, const nvf_period_context *c, size_t pos)
 		int			fy;
 
 		if (p->comparison || p->aside || p->year != p->year_to ||
+			(p->start < pos && nvf_clause_of(s, pos) > nvf_clause_of(s, p->start) &&
+			 nvf_names_multiple_base(s, p)) ||
 			part_break_between(s, p->start < pos ? p->start : pos, p->start < pos ? pos : p->start) ||
 			(p->start > pos && (outlook_between(s, pos, p->start) ||
 								(p->kind == NVF_PK_YEAR && nvf_period_before(s, pos, bare_whole_year)))))

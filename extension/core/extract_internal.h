@@ -282,6 +282,7 @@ extern bool nvf_text_between_has(const sentence *s, size_t a, size_t b, const ch
 extern size_t nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers);
 /* Only the given filler words in [a,b)? */
 extern bool nvf_only_fillers(const sentence *s, size_t a, size_t b, const char *const *fillers);
+extern bool nvf_names_multiple_base(const sentence *s, const nvf_period_mention *p);
 /* The same, a bracketed aside counting as one filler. */
 extern bool nvf_only_glue(const sentence *s, size_t a, size_t b, const char *const *glue);
 extern bool nvf_entity_pair(const sentence *s, size_t hi, int pair[2]);

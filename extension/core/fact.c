@@ -1952,16 +1952,26 @@ comparison_of(const nvf_period_mention *p)
  * and 的 N倍 is its period's base.
  */
 static bool
-multiple_base(const attribution *a, const nvf_period_mention *p)
+multiple_base(const sentence *s, const nvf_period_mention *p, const nvf_quantity *q, size_t cstart)
 {
 	static const char *const copulas[] = {"是", "为", NULL};
-	const sentence *s = a->s;
-	int			next = NVF_FIRST_FROM(s->q, s->nq, a->q->end);
+	int			next = NVF_FIRST_FROM(s->q, s->nq, q->end);
 
-	return p->start >= a->cstart + 3 && nvf_ends_with_one_of(s->t, p->start, copulas) &&
-		a->q->end + 3 <= s->end && memcmp(s->t + a->q->end, "的", 3) == 0 &&
-		next < s->nq && s->q[next].start == a->q->end + 3 && s->q[next].unit &&
+	return p->start >= cstart + 3 && nvf_ends_with_one_of(s->t, p->start, copulas) &&
+		q->end + 3 <= s->end && memcmp(s->t + q->end, "的", 3) == 0 &&
+		next < s->nq && s->q[next].start == q->end + 3 && s->q[next].unit &&
 		s->q[next].unit == NVF_UNIT_TIMES;
+}
+
+/* 约为FY2024全年475亿美元的2.4倍: p names the year of the base of a multiple (its clause's first figure). */
+bool
+nvf_names_multiple_base(const sentence *s, const nvf_period_mention *p)
+{
+	int			c = nvf_clause_of(s, p->start),
+				q = NVF_FIRST_FROM(s->q, s->nq, p->end);
+
+	return q < s->nq && s->q[q].end <= s->clause_end[c] &&
+		multiple_base(s, p, &s->q[q], clause_start(s, c));
 }
 
 /*
@@ -1985,7 +1995,7 @@ base_period(const attribution *a)
 
 		if (p->end > a->q->start || p->start < a->cstart)
 			continue;
-		if (!(p->comparison || multiple_base(a, p)) || a->q->start - p->end > BASE_GAP)
+		if (!(p->comparison || multiple_base(s, p, a->q, a->cstart)) || a->q->start - p->end > BASE_GAP)
 			return -1;
 		/* between them only fillers and words naming what the figure is (2025年实际支出的) */
 		for (int m = first_at(s, k); m < s->nm && k < a->q->start; m++)
@@ -3104,9 +3114,15 @@ own_before(const attribution *a, const nvf_period_mention *p, const nvf_period_c
 static bool
 closed_comparative(const attribution *a, const nvf_period_mention *p)
 {
+	const sentence *s = a->s;
 	int			c;
 
-	if (!nvf_looks_back(p) || (c = nvf_clause_of(a->s, p->start)) >= a->clause)
+	if ((c = nvf_clause_of(s, p->start)) >= a->clause)
+		return false;
+	/* (约为FY2024全年475亿美元的2.4倍，同比增幅142%: a base's year, after the figure reported) */
+	if (nvf_names_multiple_base(s, p) && nvf_quantity_in(s, s->start, p->start))
+		return true;
+	if (!nvf_looks_back(p))
 		return false;
 	/* (去年同期净利润为X，合每股Y: a sentence opening with it is all of that period) */
 	return nvf_quantity_in(a->s, a->s->start, p->start) && nvf_quantity_in(a->s, p->end, a->s->clause_end[c]);

@@ -416,6 +416,15 @@ nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word)
 	return false;
 }
 
+bool
+nvf_text_between_has_any(const sentence *s, size_t a, size_t b, const char *const *words)
+{
+	for (int k = 0; words[k]; k++)
+		if (nvf_text_between_has(s, a, b, words[k]))
+			return true;
+	return false;
+}
+
 /*
  * Is byte a inside one of the quantities?  (terms never match inside them)
  * The quantities are in text order and a only grows: *qi walks forward with

@@ -416,9 +416,7 @@ market_after(const sentence *s, size_t pos)
 	int			q = NVF_FIRST_FROM(s->q, s->nq, pos);
 	size_t		end = q < s->nq ? s->q[q].start : s->end;
 
-	return nvf_first_mention(s, s->start, end, NVF_TERM_ENTITY, 0) < 0 &&
-		(nvf_first_mention(s, pos, end, NVF_TERM_CUE, NVF_CUE_MARKET) >= 0 ||
-		 nvf_first_mention(s, pos, end, NVF_TERM_CUE, NVF_CUE_WORLD) >= 0);
+	return nvf_first_mention(s, s->start, end, NVF_TERM_ENTITY, 0) < 0 && nvf_names_market(s, pos, end);
 }
 
 /*
@@ -496,19 +494,13 @@ to_be_announced(const sentence *s, const nvf_period_mention *p)
 	static const char *const preview[] = {"前瞻", "预览", "在即", "前夕", "預覽", NULL};
 	size_t		lo = p->start,
 				hi = p->end + 15 < s->end ? p->end + 15 : s->end;
-	bool		published = false;
 
-	for (int k = 0; preview[k]; k++)
-		if (nvf_text_between_has(s, p->end, hi, preview[k]))
-			return true;
+	if (nvf_text_between_has_any(s, p->end, hi, preview))
+		return true;
 	while (lo > s->start && s->t[lo - 1] != ',' && s->t[lo - 1] != ';')
 		lo--;
-	for (int k = 0; publish[k] && !published; k++)
-		published = nvf_text_between_has(s, lo, p->start, publish[k]);
-	for (int k = 0; published && soon[k]; k++)
-		if (nvf_text_between_has(s, lo, p->start, soon[k]))
-			return true;
-	return false;
+	return nvf_text_between_has_any(s, lo, p->start, publish) &&
+		nvf_text_between_has_any(s, lo, p->start, soon);
 }
 
 /* 回顾上一财季，营收…: a period looked back at on purpose, its figures after it. */
@@ -1049,8 +1041,6 @@ note_semicolon_period(doc_state *ds, const sentence *s)
 static void
 note_lists(doc_state *ds, const sentence *s)
 {
-	int			n = 0;
-
 	ds->years_before.kind = NVF_PK_NONE;
 	for (int i = s->np - 1; i >= 0; i--)
 		if (!s->p[i].comparison && s->p[i].year_to > s->p[i].year && s->p[i].year > 0)
@@ -1058,17 +1048,7 @@ note_lists(doc_state *ds, const sentence *s)
 			ds->years_before = s->p[i];
 			break;
 		}
-	for (int i = 0; i < s->nm; i++)
-	{
-		int			id = s->m[i].term->id;
-
-		if (s->m[i].term->kind != NVF_TERM_METRIC || (n > 0 && ds->metrics_before[n - 1] == id))
-			continue;
-		if (n == 8)
-			memmove(ds->metrics_before, ds->metrics_before + 1, 7 * sizeof(int)), n--;
-		ds->metrics_before[n++] = id;
-	}
-	ds->nmetrics_before = n;
+	ds->nmetrics_before = nvf_named_in_order(s, s->start, s->end, NVF_TERM_METRIC, ds->metrics_before);
 }
 
 /* One more row of entity: it leads once it has more than the leader. */

@@ -74,6 +74,9 @@ typedef struct rule_metrics
 	int			market_cap;
 } rule_metrics;
 
+/* The most items a list of names keeps (the last ones). */
+#define NVF_NAMED_MAX 8
+
 /* What a document remembers between sentences. */
 typedef struct doc_state
 {
@@ -94,8 +97,8 @@ typedef struct doc_state
 										/* the shares after it (三季度A份额…；B份额仍达57%) */
 	nvf_period_mention years_before;	/* the range of years the sentence before named last
 										 * (kind NONE: none), for a 同期…分别 list after it */
-	int			metrics_before[8];	/* the metrics it named one by one, in order (营收…，每股收益…；
-									 * 此前预测分别为A和B) */
+	int			metrics_before[NVF_NAMED_MAX];	/* the metrics it named one by one, in order
+												 * (营收…，每股收益…；此前预测分别为A和B) */
 	int			nmetrics_before;
 	bool		market_period;	/* the page's period was named for a market (a tracker's): the
 								 * shares of the companies it ranks read it */
@@ -278,11 +281,12 @@ nvf_cell_separator(const char *t, size_t i, size_t hi)
 }
 
 extern bool nvf_text_between_has(const sentence *s, size_t a, size_t b, const char *word);
+/* Any of the words in [a, b)? */
+extern bool nvf_text_between_has_any(const sentence *s, size_t a, size_t b, const char *const *words);
 /* The length of the filler word at a (ending by b), or 0. */
 extern size_t nvf_filler_at(const sentence *s, size_t a, size_t b, const char *const *fillers);
 /* Only the given filler words in [a,b)? */
 extern bool nvf_only_fillers(const sentence *s, size_t a, size_t b, const char *const *fillers);
-extern bool nvf_names_multiple_base(const sentence *s, const nvf_period_mention *p);
 /* The same, a bracketed aside counting as one filler. */
 extern bool nvf_only_glue(const sentence *s, size_t a, size_t b, const char *const *glue);
 extern bool nvf_entity_pair(const sentence *s, size_t hi, int pair[2]);
@@ -299,6 +303,15 @@ typedef struct fact_list
 
 extern void nvf_sentence_facts(doc_state *ds, nvf_env *env, const sentence *s,
 							   fact_list *out);
+/* f's value and bounds from q (sign -1: negated; to_percent: a fraction made a percentage). */
+extern void nvf_set_value(nvf_fact *f, const nvf_quantity *q, int sign, bool to_percent);
+/* 约为FY2024全年475亿美元的2.4倍: does p name the year of the base of a multiple? */
+extern bool nvf_names_multiple_base(const sentence *s, const nvf_period_mention *p);
+/* A market or the world (市场规模, 全球) named in [lo, hi)? */
+extern bool nvf_names_market(const sentence *s, size_t lo, size_t hi);
+/* The ids of the terms of kind named one by one in [lo, hi), the last NVF_NAMED_MAX; their count. */
+extern int	nvf_named_in_order(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind,
+							   int ids[NVF_NAMED_MAX]);
 /* Appends f (its quantity at byte qstart; reference: a base or an expectation) to out. */
 extern void nvf_push_fact(nvf_env *env, fact_list *out, const nvf_fact *f, size_t qstart,
 						  bool reference);

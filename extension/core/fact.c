@@ -399,7 +399,26 @@ share_of_other(const attribution *a)
 	return after < s->end && s->t[after] != ',' && s->t[after] != ' ';
 }
 
-static bool is_move(const mention *m);
+/* A verb or noun of a move: 上涨, 跌, 涨幅, 跌幅, 涨跌幅. */
+static bool
+is_move(const mention *m)
+{
+	return is_cue(m, NVF_CUE_UP) || is_cue(m, NVF_CUE_DOWN) || is_cue(m, NVF_CUE_UP_NOUN) ||
+		is_cue(m, NVF_CUE_DOWN_NOUN);
+}
+
+/* How far a word right before its figure may stand (an approximation between: 超过, 约). */
+#define RIGHT_BEFORE_GAP 6
+
+/* The mention right before the figure, in its clause, or -1. */
+static int
+right_before(const attribution *a)
+{
+	int			d = last_before(a->s, a->q->start);
+
+	return d >= 0 && a->s->m[d].start >= a->cstart &&
+		a->q->start - a->s->m[d].end <= RIGHT_BEFORE_GAP ? d : -1;
+}
 
 /*
  * 市值单日蒸发1460亿美元。本周累计下跌1.5%: a percentage move right after its
@@ -409,21 +428,11 @@ static bool is_move(const mention *m);
 static bool
 market_value_moved(const attribution *a)
 {
-	const sentence *s = a->s;
-	int			d = last_before(s, a->q->start);
+	int			d = right_before(a);
 
 	return a->q->unit == NVF_UNIT_PERCENT && a->ds->carry_metric == a->ds->metric.market_cap &&
-		a->ds->carry_metric_age <= 1 && d >= 0 && s->m[d].start >= a->cstart &&
-		a->q->start - s->m[d].end <= 6 && is_move(&s->m[d]) &&
-		nvf_first_mention(s, s->start, s->end, NVF_TERM_METRIC, 0) < 0;
-}
-
-/* A verb or noun of a move: 上涨, 跌, 涨幅, 跌幅, 涨跌幅. */
-static bool
-is_move(const mention *m)
-{
-	return is_cue(m, NVF_CUE_UP) || is_cue(m, NVF_CUE_DOWN) || is_cue(m, NVF_CUE_UP_NOUN) ||
-		is_cue(m, NVF_CUE_DOWN_NOUN);
+		a->ds->carry_metric_age <= 1 && d >= 0 && is_move(&a->s->m[d]) &&
+		nvf_first_mention(a->s, a->s->start, a->s->end, NVF_TERM_METRIC, 0) < 0;
 }
 
 /*
@@ -444,7 +453,7 @@ bare_move(const attribution *a)
 	if (d >= 1 && is_cue(&s->m[d], NVF_CUE_RESPECTIVELY) && s->m[d].clause == a->clause)
 		gap_end = s->m[d--].start;
 	if (a->q->unit != NVF_UNIT_PERCENT || d < 1 || s->m[d].start < a->cstart ||
-		gap_end - s->m[d].end > 6 || !is_move(&s->m[d]))
+		gap_end - s->m[d].end > RIGHT_BEFORE_GAP || !is_move(&s->m[d]))
 		return false;
 	c = s->m[d].clause;
 	for (int e = d - 1; e >= 0 && s->m[e].clause >= c - 1 &&
@@ -673,11 +682,9 @@ take_prev_metric(attribution *a)
 static bool
 lost_before(const attribution *a)
 {
-	const sentence *s = a->s;
-	int			d = last_before(s, a->q->start);
+	int			d = right_before(a);
 
-	return d >= 0 && s->m[d].term->kind == NVF_TERM_METRIC && s->m[d].term->id == a->ds->metric.loss &&
-		s->m[d].start >= a->cstart && a->q->start - s->m[d].end <= 6;
+	return d >= 0 && a->s->m[d].term->kind == NVF_TERM_METRIC && a->s->m[d].term->id == a->ds->metric.loss;
 }
 
 /* A money figure quoted right after 报 (谷歌A涨1.5%，报323.4美元), the figure before it a share price's move. */
@@ -714,7 +721,7 @@ list_reaches(const sentence *s, size_t end, int r)
 /* Items of one kind listed before a 分别 (entities, metrics, segments, bases, years). */
 typedef struct item_list
 {
-	int			id[8];
+	int			id[NVF_NAMED_MAX];
 	int			n;
 } item_list;
 
@@ -1342,6 +1349,12 @@ world_subject(const attribution *a)
 			return mm->start - m->end <= WORLD_GAP && opens_subject(s, i, a->metric_cstart);
 	}
 	return false;
+}
+
+bool
+nvf_names_market(const sentence *s, size_t lo, size_t hi)
+{
+	return has_cue(s, lo, hi, NVF_CUE_MARKET) || has_cue(s, lo, hi, NVF_CUE_WORLD);
 }
 
 /* Does the sentence open with 其中 (after spaces)? */
@@ -2929,7 +2942,6 @@ part_of_metric(const attribution *a)
 		joined_by_de(a->s, a->s->m[a->metric_m].end, a->q->start);
 }
 
-/* Measure for the quantity given its metric; NONE: the pair makes no fact. */
 static bool authorized_amount(const attribution *a);
 
 /* 批准新增600亿美元股票回购授权: an amount newly allowed is the authorization's amount. */
@@ -2941,6 +2953,7 @@ added_authorization(const attribution *a)
 	return nvf_word_before(a->s->t, a->q->start, added) > 0 && authorized_amount(a);
 }
 
+/* Measure for the quantity given its metric; NONE: the pair makes no fact. */
 static nvf_measure
 find_measure(const attribution *a, const nvf_metric *m, bool *share, int *sign)
 {
@@ -3289,8 +3302,7 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 		 * another market (在全球AI服务器市场，英伟达的份额…) */
 		if (passed.kind == NVF_PK_NONE)
 			return c.current == &c.page && ds->market_period &&
-				!has_cue(s, s->start, a->q->start, NVF_CUE_MARKET) &&
-				!has_cue(s, s->start, a->q->start, NVF_CUE_WORLD) ? carried(c.page) : none;
+				!nvf_names_market(s, s->start, a->q->start) ? carried(c.page) : none;
 		passed.shared = !passed.fiscal_quarter;	/* a tracker's statistic: calendar quarters */
 		own = nvf_resolve_period(&passed, &c);
 		own.carried = true;
@@ -3344,8 +3356,8 @@ find_period(const attribution *a, const doc_state *ds, int entity, const nvf_met
 	return c.current ? carried(*c.current) : none;
 }
 
-static void
-set_value(nvf_fact *f, const nvf_quantity *q, int sign, bool to_percent)
+void
+nvf_set_value(nvf_fact *f, const nvf_quantity *q, int sign, bool to_percent)
 {
 	nvf_dec		v = q->value,
 				lo = q->low,
@@ -3383,10 +3395,8 @@ loss_sign(const attribution *a, nvf_measure measure)
 	if (a->metric_m < 0 || !(s->m[a->metric_m].term->flags & NVF_TERM_NEGATIVE) ||
 		!nvf_unit_is_money(a->q->unit) || measure != NVF_MEASURE_LEVEL)
 		return 1;
-	if (s->m[a->metric_m].start < a->cstart)
-		for (int k = 0; earned[k]; k++)
-			if (nvf_text_between_has(s, a->cstart, a->q->start, earned[k]))
-				return 1;
+	if (s->m[a->metric_m].start < a->cstart && nvf_text_between_has_any(s, a->cstart, a->q->start, earned))
+		return 1;
 	return -1;
 }
 
@@ -3488,7 +3498,7 @@ quantity_fact(doc_state *ds, nvf_env *env, const sentence *s, const nvf_quantity
 	f->unit = fact_unit(ds, q, f->entity, f->metric);
 	if (f->entity >= 0 && (q->flags & NVF_Q_NAMED_YUAN) && !(q->flags & NVF_Q_CONVERTED))
 		ds->own_currency[f->entity] = q->unit;	/* 新台币…元: the company's 元 */
-	set_value(f, q, sign * loss_sign(&a, measure), share && q->unit == NVF_UNIT_TIMES);
+	nvf_set_value(f, q, sign * loss_sign(&a, measure), share && q->unit == NVF_UNIT_TIMES);
 	f->approx = q->approx;
 	f->status = measure == NVF_MEASURE_SURPRISE ? surprise_status(&a, out, first)
 		: find_status(&a, &neutral);
@@ -3681,7 +3691,7 @@ pick(const item_list *l, int n, int k)
 static void
 add_item(item_list *l, int id)
 {
-	if (l->n < 8)
+	if (l->n < NVF_NAMED_MAX)
 		l->id[l->n++] = id;
 }
 
@@ -3786,19 +3796,27 @@ figures_in(const fact_list *out, int first, size_t lo, size_t hi)
  * 收入Y，同比分别增长A和B: with no list as long as the figures after 分别, the
  * names of one kind (metrics, parts, companies) named one by one before it, in order.
  */
+int
+nvf_named_in_order(const sentence *s, size_t lo, size_t hi, nvf_term_kind kind, int ids[NVF_NAMED_MAX])
+{
+	int			n = 0;
+
+	for (int i = first_at(s, lo); i < s->nm && s->m[i].start < hi; i++)
+		if (s->m[i].term->kind == kind && (n == 0 || s->m[i].term->id != ids[n - 1]))
+		{
+			if (n == NVF_NAMED_MAX)
+				memmove(ids, ids + 1, (NVF_NAMED_MAX - 1) * sizeof(int)), n--;
+			ids[n++] = s->m[i].term->id;
+		}
+	return n;
+}
+
 static void
 named_one_by_one(const sentence *s, size_t lo, size_t hi, int nfig, nvf_term_kind kind, item_list *l)
 {
 	item_list	all = {{0}, 0};
-	int			last = -1;
 
-	for (int i = first_at(s, lo); i < s->nm && s->m[i].start < hi; i++)
-		if (s->m[i].term->kind == kind && s->m[i].term->id != last)
-		{
-			if (all.n == 8)
-				memmove(all.id, all.id + 1, 7 * sizeof(int)), all.n--;
-			add_item(&all, last = s->m[i].term->id);
-		}
+	all.n = nvf_named_in_order(s, lo, hi, kind, all.id);
 	if (l->n < nfig && all.n >= nfig)
 		*l = all;
 }
@@ -3844,6 +3862,13 @@ distribute(const nvf_lexicon *lex, const sentence *s, fact_list *out, int first,
 	}
 }
 
+/* 2022年, 今年 (not 同期): a period naming a year. */
+static bool
+names_year(const nvf_period_mention *p)
+{
+	return p->year_form != NVF_YEAR_NONE && !p->same_period;
+}
+
 /*
  * 2022年至2024年，营收分别为…；同期净亏损分别为A、B和C, 营收X，每股收益Y；此前
  * 预测分别为A和B: a 分别 with no list before it in its sentence takes the years
@@ -3855,11 +3880,8 @@ static void
 lists_of_sentence_before(const doc_state *ds, const sentence *s, size_t pos, int nfig, item_list *items)
 {
 	const nvf_period_mention *p = &ds->years_before;
-	bool		year_named = false;
 
-	for (int i = 0; i < s->np && s->p[i].start < pos; i++)
-		year_named |= s->p[i].year_form != NVF_YEAR_NONE && !s->p[i].same_period;
-	if (!year_named && items[ITEM_YEAR].n == 0 && p->kind != NVF_PK_NONE && p->year_to - p->year + 1 == nfig)
+	if (!nvf_period_before(s, pos, names_year) && items[ITEM_YEAR].n == 0 && p->kind != NVF_PK_NONE && p->year_to - p->year + 1 == nfig)
 		for (int y = p->year; y <= p->year_to; y++)
 			add_item(&items[ITEM_YEAR], y);
 	if (ds->nmetrics_before >= nfig && nfig > 1 &&

@@ -1037,15 +1037,12 @@ level_base_period(const char *t, size_t len, size_t start, size_t end)
 	static const char *const reach[] = {"超过", "超出", "超越", "远超", "相当于", "接近", "逼近",
 	"追平", "达到", "不及", "不到", NULL};
 	static const char *const level[] = {"水平", "规模", "总和", NULL};
+	cursor		after = {t, len, end};
 
 	if (nvf_word_before(t, start, reach) == 0)
 		return false;
-	if (end + 3 <= len && memcmp(t + end, "的", 3) == 0)
-		end += 3;
-	for (int k = 0; level[k]; k++)
-		if (end + strlen(level[k]) <= len && memcmp(t + end, level[k], strlen(level[k])) == 0)
-			return true;
-	return false;
+	lit(&after, "的");
+	return one_of(&after, level) >= 0;
 }
 
 /*

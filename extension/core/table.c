@@ -237,9 +237,7 @@ amount_in(const sentence *s, const nvf_table_cell *c, nvf_fact *f, size_t *end)
 		!nvf_unit_is_money(q->unit) || (q->flags & NVF_Q_UNITLESS) ||
 		!nvf_only_fillers(s, c->start, q->start, approximations))
 		return false;
-	f->value = q->value;
-	f->low = (q->flags & NVF_Q_RANGE) ? q->low : (nvf_dec) {0, 0, false};
-	f->high = (q->flags & NVF_Q_RANGE) ? q->high : (nvf_dec) {0, 0, false};
+	nvf_set_value(f, q, 1, false);
 	f->unit = q->unit;
 	f->approx = q->approx;
 	*end = q->end;
